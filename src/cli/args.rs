@@ -1,0 +1,80 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  parallax                                   open the built-in demo corpus
+  parallax afp.txt aljazeera.txt original-ar.txt
+  parallax inspect article.txt               sentences, language, boilerplate of one file
+  parallax inspect --json articles/ | jq .   the same for every text file in a directory
+  parallax export --format json -o out.json a.txt b.txt
+  cat a.txt | parallax export --format json - b.txt
+
+Exit codes: 0 success, 1 runtime failure (e.g. cannot write output), 2 bad input
+(unreadable, binary or empty file, wrong number of documents, bad arguments).";
+
+/// Compare several reports of one news story side by side.
+///
+/// Parallax reads 2 to 50 versions of a story (translations, rewrites, agency copy),
+/// splits them into sentences, marks page boilerplate, lines up the sentences that say the
+/// same thing and shows where figures, dates and names disagree.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Articles to compare: text files, directories (their text files, sorted by name) or
+    /// `-` for standard input. None: the built-in demo corpus.
+    #[arg(value_name = "FILES")]
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show each document's language, direction and numbered sentences, boilerplate marked.
+    #[command(
+        after_help = "Examples:\n  parallax inspect article.txt\n  parallax inspect --json a.txt b.txt\n  parallax inspect            (the demo corpus)"
+    )]
+    Inspect(InspectArgs),
+    /// Write the comparison in a machine-readable format (JSON, see CONTRACT.md).
+    #[command(
+        after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)"
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Print JSON (the export contract's `documents`) instead of a listing.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Files, directories or `-`; one is enough. None: the demo corpus.
+    #[arg(value_name = "FILES")]
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, short, value_enum)]
+    pub format: Format,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
+    #[arg(value_name = "FILES")]
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The JSON contract: documents, sentences with byte spans, alignment, conflicts.
+    Json,
+}

@@ -1,0 +1,48 @@
+//! The command line: arguments (clap), one function per subcommand, exit codes.
+
+mod args;
+mod export;
+mod inspect;
+
+use std::io::Write;
+
+use anyhow::Result;
+pub use args::Cli;
+use args::Command;
+use parallax::{Document, ingest, prepare};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Some(Command::Inspect(a)) => inspect::run(&a),
+        Some(Command::Export(a)) => export::run(&a),
+        None => {
+            let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "parallax: loaded {} documents; the interactive comparison view is not built yet \
+                 — use `parallax inspect` or `parallax export --format json` meanwhile",
+                docs.len()
+            )?;
+            Ok(())
+        }
+    }
+}
+
+/// Reads and prepares the documents named by `files` (the demo corpus when there are
+/// none), checking that there are `min` to 50 of them. Files skipped inside directories
+/// are reported on standard error.
+pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Document>> {
+    let sources = if files.is_empty() {
+        ingest::demo_sources()
+    } else {
+        let loaded = ingest::read_inputs(files)?;
+        for note in &loaded.skipped {
+            eprintln!("parallax: {}", parallax::text::visible(note, false));
+        }
+        loaded.sources
+    };
+    parallax::check_count(sources.len(), min, what)?;
+    Ok(prepare::prepare_all(sources))
+}

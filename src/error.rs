@@ -1,0 +1,77 @@
+//! The library's error type: every failure names the input it concerns.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while reading and preparing documents.
+///
+/// Each variant renders as one line that names the file and the problem, so the
+/// command line can print it as it is.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file or directory does not exist.
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    /// The operating system refused to read the input.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input contains a NUL byte, which text never does.
+    #[error("{path}: not a text file (NUL byte at byte offset {offset})")]
+    Binary { path: String, offset: usize },
+    /// The input is not valid UTF-8 (and carries no UTF-16 byte order mark).
+    #[error("{path}: not valid UTF-8 (invalid byte at byte offset {offset})")]
+    InvalidUtf8 { path: String, offset: usize },
+    /// The input has a UTF-16 byte order mark but broken UTF-16 after it.
+    #[error("{path}: broken UTF-16 text (unpaired surrogate near byte offset {offset})")]
+    InvalidUtf16 { path: String, offset: usize },
+    /// The input has no bytes at all.
+    #[error("{path}: the file is empty")]
+    Empty { path: String },
+    /// The input holds nothing but white space.
+    #[error("{path}: the file contains only white space")]
+    Blank { path: String },
+    /// The input is larger than the documented limit.
+    #[error("{path}: the file is {size} bytes, more than the limit of {limit} bytes")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    /// A directory was given but holds no text file.
+    #[error("{path}: the directory contains no text files")]
+    EmptyDirectory { path: String },
+    /// The input is neither a regular file nor a directory (a device, a socket...).
+    #[error("{path}: not a regular file or directory")]
+    NotAFile { path: String },
+    /// Standard input (`-`) was named more than once.
+    #[error("-: standard input can be read only once")]
+    StdinTwice,
+    /// Fewer or more documents than the command accepts.
+    #[error("{found} documents given; {what} needs {min} to {max}")]
+    DocumentCount {
+        found: usize,
+        min: usize,
+        max: usize,
+        what: &'static str,
+    },
+    /// A built-in asset (rules shipped in `assets/`) is malformed.
+    #[error("built-in asset {name} is malformed: {message}")]
+    Asset { name: &'static str, message: String },
+    /// Writing output failed.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// True for problems with what the user gave us (exit code 2), false for
+    /// failures of the run itself (exit code 1).
+    pub fn is_bad_input(&self) -> bool {
+        !matches!(self, Self::Asset { .. } | Self::Write { .. })
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

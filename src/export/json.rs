@@ -1,0 +1,100 @@
+//! The JSON export: the public contract other tools read (version 1).
+//!
+//! Field names and meanings are fixed by the contract; fields may be added, never renamed.
+//! `start`/`end` are byte offsets into the document's text as read.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::document::{Document, SegmentKind};
+
+/// Version of the contract written in the `parallax` field.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// The whole export.
+#[derive(Debug, Serialize)]
+pub struct Export<'a> {
+    /// Contract version.
+    pub parallax: u32,
+    /// Every document with every sentence.
+    pub documents: Vec<DocumentJson<'a>>,
+    /// Alignment rows (filled by the alignment stage; empty until it runs).
+    pub alignment: Vec<serde_json::Value>,
+    /// Conflicts (filled by the conflicts stage; empty until it runs).
+    pub conflicts: Vec<serde_json::Value>,
+    /// A session's annotations (empty without a session).
+    pub annotations: Vec<serde_json::Value>,
+}
+
+/// One document.
+#[derive(Debug, Serialize)]
+pub struct DocumentJson<'a> {
+    pub id: usize,
+    pub path: &'a str,
+    pub name: &'a str,
+    pub title: Option<&'a str>,
+    pub language: &'a str,
+    pub direction: &'static str,
+    pub encoding: &'static str,
+    pub source: &'static str,
+    pub sentences: Vec<SentenceJson<'a>>,
+}
+
+/// One sentence.
+#[derive(Debug, Serialize)]
+pub struct SentenceJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub boilerplate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'a str>,
+    pub kind: SegmentKind,
+    pub paragraph: usize,
+}
+
+impl<'a> Export<'a> {
+    /// The export of `docs` with no alignment, conflicts or annotations yet.
+    pub fn documents(docs: &'a [Document]) -> Self {
+        Self {
+            parallax: CONTRACT_VERSION,
+            documents: docs.iter().map(document).collect(),
+            alignment: Vec::new(),
+            conflicts: Vec::new(),
+            annotations: Vec::new(),
+        }
+    }
+
+    /// Writes the export as pretty-printed JSON followed by a newline.
+    pub fn write(&self, mut out: impl Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut out, self)?;
+        out.write_all(b"\n")
+    }
+}
+
+fn document(doc: &Document) -> DocumentJson<'_> {
+    DocumentJson {
+        id: doc.id.0,
+        path: &doc.path,
+        name: doc.name(),
+        title: doc.title(),
+        language: &doc.language,
+        direction: doc.direction.as_str(),
+        encoding: doc.encoding.as_str(),
+        source: "text",
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| SentenceJson {
+                start: s.span.start,
+                end: s.span.end,
+                text: &doc.text[s.span.clone()],
+                boilerplate: s.is_boilerplate(),
+                reason: s.boilerplate.as_ref().map(|r| r.0.as_str()),
+                kind: s.kind,
+                paragraph: s.paragraph,
+            })
+            .collect(),
+    }
+}

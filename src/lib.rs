@@ -1,0 +1,53 @@
+//! Parallax compares several reports of one news story: it reads the articles, splits them
+//! into sentences, lines up the sentences that say the same thing, and shows where the
+//! sources disagree.
+//!
+//! The library knows nothing of terminals. Its stages hand plain data to the next:
+//! [`ingest`] (files to text) → [`segment`] (text to sentences) → [`boilerplate`] (page
+//! furniture marked) → [`export`] (the JSON contract). [`prepare`] runs the stages for a
+//! document.
+//!
+//! ```
+//! use parallax::{ingest, prepare};
+//!
+//! let docs = prepare::prepare_all(ingest::demo_sources());
+//! assert_eq!(docs.len(), 5);
+//! let arabic = &docs[3];
+//! assert_eq!(arabic.language, "ar");
+//! assert_eq!(arabic.direction.as_str(), "rtl");
+//! let first = &arabic.sentences[0];
+//! assert_eq!(&arabic.text[first.span.clone()], arabic.sentence_text(parallax::SentenceId(0)));
+//! ```
+
+pub mod boilerplate;
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod ingest;
+pub mod lang;
+pub mod normalize;
+pub mod prepare;
+pub mod segment;
+pub mod text;
+
+pub use document::{Direction, DocId, Document, Encoding, SegmentKind, Sentence, SentenceId};
+pub use error::{Error, Result};
+
+/// Fewest documents a comparison takes.
+pub const MIN_DOCUMENTS: usize = 2;
+/// Most documents a comparison takes.
+pub const MAX_DOCUMENTS: usize = 50;
+
+/// Checks that `found` documents suit a command (`what`) that takes `min` to [`MAX_DOCUMENTS`].
+pub fn check_count(found: usize, min: usize, what: &'static str) -> Result<()> {
+    if (min..=MAX_DOCUMENTS).contains(&found) {
+        Ok(())
+    } else {
+        Err(Error::DocumentCount {
+            found,
+            min,
+            max: MAX_DOCUMENTS,
+            what,
+        })
+    }
+}

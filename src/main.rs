@@ -1,0 +1,38 @@
+//! The `parallax` binary: a thin layer over the library.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let parsed = cli::Cli::parse();
+    match cli::run(parsed) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                // `parallax inspect … | head`: the reader has all it wanted.
+                return ExitCode::SUCCESS;
+            }
+            let code = match err.downcast_ref::<parallax::Error>() {
+                Some(e) if !e.is_bad_input() => 1,
+                Some(_) => 2,
+                None => 1,
+            };
+            eprintln!(
+                "parallax: {}",
+                parallax::text::visible(&format!("{err:#}"), false)
+            );
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

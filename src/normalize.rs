@@ -1,0 +1,130 @@
+//! The normalised form of text used for matching; what is displayed never changes.
+//!
+//! NFKC, case folding, one form of quotes, dashes and digits, and no invisible or
+//! diacritic marks, so that "Nagorno‑Karabakh", "NAGORNO-KARABAKH" and "Nagorno-Karabakh"
+//! compare equal, and so do ٣٧٥ and 375.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The matching form of `text`.
+pub fn for_matching(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkc().flat_map(char::to_lowercase) {
+        let Some(c) = fold_char(c) else { continue };
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A lighter form for pattern rules: NFKC, one form of quotes and dashes, no invisible
+/// characters, white space collapsed; case and letters kept.
+pub fn light(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkc() {
+        let c = match c {
+            '‘' | '’' | '‚' | '‛' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// One character's matching form, or `None` when it is dropped.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        // Dropped: zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks;
+        // Arabic tatweel and harakat (short vowels, shadda, sukun, dagger alef);
+        // combining marks left after NFKC.
+        '\u{200B}'..='\u{200F}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{0640}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0300}'..='\u{036F}' => return None,
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '‹' | '›' => '"',
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '⁃' => '-',
+        // Arabic letter variants: hamza-carrying and madda alefs, alef maqsura, teh marbuta.
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        // Arabic comma, semicolon and question mark.
+        '،' => ',',
+        '؛' => ';',
+        '؟' => '?',
+        '\u{0660}'..='\u{0669}' => digit(c, 0x0660),
+        '\u{06F0}'..='\u{06F9}' => digit(c, 0x06F0),
+        '\u{0966}'..='\u{096F}' => digit(c, 0x0966),
+        '\u{09E6}'..='\u{09EF}' => digit(c, 0x09E6),
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// Maps a digit of a decimal block starting at `zero` to its ASCII form.
+fn digit(c: char, zero: u32) -> char {
+    char::from_digit(u32::from(c) - zero, 10).unwrap_or(c)
+}
+
+/// The ASCII value of a decimal digit of any common script (`٣` → 3), for number readers.
+pub fn digit_value(c: char) -> Option<u32> {
+    let code = u32::from(c);
+    [0x30, 0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10]
+        .into_iter()
+        .find(|&zero| (zero..zero + 10).contains(&code))
+        .map(|zero| code - zero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_what_should_match() {
+        let cases = [
+            ("Nagorno‑Karabakh", "nagorno-karabakh"),
+            ("“Minsk Group”", "\"minsk group\""),
+            ("Putin’s  announcement\n", "putin's announcement"),
+            ("أكثر من ٣٧٥ جنديًا", "اكثر من 375 جنديا"),
+            ("Ｆｕｌｌ　ｗｉｄｔｈ", "full width"),
+            ("ﻻ", "لا"),
+            ("zero\u{200B}width", "zerowidth"),
+            ("\u{feff}Straße", "straße"),
+            ("MOSCOW", "moscow"),
+            ("۱۲۳", "123"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(for_matching(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn digit_values_across_scripts() {
+        assert_eq!(digit_value('7'), Some(7));
+        assert_eq!(digit_value('٧'), Some(7));
+        assert_eq!(digit_value('۷'), Some(7));
+        assert_eq!(digit_value('x'), None);
+    }
+}

@@ -1,0 +1,44 @@
+//! Making untrusted text safe to show: control characters and bidi overrides become
+//! visible symbols, so article text can never drive the terminal or reorder the screen.
+
+/// `text` with every control character (C0, DEL, C1) replaced by a visible symbol, and
+/// bidi embedding, override and isolate characters replaced by `�`.
+/// Tabs become a space; line breaks are kept only when `keep_newlines` is set.
+pub fn visible(text: &str, keep_newlines: bool) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if keep_newlines => Some('\n'),
+            '\t' => Some(' '),
+            '\r' if keep_newlines => None,
+            // C0 controls map onto the Control Pictures block (U+2400..U+241F).
+            '\0'..='\u{1F}' => char::from_u32(0x2400 + u32::from(c)),
+            '\u{7F}' => Some('␡'),
+            '\u{80}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some('�'),
+            '\u{FEFF}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// True when `text` holds characters that [`visible`] would neutralise (other than tabs
+/// and line breaks): escape sequences, controls, bidi overrides.
+pub fn has_hostile_chars(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\0'..='\u{8}' | '\u{B}'..='\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_become_visible() {
+        assert_eq!(visible("a\u{1b}[31mred\u{7}", false), "a␛[31mred␇");
+        assert_eq!(visible("x\u{202E}evil\u{2066}", false), "x�evil�");
+        assert_eq!(visible("one\r\ntwo\tthree", true), "one\ntwo three");
+        assert_eq!(visible("one\ntwo", false), "one␊two");
+        assert!(has_hostile_chars("\u{1b}]52;c;AAAA\u{7}"));
+        assert!(!has_hostile_chars("plain\ttext\n"));
+    }
+}
