@@ -166,7 +166,14 @@ fn structural_anywhere(text: &str, unit: &Unit) -> Option<&'static str> {
         return Some("separator");
     }
     if !ends_with_stop(piece) && has_credit(piece) {
-        return Some("photo caption");
+        let only_credit = piece.trim().starts_with(['(', '['])
+            && piece.trim().ends_with([')', ']'])
+            && piece.matches(['(', '[']).count() == 1;
+        return Some(if only_credit {
+            "agency credit"
+        } else {
+            "photo caption"
+        });
     }
     None
 }

@@ -91,7 +91,14 @@ fn flush_block(text: &str, block: &[Range<usize>], out: &mut Vec<Unit>) {
         .map(|l| text[l.clone()].trim_end().width())
         .max()
         .unwrap_or(0);
-    let wrapped = block.len() > 1 && max_width <= WRAPPED_MAX_WIDTH;
+    // Hard-wrapped prose: narrow lines that mostly break in mid-sentence. (In a file with
+    // one paragraph per line, nearly every line ends with a stop.)
+    let open_lines = block[..block.len() - 1]
+        .iter()
+        .filter(|l| !ends_with_stop_or_colon(&text[(*l).clone()]))
+        .count();
+    let wrapped =
+        block.len() > 1 && max_width <= WRAPPED_MAX_WIDTH && open_lines * 2 >= block.len() - 1;
     let mut current = first.clone();
     let mut kind = line_kind(&text[first.clone()]);
     for pair in block.windows(2) {
@@ -118,6 +125,14 @@ fn push_trimmed(text: &str, span: Range<usize>, kind: UnitKind, out: &mut Vec<Un
             kind,
         });
     }
+}
+
+fn ends_with_stop_or_colon(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_terminator(c) || c == ':')
 }
 
 /// Does line `next` continue the sentence of line `prev`?

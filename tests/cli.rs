@@ -1,0 +1,412 @@
+//! Integration tests: the real `parallax` binary on files, directories and standard input.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap()
+}
+
+fn demo_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")
+}
+
+fn demo_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(demo_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("output is JSON")
+}
+
+/// Every sentence span of every document is `source[start..end]` of the file as read.
+fn assert_spans_round_trip(export: &Value) {
+    for doc in export["documents"].as_array().unwrap() {
+        let path = doc["path"].as_str().unwrap();
+        let raw = match path.strip_prefix("demo:") {
+            Some(name) => std::fs::read(demo_dir().join(name)).unwrap(),
+            None => std::fs::read(path).unwrap(),
+        };
+        let mut prev_end = 0;
+        for s in doc["sentences"].as_array().unwrap() {
+            let (start, end) = (
+                usize::try_from(s["start"].as_u64().unwrap()).unwrap(),
+                usize::try_from(s["end"].as_u64().unwrap()).unwrap(),
+            );
+            assert!(start >= prev_end && start < end, "{path}: {start}..{end}");
+            let piece = std::str::from_utf8(&raw[start..end]).unwrap();
+            assert_eq!(piece, s["text"].as_str().unwrap(), "{path}");
+            prev_end = end;
+        }
+    }
+}
+
+#[test]
+fn export_json_of_the_demo_corpus() {
+    let export = json_of(parallax().args(["export", "--format", "json"]));
+    assert_eq!(export["parallax"], 1);
+    let docs = export["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    assert_eq!(docs[0]["path"], "demo:000_30ce90846bac3fd6.txt");
+    assert_eq!(docs[3]["language"], "ar");
+    assert_eq!(docs[3]["direction"], "rtl");
+    assert_eq!(
+        docs[0]["title"],
+        "Meanwhile, there is no indication that the fighting may abate."
+    );
+    let boilerplate: Vec<usize> = docs
+        .iter()
+        .map(|d| {
+            d["sentences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["boilerplate"] == true)
+                .count()
+        })
+        .collect();
+    assert_eq!(boilerplate, [1, 3, 3, 5, 5]);
+    for key in ["alignment", "conflicts", "annotations"] {
+        assert!(export[key].is_array(), "{key}");
+    }
+    assert_spans_round_trip(&export);
+}
+
+#[test]
+fn export_to_a_file_with_real_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    parallax()
+        .args(["export", "--format", "json", "-o"])
+        .arg(&out)
+        .args(demo_files())
+        .assert()
+        .success()
+        .stdout("");
+    let export: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(export["documents"][1]["name"], "001_6ae619f761b75cd4.txt");
+    assert_spans_round_trip(&export);
+}
+
+#[test]
+fn crlf_bom_and_utf16_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let crlf = dir.path().join("crlf.txt");
+    std::fs::write(
+        &crlf,
+        "\u{feff}Moscow talks\r\n\r\nRussia said so. Both agreed.\r\nThe end.\r",
+    )
+    .unwrap();
+    let utf16 = dir.path().join("utf16.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Talks in Moscow. باكو وافقت.".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).unwrap();
+    let export = json_of(
+        parallax()
+            .args(["export", "--format", "json"])
+            .arg(&crlf)
+            .arg(&utf16),
+    );
+    let docs = export["documents"].as_array().unwrap();
+    let texts: Vec<&str> = docs[0]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Moscow talks",
+            "Russia said so.",
+            "Both agreed.",
+            "The end."
+        ]
+    );
+    assert_eq!(docs[0]["encoding"], "utf-8-bom");
+    assert_eq!(
+        docs[0]["sentences"][0]["start"], 3,
+        "the BOM counts in offsets"
+    );
+    assert_eq!(docs[1]["encoding"], "utf-16le");
+    assert_eq!(docs[1]["sentences"].as_array().unwrap().len(), 2);
+    // UTF-8 files round-trip against their bytes.
+    let mut only_utf8 = export.clone();
+    only_utf8["documents"].as_array_mut().unwrap().truncate(1);
+    assert_spans_round_trip(&only_utf8);
+}
+
+#[test]
+fn standard_input_and_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Second file. It has two sentences.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "First file.").unwrap();
+    let export = json_of(
+        parallax()
+            .args(["export", "--format", "json", "-"])
+            .arg(dir.path())
+            .write_stdin("From standard input. Yes."),
+    );
+    let paths: Vec<&str> = export["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 3);
+    assert_eq!(paths[0], "-");
+    assert!(
+        paths[1].ends_with("a.txt") && paths[2].ends_with("b.txt"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn inspect_arabic_article() {
+    let arabic = demo_dir().join("003_61af73ea42f265ba.txt");
+    parallax()
+        .arg("inspect")
+        .arg(&arabic)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("language ar · direction rtl"))
+        .stdout(predicate::str::contains(
+            "   0  في غضون ذلك ، لا توجد مؤشرات على أن القتال قد يهدأ.\n",
+        ))
+        .stdout(predicate::str::contains(
+            "   8  أعلنت هذه المنطقة استقلالها من جانب واحد في التسعينيات.\n",
+        ))
+        .stdout(predicate::str::contains(
+            "[boilerplate: author bio] المحلل المتمني.",
+        ));
+}
+
+#[test]
+fn inspect_json_is_the_contract_documents() {
+    let export = json_of(
+        parallax()
+            .args(["inspect", "--json"])
+            .arg(demo_dir().join("002_c3aaeca70265f1d8.txt")),
+    );
+    let doc = &export["documents"][0];
+    assert_eq!(doc["sentences"][1]["reason"], "source line");
+    assert_spans_round_trip(&export);
+}
+
+#[test]
+fn inspect_of_the_demo_corpus_snapshot() {
+    let out = parallax()
+        .arg("inspect")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = dir.path().join("evil.txt");
+    std::fs::write(&evil, "Title \u{1b}]52;c;cGF3bmVk\u{7} here.\nRed \u{1b}[31mtext\u{202E} ends. More text follows here.").unwrap();
+    let out = parallax()
+        .arg("inspect")
+        .arg(&evil)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202E}') && !out.contains('\u{7}'),
+        "{out}"
+    );
+    assert!(out.contains("␛]52;c;cGF3bmVk␇"));
+    assert!(out.contains("warning: the text contains control"));
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "A good sentence.").unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let binary = write("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let invalid = write("latin1.txt", b"Caf\xe9 au lait.");
+    let empty = write("empty.txt", b"");
+    let blank = write("blank.txt", b"  \n\t\n");
+    let empty_dir = dir.path().join("nothing");
+    std::fs::create_dir(&empty_dir).unwrap();
+    let empty_dir = empty_dir.to_string_lossy().into_owned();
+    let missing = dir
+        .path()
+        .join("missing.txt")
+        .to_string_lossy()
+        .into_owned();
+    let cases = [
+        (
+            binary.clone(),
+            format!("parallax: {binary}: not a text file (NUL byte at byte offset 8)\n"),
+        ),
+        (
+            invalid.clone(),
+            format!("parallax: {invalid}: not valid UTF-8 (invalid byte at byte offset 3)\n"),
+        ),
+        (
+            empty.clone(),
+            format!("parallax: {empty}: the file is empty\n"),
+        ),
+        (
+            blank.clone(),
+            format!("parallax: {blank}: the file contains only white space\n"),
+        ),
+        (
+            missing.clone(),
+            format!("parallax: {missing}: no such file or directory\n"),
+        ),
+        (
+            empty_dir.clone(),
+            format!("parallax: {empty_dir}: the directory contains no text files\n"),
+        ),
+    ];
+    for (bad, message) in cases {
+        for cmd in [&["export", "--format", "json"][..], &["inspect"], &[]] {
+            parallax()
+                .args(cmd)
+                .arg(&good)
+                .arg(&bad)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(message.clone());
+        }
+    }
+}
+
+#[test]
+fn document_counts() {
+    let one = demo_dir().join("000_30ce90846bac3fd6.txt");
+    parallax()
+        .args(["export", "--format", "json"])
+        .arg(&one)
+        .assert()
+        .code(2)
+        .stderr("parallax: 1 documents given; export needs 2 to 50\n");
+    parallax().arg("inspect").arg(&one).assert().success();
+    let many: Vec<PathBuf> = std::iter::repeat_n(one, 51).collect();
+    parallax()
+        .arg("inspect")
+        .args(&many)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("51 documents given"));
+}
+
+#[test]
+fn unwritable_output_is_a_runtime_failure() {
+    parallax()
+        .args([
+            "export",
+            "--format",
+            "json",
+            "-o",
+            "/nonexistent-dir/out.json",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "parallax: /nonexistent-dir/out.json: cannot write:",
+        ));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    parallax()
+        .args(["export", "--format", "docx"])
+        .assert()
+        .code(2);
+    parallax().args(["inspect", "--bogus"]).assert().code(2);
+}
+
+#[test]
+fn help_and_version() {
+    parallax()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("Exit codes"));
+    parallax()
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--format"));
+    parallax()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("parallax "));
+}
+
+#[test]
+fn no_arguments_opens_the_demo() {
+    parallax()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("loaded 5 documents"));
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let mut f = std::fs::File::create(&big).unwrap();
+    for i in 0..40_000 {
+        writeln!(
+            f,
+            "Sentence number {i} says that the talks in Moscow went on. Another one follows."
+        )
+        .unwrap();
+    }
+    drop(f);
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .arg("inspect")
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone now: the rest of the output hits a closed pipe.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with("big.txt"), "{first}");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
