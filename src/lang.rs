@@ -79,7 +79,7 @@ fn fallback_by_script(text: &str) -> &'static str {
 }
 
 /// Maps the detector's ISO 639-3 codes to ISO 639-1 where a two-letter code exists.
-fn iso639_1(code: &'static str) -> &'static str {
+pub fn iso639_1(code: &str) -> &str {
     #[rustfmt::skip]
     const TABLE: &[(&str, &str)] = &[
         ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"),

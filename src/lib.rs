@@ -19,6 +19,7 @@
 //! assert_eq!(&arabic.text[first.span.clone()], arabic.sentence_text(parallax::SentenceId(0)));
 //! ```
 
+pub mod align;
 pub mod boilerplate;
 pub mod document;
 pub mod error;

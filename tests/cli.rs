@@ -410,3 +410,111 @@ fn broken_pipe_is_not_an_error() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn align_table_of_the_demo_corpus() {
+    let out = parallax()
+        .args(["align", "--no-dict"])
+        .env("COLUMNS", "160")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("row score"), "{out}");
+    for name in [
+        "000_30ce90846bac3fd6.txt (en)",
+        "003_61af73ea42f265ba.txt (ar)",
+    ] {
+        assert!(out.contains(name), "{name}");
+    }
+    assert!(out.contains("↕"), "moved cells are marked");
+    assert!(
+        out.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 160),
+        "wrapped to the width"
+    );
+}
+
+#[test]
+fn align_json_rows_cover_every_content_sentence() {
+    let export = json_of(parallax().args(["export", "--format", "json", "--no-dict"]));
+    let docs = export["documents"].as_array().unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for row in export["alignment"].as_array().unwrap() {
+        let score = row["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+        for cell in row["cells"].as_array().unwrap() {
+            let d = cell["doc"].as_u64().unwrap();
+            for s in cell["sentences"].as_array().unwrap() {
+                assert!(
+                    seen.insert((d, s.as_u64().unwrap())),
+                    "sentence in two rows"
+                );
+            }
+        }
+    }
+    let content: usize = docs
+        .iter()
+        .map(|d| {
+            d["sentences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["boilerplate"] == false)
+                .count()
+        })
+        .sum();
+    assert_eq!(seen.len(), content);
+}
+
+#[test]
+fn align_lines_prints_benchmark_beads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (de, fr) = (dir.path().join("a.de"), dir.path().join("a.fr"));
+    std::fs::write(&de, "Himalaya-Chronik 1956\nMit 3 Bildern\nDie Expedition erreichte am 9. Mai den Gipfel des Makalu .\nFranco schrieb darüber ein Buch .\n").unwrap();
+    std::fs::write(&fr, "Chronique himalayenne 1956\nAvec 3 illustrations\nL' expédition atteignit le sommet du Makalu le 9 mai .\nFranco en a tiré un livre .\n").unwrap();
+    parallax()
+        .args(["align", "--lines", "--format", "beads", "--no-dict"])
+        .arg(&de)
+        .arg(&fr)
+        .assert()
+        .success()
+        .stdout("[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n");
+    parallax()
+        .args(["align", "--lines", "--format", "beads"])
+        .arg(&de)
+        .arg(&fr)
+        .arg(&fr)
+        .assert()
+        .code(2)
+        .stderr("parallax: 3 documents given; align --lines needs 2 to 2\n");
+}
+
+#[test]
+fn align_with_a_dictionary_file_and_listing() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("de-fr.tsv");
+    std::fs::write(&dict, "Gipfel\tsommet\nBuch\tlivre\n").unwrap();
+    parallax()
+        .args(["align", "--list-dicts", "--no-dict", "--dict"])
+        .arg(&dict)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("any → any").and(predicate::str::contains("(2 words)")));
+    parallax()
+        .args([
+            "align",
+            "--dict",
+            "/no/such/dict.tsv",
+            "--lines",
+            "--format",
+            "beads",
+        ])
+        .arg(&dict)
+        .arg(&dict)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/dict.tsv"));
+}

@@ -40,6 +40,9 @@ pub enum Command {
         after_help = "Examples:\n  parallax inspect article.txt\n  parallax inspect --json a.txt b.txt\n  parallax inspect            (the demo corpus)"
     )]
     Inspect(InspectArgs),
+    /// Line up the sentences that say the same thing, as a table, JSON or benchmark beads.
+    #[command(after_help = ALIGN_EXAMPLES)]
+    Align(AlignArgs),
     /// Write the comparison in a machine-readable format (JSON, see CONTRACT.md).
     #[command(
         after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)"
@@ -58,6 +61,59 @@ pub struct InspectArgs {
     pub files: Vec<String>,
 }
 
+const ALIGN_EXAMPLES: &str = "\
+Examples:
+  parallax align                                  the demo corpus as a table
+  parallax align afp.txt aljazeera.txt --format json
+  parallax align --lines --format beads dev.de dev.fr > dev.hyp
+  parallax align --list-dicts                     which bilingual dictionaries were found
+  parallax align --dict de-fr.tsv --lines --format beads a.de b.fr";
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = AlignFormat::Table)]
+    pub format: AlignFormat,
+
+    /// The inputs are pre-segmented: one sentence per line, no boilerplate rules; beads
+    /// then number lines from 0. Takes exactly two files.
+    #[arg(long)]
+    pub lines: bool,
+
+    /// List the bilingual dictionaries found (and the language pairs they serve), then exit.
+    #[arg(long)]
+    pub list_dicts: bool,
+
+    #[command(flatten)]
+    pub dicts: DictArgs,
+
+    /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
+    #[arg(value_name = "FILES")]
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// One column per source, wrapped to the terminal width.
+    Table,
+    /// Benchmark beads `[i, j]:[k]` (two inputs only; `[]` for no counterpart).
+    Beads,
+    /// The rows as JSON (`{"alignment": [...]}` as in the export contract).
+    Json,
+}
+
+/// Where bilingual dictionaries come from.
+#[derive(Debug, Clone, Args)]
+pub struct DictArgs {
+    /// Do not use the dictionaries installed in /usr/share/dictd.
+    #[arg(long)]
+    pub no_dict: bool,
+
+    /// A dictionary file: one `word<TAB>translation` pair per line (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format.
@@ -67,6 +123,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "OUT")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
     #[arg(value_name = "FILES")]

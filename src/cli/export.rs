@@ -10,8 +10,10 @@ use super::args::{ExportArgs, Format};
 
 pub fn run(args: &ExportArgs) -> Result<()> {
     let docs = super::load(&args.files, parallax::MIN_DOCUMENTS, "export")?;
+    let options = super::align_options(&args.dicts, &docs)?;
+    let alignment = parallax::align::align(&docs, &options);
     let export = match args.format {
-        Format::Json => Export::documents(&docs),
+        Format::Json => Export::aligned(&docs, &alignment),
     };
     if let Some(path) = &args.output {
         let write_error = |source| parallax::Error::Write {

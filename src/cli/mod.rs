@@ -1,5 +1,6 @@
 //! The command line: arguments (clap), one function per subcommand, exit codes.
 
+mod align;
 mod args;
 mod export;
 mod inspect;
@@ -15,6 +16,7 @@ use parallax::{Document, ingest, prepare};
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect(a)) => inspect::run(&a),
+        Some(Command::Align(a)) => align::run(&a),
         Some(Command::Export(a)) => export::run(&a),
         None => {
             let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
@@ -28,6 +30,36 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Aligner options for `docs`: the installed dictionaries serving their languages
+/// (unless `--no-dict`) and every `--dict` file.
+pub fn align_options(
+    dicts: &args::DictArgs,
+    docs: &[Document],
+) -> Result<parallax::align::AlignOptions> {
+    let langs: Vec<&str> = docs.iter().map(|d| d.language.as_str()).collect();
+    options_for(dicts, &langs)
+}
+
+/// Aligner options for documents in `langs`.
+pub fn options_for(
+    dicts: &args::DictArgs,
+    langs: &[&str],
+) -> Result<parallax::align::AlignOptions> {
+    use parallax::align::dict;
+    let mut dictionaries = if dicts.no_dict {
+        Vec::new()
+    } else {
+        dict::load_for(std::path::Path::new(dict::DICTD_DIR), langs)?
+    };
+    for path in &dicts.dict {
+        dictionaries.push(dict::load_tsv(path)?);
+    }
+    Ok(parallax::align::AlignOptions {
+        dictionaries,
+        ..Default::default()
+    })
 }
 
 /// Reads and prepares the documents named by `files` (the demo corpus when there are

@@ -7,6 +7,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::align::{Alignment, Row};
 use crate::document::{Document, SegmentKind};
 
 /// Version of the contract written in the `parallax` field.
@@ -19,8 +20,8 @@ pub struct Export<'a> {
     pub parallax: u32,
     /// Every document with every sentence.
     pub documents: Vec<DocumentJson<'a>>,
-    /// Alignment rows (filled by the alignment stage; empty until it runs).
-    pub alignment: Vec<serde_json::Value>,
+    /// Alignment rows (empty when the comparison was not aligned, as in `inspect`).
+    pub alignment: &'a [Row],
     /// Conflicts (filled by the conflicts stage; empty until it runs).
     pub conflicts: Vec<serde_json::Value>,
     /// A session's annotations (empty without a session).
@@ -60,9 +61,17 @@ impl<'a> Export<'a> {
         Self {
             parallax: CONTRACT_VERSION,
             documents: docs.iter().map(document).collect(),
-            alignment: Vec::new(),
+            alignment: &[],
             conflicts: Vec::new(),
             annotations: Vec::new(),
+        }
+    }
+
+    /// The export of `docs` with their alignment.
+    pub fn aligned(docs: &'a [Document], alignment: &'a Alignment) -> Self {
+        Self {
+            alignment: &alignment.rows,
+            ..Self::documents(docs)
         }
     }
 

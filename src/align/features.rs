@@ -1,0 +1,478 @@
+//! Sentences as sparse vectors of what can match: numbers, word stems, and across
+//! languages also cognate prefixes, consonant skeletons of names and dictionary
+//! translations. Weighted by rarity (IDF) within the pair of documents compared.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::dict::Dictionary;
+use super::translit;
+
+/// A key: a 64-bit hash of its kind and text.
+type Key = u64;
+
+/// Kinds of key, each with a base weight.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// A number, digits only ("1,500" and "1.500" → "1500").
+    Number,
+    /// A word stem in one language (also the target of dictionary translations).
+    Stem,
+    /// The first five letters of the ASCII transliteration: cognates ("expédition"/"Expedition").
+    Cognate,
+    /// The consonant skeleton of the transliteration: names across scripts.
+    Skeleton,
+}
+
+impl Kind {
+    fn tag(self) -> u8 {
+        match self {
+            Self::Number => b'N',
+            Self::Stem => b'S',
+            Self::Cognate => b'C',
+            Self::Skeleton => b'P',
+        }
+    }
+
+    fn weight(self) -> f32 {
+        match self {
+            Self::Number => 2.0,
+            Self::Stem => 1.0,
+            Self::Cognate => 0.7,
+            Self::Skeleton => 0.5,
+        }
+    }
+}
+
+/// Weight of a dictionary translation relative to a word found in the text.
+const DICT_WEIGHT: f32 = 0.8;
+
+fn key(kind: Kind, text: &str) -> Key {
+    // FNV-1a: stable across runs and platforms, so output never depends on hashing seeds.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(kind.tag()).chain(text.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The stemmer of an ISO 639-1 language, where Snowball has one.
+pub fn stemmer(lang: &str) -> Option<Stemmer> {
+    let algorithm = match lang {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "nb" | "no" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
+}
+
+/// Words and numbers of a normalised sentence. Digits joined by `.`, `,` or a space
+/// between groups of three stay one number.
+pub fn tokens(norm: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = norm.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut in_number = false;
+    for (i, c) in norm.char_indices() {
+        let continues_number =
+            in_number && matches!(c, '.' | ',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_alphanumeric() || continues_number {
+            if start.is_none() {
+                start = Some(i);
+                in_number = c.is_ascii_digit();
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(&norm[s..i]);
+        }
+        in_number = false;
+    }
+    if let Some(s) = start {
+        out.push(&norm[s..]);
+    }
+    out
+}
+
+/// What one sentence contributes, before weighting.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceKeys {
+    /// Numbers and stems: always compared.
+    native: Vec<(Key, f32)>,
+    /// Cognate and skeleton keys: compared across languages only.
+    cross: Vec<(Key, f32)>,
+    /// Word forms, for dictionary look-up.
+    words: Vec<String>,
+}
+
+/// Keys of one document's sentences (given in matching form) in language `lang`.
+pub fn document_keys(sentences: &[&str], lang: &str) -> Vec<SentenceKeys> {
+    let stem = stemmer(lang);
+    sentences
+        .iter()
+        .map(|norm| {
+            let mut keys = SentenceKeys::default();
+            for token in tokens(norm) {
+                if token.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+                    keys.native
+                        .push((key(Kind::Number, &digits), Kind::Number.weight()));
+                    continue;
+                }
+                if token.chars().count() < 2 {
+                    continue;
+                }
+                let stemmed = stem
+                    .as_ref()
+                    .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
+                keys.native
+                    .push((key(Kind::Stem, &stemmed), Kind::Stem.weight()));
+                let ascii = translit::ascii(token);
+                if ascii.len() >= 4 {
+                    let prefix: String = ascii.chars().take(5).collect();
+                    keys.cross
+                        .push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
+                    for skeleton in translit::skeletons(token, lang) {
+                        keys.cross
+                            .push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
+                    }
+                }
+                keys.words.push(token.to_owned());
+            }
+            keys
+        })
+        .collect()
+}
+
+/// A translation table from one language's word forms to stem keys of another.
+#[derive(Debug, Default)]
+pub struct Translator {
+    table: HashMap<String, Vec<Key>>,
+    from_stemmer_keys: HashMap<String, Vec<Key>>,
+}
+
+impl Translator {
+    /// Builds the table from `from` to `to` out of every dictionary that serves the pair
+    /// (and, inverted, those that serve `to` → `from`).
+    pub fn new(dicts: &[Dictionary], from: &str, to: &str) -> Self {
+        let from_stem = stemmer(from);
+        let to_stem = stemmer(to);
+        let stem_key = |s: &Option<Stemmer>, w: &str| {
+            key(
+                Kind::Stem,
+                &s.as_ref()
+                    .map_or(std::borrow::Cow::Borrowed(w), |s| s.stem(w)),
+            )
+        };
+        let mut table: HashMap<String, Vec<Key>> = HashMap::new();
+        let mut from_stemmer_keys: HashMap<String, Vec<Key>> = HashMap::new();
+        for d in dicts {
+            let forward = d.serves(from, to);
+            let backward = d.from.is_some() && d.serves(to, from);
+            if !forward && !backward {
+                continue;
+            }
+            for (head, translations) in &d.entries {
+                for t in translations {
+                    let (source, target) = if forward { (head, t) } else { (t, head) };
+                    if source.contains(' ') || target.contains(' ') {
+                        continue;
+                    }
+                    let k = stem_key(&to_stem, target);
+                    let slot = table.entry(source.clone()).or_default();
+                    if !slot.contains(&k) {
+                        slot.push(k);
+                    }
+                    let by_stem = from_stem
+                        .as_ref()
+                        .map_or_else(|| source.clone(), |s| s.stem(source).into_owned());
+                    let slot = from_stemmer_keys.entry(by_stem).or_default();
+                    if !slot.contains(&k) {
+                        slot.push(k);
+                    }
+                }
+            }
+        }
+        Self {
+            table,
+            from_stemmer_keys,
+        }
+    }
+
+    /// True when the table has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// Stem keys (in the target language) for the words of one sentence.
+    fn translate(&self, words: &[String], stem: Option<&Stemmer>) -> Vec<(Key, f32)> {
+        let mut out = Vec::new();
+        for w in words {
+            let keys = self.table.get(w).or_else(|| {
+                let s = stem.map_or_else(|| w.clone(), |s| s.stem(w).into_owned());
+                self.from_stemmer_keys.get(&s)
+            });
+            if let Some(keys) = keys {
+                let weight = DICT_WEIGHT / (keys.len() as f32).sqrt();
+                out.extend(keys.iter().map(|&k| (k, weight)));
+            }
+        }
+        out
+    }
+}
+
+/// A sparse vector of unit length, sorted by key.
+#[derive(Debug, Clone, Default)]
+pub struct SparseVec(Vec<(Key, f32)>);
+
+impl SparseVec {
+    /// Dot product (the cosine, as both have unit length).
+    pub fn dot(&self, other: &Self) -> f32 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        let (a, b) = (&self.0, &other.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The keys, for inverted indexes.
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.0.iter().map(|&(k, _)| k)
+    }
+
+    /// True when the sentence had nothing to match on.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One side of a pair: its keys and the languages involved.
+pub struct Side<'a> {
+    /// Per-sentence keys.
+    pub keys: &'a [SentenceKeys],
+    /// The side's language.
+    pub lang: &'a str,
+    /// Dictionary translations into the other side's language, if any.
+    pub translator: Option<&'a Translator>,
+}
+
+/// The weighted unit vectors of both sides of a pair, and the inverse document
+/// frequencies used (keys seen in one sentence of each side only are anchors).
+pub struct PairVectors {
+    /// Side A's vectors.
+    pub a: Vec<SparseVec>,
+    /// Side B's vectors.
+    pub b: Vec<SparseVec>,
+}
+
+/// Builds IDF-weighted unit vectors for both sides.
+pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
+    let cross = a.lang != b.lang;
+    let cross_script = translit::script_of(a.lang) != translit::script_of(b.lang);
+    let raw = |side: &Side<'_>| -> Vec<Vec<(Key, f32)>> {
+        let stem = stemmer(side.lang);
+        side.keys
+            .iter()
+            .map(|k| {
+                let mut v = k.native.clone();
+                if cross {
+                    v.extend_from_slice(&k.cross);
+                }
+                if cross {
+                    if let Some(t) = side.translator {
+                        v.extend(t.translate(&k.words, stem.as_ref()));
+                    }
+                }
+                v.sort_unstable_by_key(|&(k, _)| k);
+                v.dedup_by(|next, kept| {
+                    if next.0 == kept.0 {
+                        kept.1 = kept.1.max(next.1) + next.1.min(kept.1) * 0.5;
+                        true
+                    } else {
+                        false
+                    }
+                });
+                v
+            })
+            .collect()
+    };
+    let (ra, rb) = (raw(a), raw(b));
+    let mut df: HashMap<Key, u32> = HashMap::new();
+    for v in ra.iter().chain(&rb) {
+        for &(k, _) in v {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    let n = (ra.len() + rb.len()) as f32;
+    // Across scripts, a key found on one side only (a word form of one script) can never
+    // match: it would only shrink the similarity of every sentence rich in such words.
+    let side_keys = |r: &[Vec<(Key, f32)>]| -> std::collections::HashSet<Key> {
+        if cross_script {
+            r.iter().flatten().map(|&(k, _)| k).collect()
+        } else {
+            std::collections::HashSet::new()
+        }
+    };
+    let (on_a, on_b) = (side_keys(&ra), side_keys(&rb));
+    let keep = |k: &Key| !cross_script || (on_a.contains(k) && on_b.contains(k));
+    let finish = |v: Vec<(Key, f32)>| -> SparseVec {
+        let mut v: Vec<(Key, f32)> = v
+            .into_iter()
+            .filter(|(k, _)| keep(k))
+            .map(|(k, w)| {
+                let d = df.get(&k).copied().unwrap_or(1) as f32;
+                (k, w * (1.0 + n / d).ln())
+            })
+            .collect();
+        let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for e in &mut v {
+                e.1 /= norm;
+            }
+        }
+        SparseVec(v)
+    };
+    PairVectors {
+        a: ra.into_iter().map(finish).collect(),
+        b: rb.into_iter().map(finish).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vectors(a: &[&str], la: &str, b: &[&str], lb: &str) -> PairVectors {
+        let (ka, kb) = (document_keys(a, la), document_keys(b, lb));
+        pair_vectors(
+            &Side {
+                keys: &ka,
+                lang: la,
+                translator: None,
+            },
+            &Side {
+                keys: &kb,
+                lang: lb,
+                translator: None,
+            },
+        )
+    }
+
+    #[test]
+    fn tokens_keep_numbers_whole() {
+        assert_eq!(
+            tokens("more than 1,500 soldiers, 3.5 km"),
+            ["more", "than", "1,500", "soldiers", "3.5", "km"]
+        );
+        assert_eq!(
+            tokens("putin's \"minsk group\""),
+            ["putin", "s", "minsk", "group"]
+        );
+    }
+
+    #[test]
+    fn same_sentence_scores_highest() {
+        let a = [
+            "putin met aliyev in moscow on friday",
+            "the minsk group failed",
+        ];
+        let b = [
+            "the minsk group has failed so far",
+            "aliyev met putin in moscow",
+        ];
+        let v = vectors(&a, "en", &b, "en");
+        assert!(v.a[0].dot(&v.b[1]) > v.a[0].dot(&v.b[0]));
+        assert!(v.a[1].dot(&v.b[0]) > v.a[1].dot(&v.b[1]));
+        assert!((v.a[0].dot(&v.a[0]) - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn names_and_numbers_carry_across_scripts() {
+        let a = [
+            "وتقول السلطات إن أكثر من 375 من جنودها قتلوا",
+            "باكو وفيربان أكدا موافقتهما",
+        ];
+        let b = [
+            "baku and wirvan have confirmed their agreement",
+            "authorities say more than 375 of its soldiers died",
+        ];
+        let v = vectors(&a, "ar", &b, "en");
+        assert!(v.a[0].dot(&v.b[1]) > v.a[0].dot(&v.b[0]));
+        assert!(v.a[1].dot(&v.b[0]) > v.a[1].dot(&v.b[1]));
+    }
+
+    #[test]
+    fn dictionaries_add_translations() {
+        let dict = Dictionary {
+            from: Some("de".into()),
+            to: Some("fr".into()),
+            path: "x".into(),
+            entries: [
+                ("berg".to_owned(), vec!["montagne".to_owned()]),
+                ("gipfel".to_owned(), vec!["sommet".to_owned()]),
+            ]
+            .into(),
+        };
+        let t = Translator::new(std::slice::from_ref(&dict), "de", "fr");
+        let (ka, kb) = (
+            document_keys(&["der berg und der gipfel"], "de"),
+            document_keys(&["la montagne et le sommet", "autre chose"], "fr"),
+        );
+        let with = pair_vectors(
+            &Side {
+                keys: &ka,
+                lang: "de",
+                translator: Some(&t),
+            },
+            &Side {
+                keys: &kb,
+                lang: "fr",
+                translator: None,
+            },
+        );
+        let without = pair_vectors(
+            &Side {
+                keys: &ka,
+                lang: "de",
+                translator: None,
+            },
+            &Side {
+                keys: &kb,
+                lang: "fr",
+                translator: None,
+            },
+        );
+        let (with, without) = (with.a[0].dot(&with.b[0]), without.a[0].dot(&without.b[0]));
+        assert!(
+            with > 0.1 && without < 0.01,
+            "with {with}, without {without}"
+        );
+    }
+}

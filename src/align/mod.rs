@@ -1,0 +1,250 @@
+//! Which sentences of N documents say the same thing.
+//!
+//! Every pair of documents is aligned ([`pairwise`]: a banded dynamic programme over
+//! sentence beads scored by cross-language features from [`features`], then a pass for
+//! moved content); the pairwise links are merged into rows ([`nway`]), strongest first, so
+//! that the result does not depend on the order of the arguments. [`diff`] compares the
+//! words of two cells of a row.
+
+pub mod dict;
+pub mod diff;
+pub mod features;
+mod nway;
+pub mod pairwise;
+pub mod translit;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::document::{DocId, Document, SentenceId};
+use dict::Dictionary;
+use features::{SentenceKeys, Side, Translator};
+pub use pairwise::{Bead, Params};
+
+/// Options of the aligner.
+#[derive(Debug, Clone, Default)]
+pub struct AlignOptions {
+    /// Bilingual dictionaries to use where they serve a pair of languages.
+    pub dictionaries: Vec<Dictionary>,
+    /// Constants of the pairwise aligner.
+    pub params: Params,
+}
+
+/// One document's part of a row: a run of its sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The document.
+    pub doc: DocId,
+    /// Its sentences, in order and contiguous among its non-boilerplate sentences.
+    pub sentences: Vec<SentenceId>,
+    /// The cell is out of its document's reading order in this row sequence.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
+}
+
+/// Sentences of several documents that say the same thing (or one source's own content).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// At most one cell per document, in document order.
+    pub cells: Vec<Cell>,
+    /// Mean similarity of the links that made the row, in [0, 1]; 0 for a one-cell row.
+    #[serde(serialize_with = "three_decimals")]
+    pub score: f32,
+}
+
+impl Row {
+    /// The cell of `doc`, if the row has one.
+    pub fn cell(&self, doc: DocId) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.doc == doc)
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes fields by reference
+fn three_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
+}
+
+/// The rows of a comparison, in the reading order of the first document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Every non-boilerplate sentence of every document is in exactly one row.
+    pub rows: Vec<Row>,
+}
+
+/// Aligns `docs` (pure and deterministic: the same input gives the same rows).
+pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
+    let content: Vec<Vec<SentenceId>> = docs
+        .iter()
+        .map(|d| {
+            d.sentence_ids()
+                .filter(|(_, s)| !s.is_boilerplate())
+                .map(|(id, _)| id)
+                .collect()
+        })
+        .collect();
+    let keys: Vec<Vec<SentenceKeys>> = docs
+        .par_iter()
+        .zip(&content)
+        .map(|(d, ids)| {
+            let norms: Vec<&str> = ids
+                .iter()
+                .map(|id| d.sentences[id.0].norm.as_str())
+                .collect();
+            features::document_keys(&norms, &d.language)
+        })
+        .collect();
+    let lengths: Vec<Vec<usize>> = docs
+        .iter()
+        .zip(&content)
+        .map(|(d, ids)| {
+            ids.iter()
+                .map(|&id| d.sentence_text(id).chars().count())
+                .collect()
+        })
+        .collect();
+    let translators = Translators::new(
+        docs.iter().map(|d| d.language.as_str()),
+        &options.dictionaries,
+    );
+    // Each pair is aligned in an order fixed by the documents' contents, not by the order
+    // of the arguments, so that reordering the inputs cannot change any link.
+    let rank = content_ranks(docs);
+    let pairs: Vec<(usize, usize)> = (0..docs.len())
+        .flat_map(|x| (x + 1..docs.len()).map(move |y| (x, y)))
+        .map(|(x, y)| if rank[x] < rank[y] { (x, y) } else { (y, x) })
+        .collect();
+    let links: Vec<nway::PairLinks> = pairs
+        .par_iter()
+        .map(|&(x, y)| {
+            let beads = align_keys(
+                (&keys[x], &lengths[x], &docs[x].language),
+                (&keys[y], &lengths[y], &docs[y].language),
+                &translators,
+                &options.params,
+            );
+            nway::PairLinks { x, y, beads }
+        })
+        .collect();
+    nway::merge(&content, &links, &rank)
+}
+
+/// Each document's rank when sorted by a hash of its text (ties by position).
+fn content_ranks(docs: &[Document]) -> Vec<usize> {
+    let hash = |text: &str| {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&d| (hash(&docs[d].text), d));
+    let mut rank = vec![0; docs.len()];
+    for (r, &d) in order.iter().enumerate() {
+        rank[d] = r;
+    }
+    rank
+}
+
+/// Aligns two lists of pre-segmented sentences (one per line, no boilerplate rules):
+/// the benchmark mode behind `parallax align --lines`.
+/// `lang_a` and `lang_b` are ISO 639-1 codes (see [`crate::lang::detect`]).
+pub fn align_lines(
+    a: &[&str],
+    lang_a: &str,
+    b: &[&str],
+    lang_b: &str,
+    options: &AlignOptions,
+) -> Vec<Bead> {
+    let side = |lines: &[&str], lang: &str| {
+        let lang = lang.to_owned();
+        let norms: Vec<String> = lines
+            .iter()
+            .map(|l| crate::normalize::for_matching(l))
+            .collect();
+        let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+        let keys = features::document_keys(&refs, &lang);
+        let lengths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).collect();
+        (keys, lengths, lang)
+    };
+    let ((ka, la, lang_a), (kb, lb, lang_b)) = rayon::join(|| side(a, lang_a), || side(b, lang_b));
+    let translators = Translators::new(
+        [lang_a.as_str(), lang_b.as_str()].into_iter(),
+        &options.dictionaries,
+    );
+    align_keys(
+        (&ka, &la, &lang_a),
+        (&kb, &lb, &lang_b),
+        &translators,
+        &options.params,
+    )
+}
+
+/// Translation tables for every ordered pair of the languages present.
+struct Translators {
+    tables: Vec<((String, String), Translator)>,
+}
+
+impl Translators {
+    fn new<'a>(langs: impl Iterator<Item = &'a str> + Clone, dicts: &[Dictionary]) -> Self {
+        let mut unique: Vec<&str> = langs.collect();
+        unique.sort_unstable();
+        unique.dedup();
+        let mut tables = Vec::new();
+        if !dicts.is_empty() {
+            for &from in &unique {
+                for &to in &unique {
+                    if from != to {
+                        let t = Translator::new(dicts, from, to);
+                        if !t.is_empty() {
+                            tables.push(((from.to_owned(), to.to_owned()), t));
+                        }
+                    }
+                }
+            }
+        }
+        Self { tables }
+    }
+
+    fn get(&self, from: &str, to: &str) -> Option<&Translator> {
+        self.tables
+            .iter()
+            .find(|((f, t), _)| f == from && t == to)
+            .map(|(_, t)| t)
+    }
+}
+
+type SideData<'a> = (&'a [SentenceKeys], &'a [usize], &'a str);
+
+fn align_keys(
+    a: SideData<'_>,
+    b: SideData<'_>,
+    translators: &Translators,
+    params: &Params,
+) -> Vec<Bead> {
+    let vectors = features::pair_vectors(
+        &Side {
+            keys: a.0,
+            lang: a.2,
+            translator: translators.get(a.2, b.2),
+        },
+        &Side {
+            keys: b.0,
+            lang: b.2,
+            translator: translators.get(b.2, a.2),
+        },
+    );
+    pairwise::align_pair(
+        &pairwise::SideInput {
+            vectors: &vectors.a,
+            lengths: a.1,
+        },
+        &pairwise::SideInput {
+            vectors: &vectors.b,
+            lengths: b.1,
+        },
+        a.2 == b.2,
+        params,
+    )
+}
+
+#[cfg(test)]
+mod tests;

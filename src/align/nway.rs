@@ -1,0 +1,361 @@
+//! From pairwise links to rows: links are merged strongest first into groups that hold at
+//! most one run of sentences per document, then the groups are put in reading order.
+
+use super::pairwise::Bead;
+use super::{Alignment, Cell, Row};
+use crate::document::{DocId, SentenceId};
+
+/// Most sentences of one document in one row.
+const MAX_RUN: usize = 3;
+
+/// The beads of one pair of documents (indices are positions among content sentences).
+pub struct PairLinks {
+    pub x: usize,
+    pub y: usize,
+    pub beads: Vec<Bead>,
+}
+
+/// A node: (document, position among its content sentences).
+type Node = (usize, usize);
+
+struct Groups {
+    parent: Vec<usize>,
+    members: Vec<Vec<Node>>,
+    score_sum: Vec<f32>,
+    links: Vec<u32>,
+    offsets: Vec<usize>,
+}
+
+impl Groups {
+    fn new(sizes: &[usize]) -> Self {
+        let mut offsets = Vec::with_capacity(sizes.len());
+        let mut total = 0;
+        for &s in sizes {
+            offsets.push(total);
+            total += s;
+        }
+        let members = sizes
+            .iter()
+            .enumerate()
+            .flat_map(|(d, &s)| (0..s).map(move |i| vec![(d, i)]))
+            .collect();
+        Self {
+            parent: (0..total).collect(),
+            members,
+            score_sum: vec![0.0; total],
+            links: vec![0; total],
+            offsets,
+        }
+    }
+
+    fn id(&self, (d, i): Node) -> usize {
+        self.offsets[d] + i
+    }
+
+    fn root(&mut self, mut v: usize) -> usize {
+        while self.parent[v] != v {
+            self.parent[v] = self.parent[self.parent[v]];
+            v = self.parent[v];
+        }
+        v
+    }
+
+    /// Joins the groups of `nodes` if the result keeps one contiguous run of at most
+    /// [`MAX_RUN`] sentences per document, and the other pairwise alignments do not
+    /// contradict it more than they support it.
+    fn try_join(&mut self, nodes: &[Node], score: f32, links: &LinkIndex) -> bool {
+        let mut roots: Vec<usize> = nodes
+            .iter()
+            .map(|&n| {
+                let id = self.id(n);
+                self.root(id)
+            })
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        // A document's run may grow only by the bead's own sentences (a 2-1 link), never
+        // because two groups that each hold some of its sentences meet through a third document.
+        for (k, &r) in roots.iter().enumerate() {
+            for &other in &roots[k + 1..] {
+                let (g, h) = (&self.members[r], &self.members[other]);
+                let shared = g.iter().chain(h).any(|m| {
+                    g.iter().any(|o| o.0 == m.0)
+                        && h.iter().any(|o| o.0 == m.0)
+                        && !nodes.contains(m)
+                });
+                if shared {
+                    return false;
+                }
+            }
+        }
+        if roots.len() > 1
+            && contradicted(
+                &roots
+                    .iter()
+                    .map(|&r| self.members[r].as_slice())
+                    .collect::<Vec<_>>(),
+                links,
+            )
+        {
+            return false;
+        }
+        let mut all: Vec<Node> = roots
+            .iter()
+            .flat_map(|&r| self.members[r].iter().copied())
+            .collect();
+        all.sort_unstable();
+        for run in all.chunk_by(|a, b| a.0 == b.0) {
+            let contiguous = run.windows(2).all(|w| w[1].1 == w[0].1 + 1);
+            if !contiguous || run.len() > MAX_RUN {
+                return false;
+            }
+        }
+        let keep = roots[0];
+        for &r in &roots[1..] {
+            self.parent[r] = keep;
+            let moved = std::mem::take(&mut self.members[r]);
+            self.members[keep].extend(moved);
+            self.score_sum[keep] += self.score_sum[r];
+            self.links[keep] += self.links[r];
+        }
+        self.score_sum[keep] += score;
+        self.links[keep] += 1;
+        true
+    }
+}
+
+/// For each sentence and other document: the sentences the pair's alignment linked it to.
+type LinkIndex = std::collections::HashMap<(usize, usize, usize), Vec<usize>>;
+
+fn index_links(links: &[PairLinks]) -> LinkIndex {
+    let mut index = LinkIndex::new();
+    for p in links {
+        for b in p
+            .beads
+            .iter()
+            .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+        {
+            for &i in &b.a {
+                index.entry((p.x, i, p.y)).or_default().extend(&b.b);
+            }
+            for &j in &b.b {
+                index.entry((p.y, j, p.x)).or_default().extend(&b.a);
+            }
+        }
+    }
+    index
+}
+
+/// Would joining these groups go against the pairwise alignments? Counts, over pairs of
+/// members in different groups, the pairwise links that agree and those that send the
+/// member elsewhere in the other document.
+fn contradicted(groups: &[&[Node]], links: &LinkIndex) -> bool {
+    let (mut agree, mut disagree) = (0usize, 0usize);
+    for (k, g) in groups.iter().enumerate() {
+        for h in groups.iter().skip(k + 1) {
+            for &(x, i) in *g {
+                for &(y, j) in *h {
+                    if x == y {
+                        continue;
+                    }
+                    for (from, to, other) in [((x, i), y, j), ((y, j), x, i)] {
+                        match links.get(&(from.0, from.1, to)) {
+                            Some(targets) if targets.contains(&other) => agree += 1,
+                            Some(_) => disagree += 1,
+                            None => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+    disagree > agree
+}
+
+/// Merges pairwise links into rows over `content` (each document's content sentence ids).
+/// `rank` orders the documents independently of the arguments; it breaks ties between
+/// equally strong links.
+pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -> Alignment {
+    let sizes: Vec<usize> = content.iter().map(Vec::len).collect();
+    let mut groups = Groups::new(&sizes);
+    let index = index_links(links);
+    let mut edges: Vec<(f32, usize, usize, &Bead)> = links
+        .iter()
+        .flat_map(|p| {
+            p.beads
+                .iter()
+                .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+                .map(move |b| (b.score, p.x, p.y, b))
+        })
+        .collect();
+    // Strongest first; ties broken by the documents' content ranks and positions, never
+    // by the order of the arguments.
+    let tie = |e: &(f32, usize, usize, &Bead)| (rank[e.1], rank[e.2], e.3.a[0], e.3.b[0]);
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| tie(a).cmp(&tie(b))));
+    for (score, x, y, bead) in edges {
+        let nodes: Vec<Node> = bead
+            .a
+            .iter()
+            .map(|&i| (x, i))
+            .chain(bead.b.iter().map(|&j| (y, j)))
+            .collect();
+        groups.try_join(&nodes, score, &index);
+    }
+
+    // Collect groups as rows.
+    let total = groups.parent.len();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row_of: Vec<usize> = vec![0; total];
+    for v in 0..total {
+        if groups.root(v) != v {
+            continue;
+        }
+        let mut members = groups.members[v].clone();
+        members.sort_unstable();
+        let cells: Vec<Cell> = members
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| Cell {
+                doc: DocId(run[0].0),
+                sentences: run.iter().map(|&(d, i)| content[d][i]).collect(),
+                moved: false,
+            })
+            .collect();
+        let score = if groups.links[v] == 0 {
+            0.0
+        } else {
+            groups.score_sum[v] / groups.links[v] as f32
+        };
+        for &m in &members {
+            row_of[groups.id(m)] = rows.len();
+        }
+        rows.push(Row {
+            cells,
+            score: score.clamp(0.0, 1.0),
+        });
+    }
+    let order = reading_order(&sizes, &groups, &row_of, rows.len());
+    let mut rows: Vec<Row> = order.into_iter().map(|r| rows[r].clone()).collect();
+    mark_moved(&mut rows, content);
+    Alignment { rows }
+}
+
+/// Row order: the first document's reading order; rows without it are inserted after the
+/// row holding the previous sentence of their own first document.
+fn reading_order(sizes: &[usize], groups: &Groups, row_of: &[usize], count: usize) -> Vec<usize> {
+    const HEAD: usize = usize::MAX;
+    // A doubly linked list of placed rows, with HEAD as sentinel.
+    let mut next = vec![HEAD; count];
+    let mut prev = vec![HEAD; count];
+    let mut first = HEAD;
+    let mut last = HEAD;
+    let mut placed = vec![false; count];
+    let insert_after = |after: usize,
+                        r: usize,
+                        next: &mut Vec<usize>,
+                        prev: &mut Vec<usize>,
+                        first: &mut usize,
+                        last: &mut usize| {
+        let following = if after == HEAD { *first } else { next[after] };
+        next[r] = following;
+        prev[r] = after;
+        if after == HEAD {
+            *first = r;
+        } else {
+            next[after] = r;
+        }
+        if following == HEAD {
+            *last = r;
+        } else {
+            prev[following] = r;
+        }
+    };
+    for (d, &size) in sizes.iter().enumerate() {
+        let mut previous_row = HEAD;
+        let mut pending_front: Vec<usize> = Vec::new();
+        for i in 0..size {
+            let r = row_of[groups.offsets[d] + i];
+            if placed[r] {
+                if previous_row == HEAD && !pending_front.is_empty() {
+                    // Sentences before this document's first shared row go just before it.
+                    let before = prev[r];
+                    let mut after = before;
+                    for &p in &pending_front {
+                        insert_after(after, p, &mut next, &mut prev, &mut first, &mut last);
+                        after = p;
+                    }
+                    pending_front.clear();
+                }
+                previous_row = r;
+                continue;
+            }
+            placed[r] = true;
+            if previous_row == HEAD && d > 0 {
+                pending_front.push(r);
+            } else {
+                let after = if d == 0 && previous_row == HEAD {
+                    last
+                } else {
+                    previous_row
+                };
+                insert_after(after, r, &mut next, &mut prev, &mut first, &mut last);
+                previous_row = r;
+            }
+        }
+        let mut after = last;
+        for p in pending_front {
+            insert_after(after, p, &mut next, &mut prev, &mut first, &mut last);
+            after = p;
+        }
+    }
+    let mut order = Vec::with_capacity(count);
+    let mut cur = first;
+    while cur != HEAD {
+        order.push(cur);
+        cur = next[cur];
+    }
+    order
+}
+
+/// Marks the cells that are out of their document's order: all but a longest increasing
+/// run of each document's cells in row order.
+fn mark_moved(rows: &mut [Row], content: &[Vec<SentenceId>]) {
+    for d in 0..content.len() {
+        let seq: Vec<(usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(r, row)| row.cell(DocId(d)).map(|c| (r, c.sentences[0].0)))
+            .collect();
+        let keep = longest_increasing(&seq.iter().map(|&(_, s)| s).collect::<Vec<_>>());
+        for (k, &(r, _)) in seq.iter().enumerate() {
+            if !keep[k] {
+                if let Some(cell) = rows[r].cells.iter_mut().find(|c| c.doc == DocId(d)) {
+                    cell.moved = true;
+                }
+            }
+        }
+    }
+}
+
+/// Which elements form a longest strictly increasing subsequence.
+fn longest_increasing(values: &[usize]) -> Vec<bool> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, &v) in values.iter().enumerate() {
+        let pos = tails.partition_point(|&t| values[t] < v);
+        if pos > 0 {
+            prev[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut keep = vec![false; values.len()];
+    let mut cur = tails.last().copied();
+    while let Some(c) = cur {
+        keep[c] = true;
+        cur = prev[c];
+    }
+    keep
+}

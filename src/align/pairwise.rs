@@ -1,0 +1,660 @@
+//! Aligning two documents: a monotone dynamic programme over beads (1-1, 1-0, 0-1, 2-1,
+//! 1-2, 2-2, 3-1, 1-3) scored by lexical similarity and sentence length, restricted to a
+//! band around an anchor path for long documents; then a second pass that finds content
+//! moved out of order among the sentences the first pass left unmatched.
+
+use std::collections::HashMap;
+
+use super::features::SparseVec;
+
+/// One link between the two documents (or a sentence found in one only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Sentence indices in document A (contiguous, possibly empty).
+    pub a: Vec<usize>,
+    /// Sentence indices in document B (contiguous, possibly empty).
+    pub b: Vec<usize>,
+    /// Similarity of the two sides in [0, 1] (0 for one-sided beads).
+    pub score: f32,
+    /// Found out of order by the second pass.
+    pub moved: bool,
+}
+
+/// The inputs for one side.
+pub struct SideInput<'a> {
+    /// Unit vectors per sentence.
+    pub vectors: &'a [SparseVec],
+    /// Length of each sentence in characters.
+    pub lengths: &'a [usize],
+}
+
+/// Tunable constants of the aligner.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Weight of the (background-corrected) cosine similarity.
+    pub lexical: f32,
+    /// Weight of the Gale–Church length log-probability.
+    pub length: f32,
+    /// Score of leaving one sentence unmatched.
+    pub skip: f32,
+    /// Extra cost of a bead joining 2 sentences on one side, and of 3 (or 2 on both).
+    pub merge2: f32,
+    pub merge3: f32,
+    /// Links of documents in one language below this (background-corrected) similarity are
+    /// not trusted: a rewrite, unlike a translation, gives no reason to pair dissimilar
+    /// sentences by position.
+    pub same_language_floor: f32,
+    /// Across languages, the pair is a translation (and links without lexical support are
+    /// kept for their position) when at least half its links reach this similarity.
+    pub translation_floor: f32,
+    /// Across languages but not a translation: links below this similarity are dropped.
+    pub rewrite_floor: f32,
+    /// Minimum similarity for an out-of-order match in the second pass.
+    pub moved_floor: f32,
+    /// Documents with more cells than this get a banded programme.
+    pub full_limit: usize,
+    /// Half-width of the band around the anchor path.
+    pub band: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            lexical: 10.0,
+            length: 0.45,
+            skip: -2.5,
+            merge2: -1.5,
+            merge3: -3.0,
+            same_language_floor: 0.12,
+            translation_floor: 0.02,
+            rewrite_floor: 0.08,
+            moved_floor: 0.30,
+            full_limit: 4_000_000,
+            band: 40,
+        }
+    }
+}
+
+const BEADS: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+/// Per-row window of allowed `j` (half-open), for `i` in `0..=n`.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    offset: Vec<usize>,
+}
+
+impl Band {
+    fn full(n: usize, m: usize) -> Self {
+        Self::from_windows(vec![0; n + 1], vec![m + 1; n + 1])
+    }
+
+    fn from_windows(lo: Vec<usize>, hi: Vec<usize>) -> Self {
+        let mut offset = Vec::with_capacity(lo.len() + 1);
+        let mut total = 0;
+        for (l, h) in lo.iter().zip(&hi) {
+            offset.push(total);
+            total += h - l;
+        }
+        offset.push(total);
+        Self { lo, hi, offset }
+    }
+
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        (i < self.lo.len() && j >= self.lo[i] && j < self.hi[i])
+            .then(|| self.offset[i] + j - self.lo[i])
+    }
+
+    fn cells(&self) -> usize {
+        self.offset.last().copied().unwrap_or(0)
+    }
+}
+
+/// Aligns two documents.
+pub fn align_pair(
+    a: &SideInput<'_>,
+    b: &SideInput<'_>,
+    same_language: bool,
+    params: &Params,
+) -> Vec<Bead> {
+    let (n, m) = (a.vectors.len(), b.vectors.len());
+    if n == 0 || m == 0 {
+        return singletons(n, m);
+    }
+    let ctx = Context::new(a, b, params);
+    let band = if (n + 1) * (m + 1) <= params.full_limit {
+        Band::full(n, m)
+    } else {
+        anchored_band(a.vectors, b.vectors, params.band)
+    };
+    let mut beads = if same_language {
+        // Rewrites reorder freely and share words: rank links by similarity, not position.
+        let mut beads = split_weak(
+            ctx.dynamic_programme(&band),
+            &ctx,
+            params.same_language_floor,
+        );
+        add_moved(&mut beads, &ctx, params.same_language_floor);
+        beads
+    } else {
+        let beads = ctx.dynamic_programme(&band);
+        if ctx.is_translation(&beads, params.translation_floor) {
+            beads
+        } else {
+            // Two languages but not a translation (a rewrite beside an original): the
+            // path's positions mean nothing, keep only what the words support.
+            split_weak(beads, &ctx, params.rewrite_floor)
+        }
+    };
+    add_moved(&mut beads, &ctx, params.moved_floor);
+    extend_links(&mut beads, &ctx, params.same_language_floor);
+    beads
+}
+
+/// Joins a lone sentence to the link next to it when that makes the link more similar
+/// and the sentence itself resembles the other side: a sentence split in two by one
+/// source and not by the other (2-1, 1-2), wherever the link sits.
+fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
+    let dot = |p: usize, q: usize| ctx.dot(p, q);
+    loop {
+        let lone_a: std::collections::HashSet<usize> = beads
+            .iter()
+            .filter(|b| b.b.is_empty())
+            .map(|b| b.a[0])
+            .collect();
+        let lone_b: std::collections::HashSet<usize> = beads
+            .iter()
+            .filter(|b| b.a.is_empty())
+            .map(|b| b.b[0])
+            .collect();
+        let mut best: Option<(f32, usize, bool, usize)> = None;
+        for (k, bead) in beads.iter().enumerate() {
+            if bead.a.is_empty() || bead.b.is_empty() || bead.a.len() + bead.b.len() >= 4 {
+                continue;
+            }
+            let base = ctx.group_cosine(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot);
+            let (a0, a1, b0, b1) = (
+                bead.a[0],
+                bead.a[bead.a.len() - 1],
+                bead.b[0],
+                bead.b[bead.b.len() - 1],
+            );
+            let options = [
+                (a0.checked_sub(1).filter(|i| lone_a.contains(i)), true),
+                (Some(a1 + 1).filter(|i| lone_a.contains(i)), true),
+                (b0.checked_sub(1).filter(|j| lone_b.contains(j)), false),
+                (Some(b1 + 1).filter(|j| lone_b.contains(j)), false),
+            ];
+            for (candidate, on_a) in options {
+                let Some(c) = candidate else { continue };
+                let (own, grown) = if on_a {
+                    let start = a0.min(c);
+                    (
+                        ctx.lexical(c, 1, b0, bead.b.len(), &dot),
+                        ctx.group_cosine(start, bead.a.len() + 1, b0, bead.b.len(), &dot),
+                    )
+                } else {
+                    let start = b0.min(c);
+                    (
+                        ctx.lexical(a0, bead.a.len(), c, 1, &dot),
+                        ctx.group_cosine(a0, bead.a.len(), start, bead.b.len() + 1, &dot),
+                    )
+                };
+                let gain = grown - base;
+                if own >= floor && gain > 0.0 && best.is_none_or(|b| gain > b.0) {
+                    best = Some((gain, k, on_a, c));
+                }
+            }
+        }
+        let Some((_, k, on_a, c)) = best else { break };
+        if on_a {
+            beads[k].a.push(c);
+            beads[k].a.sort_unstable();
+            beads.retain(|b| !(b.b.is_empty() && b.a == [c]));
+        } else {
+            beads[k].b.push(c);
+            beads[k].b.sort_unstable();
+            beads.retain(|b| !(b.a.is_empty() && b.b == [c]));
+        }
+    }
+    for bead in beads
+        .iter_mut()
+        .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+    {
+        bead.score = ctx
+            .group_cosine(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot)
+            .clamp(0.0, 1.0);
+    }
+}
+
+fn singletons(n: usize, m: usize) -> Vec<Bead> {
+    (0..n)
+        .map(|i| Bead {
+            a: vec![i],
+            b: vec![],
+            score: 0.0,
+            moved: false,
+        })
+        .chain((0..m).map(|j| Bead {
+            a: vec![],
+            b: vec![j],
+            score: 0.0,
+            moved: false,
+        }))
+        .collect()
+}
+
+/// Precomputed similarities and length statistics of a pair.
+struct Context<'a> {
+    a: &'a SideInput<'a>,
+    b: &'a SideInput<'a>,
+    params: &'a Params,
+    /// Mean similarity of each sentence with the other document (the background).
+    bg_a: Vec<f32>,
+    bg_b: Vec<f32>,
+    /// Similarity of each sentence with the next one and the one after, in its own document.
+    next_a: [Vec<f32>; 2],
+    next_b: [Vec<f32>; 2],
+    /// Expected length ratio B/A.
+    ratio: f32,
+}
+
+impl<'a> Context<'a> {
+    fn new(a: &'a SideInput<'a>, b: &'a SideInput<'a>, params: &'a Params) -> Self {
+        let background = |x: &[SparseVec], y: &[SparseVec]| -> Vec<f32> {
+            let step = (y.len() / 32).max(1);
+            let sample: Vec<&SparseVec> = y.iter().step_by(step).collect();
+            x.iter()
+                .map(|v| sample.iter().map(|s| v.dot(s)).sum::<f32>() / sample.len() as f32)
+                .collect()
+        };
+        let nexts = |x: &[SparseVec]| -> [Vec<f32>; 2] {
+            [1, 2].map(|d| {
+                (0..x.len())
+                    .map(|i| x.get(i + d).map_or(0.0, |y| x[i].dot(y)))
+                    .collect()
+            })
+        };
+        let total = |l: &[usize]| l.iter().sum::<usize>().max(1) as f32;
+        Self {
+            bg_a: background(a.vectors, b.vectors),
+            bg_b: background(b.vectors, a.vectors),
+            next_a: nexts(a.vectors),
+            next_b: nexts(b.vectors),
+            ratio: total(b.lengths) / total(a.lengths),
+            a,
+            b,
+            params,
+        }
+    }
+
+    /// Cosine similarity of the sums of sentences `i..i+k` of A and `j..j+l` of B.
+    fn group_cosine(
+        &self,
+        i: usize,
+        k: usize,
+        j: usize,
+        l: usize,
+        dot: &dyn Fn(usize, usize) -> f32,
+    ) -> f32 {
+        let mut num = 0.0;
+        for p in i..i + k {
+            for q in j..j + l {
+                num += dot(p, q);
+            }
+        }
+        let norm = |start: usize, count: usize, next: &[Vec<f32>; 2]| -> f32 {
+            let mut sq = count as f32;
+            for p in start..start + count {
+                for (d, next) in next.iter().enumerate() {
+                    if p + d + 1 < start + count {
+                        sq += 2.0 * next[p];
+                    }
+                }
+            }
+            sq.max(1e-6).sqrt()
+        };
+        num / (norm(i, k, &self.next_a) * norm(j, l, &self.next_b))
+    }
+
+    /// Background-corrected similarity of a bead.
+    fn lexical(
+        &self,
+        i: usize,
+        k: usize,
+        j: usize,
+        l: usize,
+        dot: &dyn Fn(usize, usize) -> f32,
+    ) -> f32 {
+        let cos = self.group_cosine(i, k, j, l, dot);
+        let bg_a = self.bg_a[i..i + k].iter().sum::<f32>() / k as f32;
+        let bg_b = self.bg_b[j..j + l].iter().sum::<f32>() / l as f32;
+        cos - f32::midpoint(bg_a, bg_b)
+    }
+
+    /// Gale–Church: log-probability that lengths `la` and `lb` are translations.
+    fn length(&self, la: usize, lb: usize) -> f32 {
+        const VARIANCE: f32 = 6.8;
+        let (la, lb) = (la as f32, lb as f32);
+        let mean = f32::midpoint(la * self.ratio, lb);
+        let delta = (lb - la * self.ratio) / (VARIANCE * mean.max(1.0)).sqrt();
+        (2.0 * (1.0 - normal_cdf(delta.abs()))).max(1e-9).ln()
+    }
+
+    fn bead_score(
+        &self,
+        i: usize,
+        k: usize,
+        j: usize,
+        l: usize,
+        dot: &dyn Fn(usize, usize) -> f32,
+    ) -> f32 {
+        let p = self.params;
+        if k == 0 || l == 0 {
+            return p.skip * (k + l) as f32;
+        }
+        let la: usize = self.a.lengths[i..i + k].iter().sum();
+        let lb: usize = self.b.lengths[j..j + l].iter().sum();
+        let merge = match k + l {
+            2 => 0.0,
+            3 => p.merge2,
+            _ => p.merge3,
+        };
+        p.lexical * self.lexical(i, k, j, l, dot) + p.length * self.length(la, lb) + merge
+    }
+
+    fn dynamic_programme(&self, band: &Band) -> Vec<Bead> {
+        let (n, m) = (self.a.vectors.len(), self.b.vectors.len());
+        // Similarities of single sentence pairs inside the band, computed once.
+        let mut dots = vec![0.0f32; band.cells()];
+        for i in 0..n {
+            for j in band.lo[i]..band.hi[i].min(m) {
+                if let Some(idx) = band.index(i, j) {
+                    dots[idx] = self.a.vectors[i].dot(&self.b.vectors[j]);
+                }
+            }
+        }
+        let dot = |i: usize, j: usize| band.index(i, j).map_or(0.0, |idx| dots[idx]);
+        let mut best = vec![f32::NEG_INFINITY; band.cells()];
+        let mut back = vec![0u8; band.cells()];
+        if let Some(origin) = band.index(0, 0) {
+            best[origin] = 0.0;
+        }
+        for i in 0..=n {
+            for j in band.lo[i]..band.hi[i].min(m + 1) {
+                let Some(here) = band.index(i, j) else {
+                    continue;
+                };
+                for (t, &(k, l)) in BEADS.iter().enumerate() {
+                    if i < k || j < l {
+                        continue;
+                    }
+                    let Some(from) = band.index(i - k, j - l) else {
+                        continue;
+                    };
+                    if best[from] == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let score = best[from] + self.bead_score(i - k, k, j - l, l, &dot);
+                    if score > best[here] {
+                        best[here] = score;
+                        back[here] = u8::try_from(t).unwrap_or(0);
+                    }
+                }
+            }
+        }
+        // Trace back from the end.
+        let mut beads = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let Some(here) = band.index(i, j) else { break };
+            let (k, l) = BEADS[usize::from(back[here])];
+            let (i0, j0) = (i - k, j - l);
+            let score = if k > 0 && l > 0 {
+                self.group_cosine(i0, k, j0, l, &dot).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            beads.push(Bead {
+                a: (i0..i).collect(),
+                b: (j0..j).collect(),
+                score,
+                moved: false,
+            });
+            (i, j) = (i0, j0);
+        }
+        beads.reverse();
+        beads
+    }
+
+    /// Do most links of `beads` have some lexical support?
+    fn is_translation(&self, beads: &[Bead], floor: f32) -> bool {
+        let dot = |p: usize, q: usize| self.dot(p, q);
+        let (supported, links) = beads
+            .iter()
+            .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+            .fold((0usize, 0usize), |(s, n), b| {
+                let ok = self.lexical(b.a[0], b.a.len(), b.b[0], b.b.len(), &dot) > floor;
+                (s + usize::from(ok), n + 1)
+            });
+        supported * 2 >= links
+    }
+
+    fn dot(&self, i: usize, j: usize) -> f32 {
+        self.a.vectors[i].dot(&self.b.vectors[j])
+    }
+}
+
+/// Splits links whose similarity is below `floor` into one-sided beads.
+fn split_weak(beads: Vec<Bead>, ctx: &Context<'_>, floor: f32) -> Vec<Bead> {
+    let dot = |i: usize, j: usize| ctx.dot(i, j);
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        if bead.a.is_empty() || bead.b.is_empty() {
+            out.push(bead);
+            continue;
+        }
+        let lexical = ctx.lexical(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot);
+        if lexical >= floor {
+            out.push(bead);
+        } else {
+            out.extend(singletons_of(&bead));
+        }
+    }
+    out
+}
+
+fn singletons_of(bead: &Bead) -> Vec<Bead> {
+    bead.a
+        .iter()
+        .map(|&i| Bead {
+            a: vec![i],
+            b: vec![],
+            score: 0.0,
+            moved: false,
+        })
+        .chain(bead.b.iter().map(|&j| Bead {
+            a: vec![],
+            b: vec![j],
+            score: 0.0,
+            moved: false,
+        }))
+        .collect()
+}
+
+/// Second pass: sentences left unmatched on both sides that are similar enough are linked
+/// one to one (best pairs first) and marked moved.
+fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
+    let lone_a: Vec<usize> = beads
+        .iter()
+        .filter(|b| b.b.is_empty())
+        .flat_map(|b| b.a.clone())
+        .collect();
+    let lone_b: Vec<usize> = beads
+        .iter()
+        .filter(|b| b.a.is_empty())
+        .flat_map(|b| b.b.clone())
+        .collect();
+    if lone_a.is_empty() || lone_b.is_empty() {
+        return;
+    }
+    // Candidates through shared keys only: never a dense comparison of all pairs.
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &j in &lone_b {
+        for k in ctx.b.vectors[j].keys() {
+            index.entry(k).or_default().push(j);
+        }
+    }
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for &i in &lone_a {
+        let mut seen: Vec<usize> = ctx.a.vectors[i]
+            .keys()
+            .filter_map(|k| index.get(&k))
+            .flatten()
+            .copied()
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for j in seen {
+            let dot = |p: usize, q: usize| ctx.dot(p, q);
+            let s = ctx.lexical(i, 1, j, 1, &dot);
+            if s >= floor {
+                candidates.push((s, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut moved_for_a: HashMap<usize, Bead> = HashMap::new();
+    let mut used_b = std::collections::HashSet::new();
+    for (_, i, j) in candidates {
+        if moved_for_a.contains_key(&i) || used_b.contains(&j) {
+            continue;
+        }
+        used_b.insert(j);
+        moved_for_a.insert(
+            i,
+            Bead {
+                a: vec![i],
+                b: vec![j],
+                score: ctx.dot(i, j).clamp(0.0, 1.0),
+                moved: true,
+            },
+        );
+    }
+    // The moved link takes the place of A's lone sentence; B's lone sentence goes.
+    let old = std::mem::take(beads);
+    for bead in old {
+        match (bead.a.as_slice(), bead.b.as_slice()) {
+            ([i], []) if moved_for_a.contains_key(i) => beads.extend(moved_for_a.remove(i)),
+            ([], [j]) if used_b.contains(j) => {}
+            _ => beads.push(bead),
+        }
+    }
+}
+
+/// A band around a monotone path through anchors: pairs of sentences that share a key
+/// found in no other sentence of either document.
+fn anchored_band(a: &[SparseVec], b: &[SparseVec], width: usize) -> Band {
+    let (n, m) = (a.len(), b.len());
+    let mut where_a: HashMap<u64, (usize, u32)> = HashMap::new();
+    for (i, v) in a.iter().enumerate() {
+        for k in v.keys() {
+            where_a.entry(k).and_modify(|e| e.1 += 1).or_insert((i, 1));
+        }
+    }
+    let mut where_b: HashMap<u64, (usize, u32)> = HashMap::new();
+    for (j, v) in b.iter().enumerate() {
+        for k in v.keys() {
+            where_b.entry(k).and_modify(|e| e.1 += 1).or_insert((j, 1));
+        }
+    }
+    let mut anchors: Vec<(usize, usize)> = where_a
+        .iter()
+        .filter(|(_, (_, c))| *c == 1)
+        .filter_map(|(k, &(i, _))| {
+            where_b
+                .get(k)
+                .filter(|&&(_, c)| c == 1)
+                .map(|&(j, _)| (i, j))
+        })
+        .collect();
+    // By row, and within a row from the right, so the chain takes at most one per row.
+    anchors.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    anchors.dedup();
+    let chain = longest_increasing_chain(&anchors);
+    // Path: piecewise linear through (0,0), the anchors and (n,m).
+    let mut points = vec![(0usize, 0usize)];
+    points.extend(chain);
+    points.push((n, m));
+    let mut centre = vec![0usize; n + 2];
+    for w in points.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        for (i, c) in centre.iter_mut().enumerate().take(i1 + 1).skip(i0) {
+            *c = if i1 == i0 {
+                j1
+            } else {
+                j0 + (j1 - j0) * (i - i0) / (i1 - i0)
+            };
+        }
+    }
+    centre[n + 1] = m;
+    let mut lo = vec![0; n + 1];
+    let mut hi = vec![0; n + 1];
+    for i in 0..=n {
+        lo[i] = centre[i].saturating_sub(width);
+        hi[i] = (centre[i + 1].max(centre[i]) + width + 1).min(m + 1);
+        if i > 0 {
+            lo[i] = lo[i].max(lo[i - 1]);
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+    }
+    lo[0] = 0;
+    hi[n] = m + 1;
+    Band::from_windows(lo, hi)
+}
+
+/// Longest chain of anchors increasing in both coordinates (patience sorting).
+fn longest_increasing_chain(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; points.len()];
+    for (idx, &(_, j)) in points.iter().enumerate() {
+        let pos = tails.partition_point(|&t| points[t].1 < j);
+        if pos > 0 {
+            prev[idx] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(idx);
+        } else {
+            tails[pos] = idx;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(c) = cur {
+        chain.push(points[c]);
+        cur = prev[c];
+    }
+    chain.reverse();
+    chain
+}
+
+/// Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26 via erf).
+fn normal_cdf(x: f32) -> f32 {
+    let z = x / std::f32::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z.abs());
+    let poly = t
+        * (0.254_829_6
+            + t * (-0.284_496_7 + t * (1.421_413_8 + t * (-1.453_152 + t * 1.061_405_4))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    let erf = if z >= 0.0 { erf } else { -erf };
+    0.5 * (1.0 + erf)
+}
