@@ -123,8 +123,9 @@ pub struct SentenceKeys {
     words: Vec<String>,
 }
 
-/// Keys of one document's sentences (given in matching form) in language `lang`.
-pub fn document_keys(sentences: &[&str], lang: &str) -> Vec<SentenceKeys> {
+/// Keys of one document's sentences (given in matching form) in language `lang`;
+/// `cross_language` adds the keys only other languages need (cognates, skeletons).
+pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Vec<SentenceKeys> {
     let stem = stemmer(lang);
     sentences
         .iter()
@@ -145,7 +146,11 @@ pub fn document_keys(sentences: &[&str], lang: &str) -> Vec<SentenceKeys> {
                     .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
                 keys.native
                     .push((key(Kind::Stem, &stemmed), Kind::Stem.weight()));
-                let ascii = translit::ascii(token);
+                let ascii = if cross_language {
+                    translit::ascii(token)
+                } else {
+                    String::new()
+                };
                 if ascii.len() >= 4 {
                     let prefix: String = ascii.chars().take(5).collect();
                     keys.cross
@@ -370,7 +375,10 @@ mod tests {
     use super::*;
 
     fn vectors(a: &[&str], la: &str, b: &[&str], lb: &str) -> PairVectors {
-        let (ka, kb) = (document_keys(a, la), document_keys(b, lb));
+        let (ka, kb) = (
+            document_keys(a, la, la != lb),
+            document_keys(b, lb, la != lb),
+        );
         pair_vectors(
             &Side {
                 keys: &ka,
@@ -442,8 +450,8 @@ mod tests {
         };
         let t = Translator::new(std::slice::from_ref(&dict), "de", "fr");
         let (ka, kb) = (
-            document_keys(&["der berg und der gipfel"], "de"),
-            document_keys(&["la montagne et le sommet", "autre chose"], "fr"),
+            document_keys(&["der berg und der gipfel"], "de", true),
+            document_keys(&["la montagne et le sommet", "autre chose"], "fr", true),
         );
         let with = pair_vectors(
             &Side {

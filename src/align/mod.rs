@@ -90,7 +90,8 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
                 .iter()
                 .map(|id| d.sentences[id.0].norm.as_str())
                 .collect();
-            features::document_keys(&norms, &d.language)
+            let cross_language = docs.iter().any(|o| o.language != d.language);
+            features::document_keys(&norms, &d.language, cross_language)
         })
         .collect();
     let lengths: Vec<Vec<usize>> = docs
@@ -161,7 +162,7 @@ pub fn align_lines(
             .map(|l| crate::normalize::for_matching(l))
             .collect();
         let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
-        let keys = features::document_keys(&refs, &lang);
+        let keys = features::document_keys(&refs, &lang, lang_a != lang_b);
         let lengths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).collect();
         (keys, lengths, lang)
     };
