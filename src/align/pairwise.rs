@@ -75,6 +75,9 @@ impl Default for Params {
     }
 }
 
+/// Segments shorter than this (in characters) are fragments: headings, broken-off clauses.
+const SHORT_SEGMENT_CHARS: usize = 40;
+
 const BEADS: [(usize, usize); 8] = [
     (1, 1),
     (1, 0),
@@ -210,6 +213,12 @@ fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
                     )
                 };
                 let gain = grown - base;
+                let (lone, group): (&[usize], &[usize]) = if on_a {
+                    (&[c], &bead.b)
+                } else {
+                    (&bead.a, &[c])
+                };
+                let floor = ctx.floor_for(lone, group, floor);
                 if own >= floor && gain > 0.0 && best.is_none_or(|b| gain > b.0) {
                     best = Some((gain, k, on_a, c));
                 }
@@ -436,6 +445,18 @@ impl<'a> Context<'a> {
         beads
     }
 
+    /// The similarity a link needs: twice `base` when one side is a fragment (a heading, a
+    /// broken-off clause), whose few words match by chance.
+    fn floor_for(&self, a: &[usize], b: &[usize], base: f32) -> f32 {
+        let la: usize = a.iter().map(|&i| self.a.lengths[i]).sum();
+        let lb: usize = b.iter().map(|&j| self.b.lengths[j]).sum();
+        if la.min(lb) < SHORT_SEGMENT_CHARS {
+            2.0 * base
+        } else {
+            base
+        }
+    }
+
     /// Do most links of `beads` have some lexical support?
     fn is_translation(&self, beads: &[Bead], floor: f32) -> bool {
         let dot = |p: usize, q: usize| self.dot(p, q);
@@ -464,7 +485,7 @@ fn split_weak(beads: Vec<Bead>, ctx: &Context<'_>, floor: f32) -> Vec<Bead> {
             continue;
         }
         let lexical = ctx.lexical(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot);
-        if lexical >= floor {
+        if lexical >= ctx.floor_for(&bead.a, &bead.b, floor) {
             out.push(bead);
         } else {
             out.extend(singletons_of(&bead));
@@ -527,7 +548,7 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
         for j in seen {
             let dot = |p: usize, q: usize| ctx.dot(p, q);
             let s = ctx.lexical(i, 1, j, 1, &dot);
-            if s >= floor {
+            if s >= ctx.floor_for(&[i], &[j], floor) {
                 candidates.push((s, i, j));
             }
         }
