@@ -21,9 +21,11 @@
 
 pub mod align;
 pub mod boilerplate;
+pub mod conflicts;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod facts;
 pub mod ingest;
 pub mod lang;
 pub mod normalize;

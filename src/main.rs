@@ -15,6 +15,10 @@ fn main() -> ExitCode {
                 // `parallax inspect … | head`: the reader has all it wanted.
                 return ExitCode::SUCCESS;
             }
+            if err.downcast_ref::<cli::ConflictsFound>().is_some() {
+                // `conflicts --fail-on-conflict`: the report is printed; the code says it all.
+                return ExitCode::from(3);
+            }
             let code = match err.downcast_ref::<parallax::Error>() {
                 Some(e) if !e.is_bad_input() => 1,
                 Some(_) => 2,

@@ -518,3 +518,113 @@ fn align_with_a_dictionary_file_and_listing() {
         .code(2)
         .stderr(predicate::str::contains("/no/such/dict.tsv"));
 }
+
+#[test]
+fn conflicts_report_of_the_demo_corpus() {
+    let out = parallax()
+        .args(["conflicts", "--no-dict"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.starts_with("5 sources · 6 conflicts (2 figures, 0 dates, 4 names)"),
+        "{out}"
+    );
+    for needle in [
+        "soldiers killed: >375, =376 — 3 sources · =350 — 1 source",
+        "people killed: >400 — 2 sources · ~400, 300..400 — 2 sources",
+        "Yerevan: Yerevan — 3 sources · Wirvan — 1 source",
+        "Pashinyan: Pashinyan — 4 sources · Pashnyan — 1 source",
+        "Minsk: Minsk — 3 sources · Misank — 2 sources",
+        "»350«",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in\n{out}");
+    }
+}
+
+#[test]
+fn conflicts_exit_codes_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(
+        &a,
+        "Officials said more than 375 soldiers were killed in the fighting.",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Officials said 350 soldiers were killed in the fighting.",
+    )
+    .unwrap();
+    parallax()
+        .args(["conflicts", "--no-dict"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success();
+    parallax()
+        .args(["conflicts", "--no-dict", "--fail-on-conflict"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(3)
+        .stderr("");
+    let json = json_of(
+        parallax()
+            .args(["conflicts", "--no-dict", "--json"])
+            .arg(&a)
+            .arg(&b),
+    );
+    let claims = json["conflicts"][0]["claims"].as_array().unwrap();
+    assert_eq!(json["conflicts"][0]["kind"], "figure");
+    assert_eq!(
+        claims
+            .iter()
+            .map(|c| c["value"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        [">375", "=350"]
+    );
+    assert_ne!(claims[0]["group"], claims[1]["group"]);
+    // Agreeing sources: no conflict, exit 0 even with --fail-on-conflict.
+    std::fs::write(
+        &b,
+        "Officials said 376 soldiers were killed in the fighting.",
+    )
+    .unwrap();
+    parallax()
+        .args(["conflicts", "--no-dict", "--fail-on-conflict"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No conflicts"));
+}
+
+#[test]
+fn export_fills_conflicts_with_spans_into_the_sources() {
+    let export = json_of(
+        parallax()
+            .args(["export", "--format", "json", "--no-dict"])
+            .args(demo_files()),
+    );
+    let conflicts = export["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 6);
+    for c in conflicts {
+        for claim in c["claims"].as_array().unwrap() {
+            let doc =
+                &export["documents"][usize::try_from(claim["doc"].as_u64().unwrap()).unwrap()];
+            let raw = std::fs::read(doc["path"].as_str().unwrap()).unwrap();
+            let (s, e) = (
+                usize::try_from(claim["start"].as_u64().unwrap()).unwrap(),
+                usize::try_from(claim["end"].as_u64().unwrap()).unwrap(),
+            );
+            assert_eq!(
+                std::str::from_utf8(&raw[s..e]).unwrap(),
+                claim["text"].as_str().unwrap()
+            );
+        }
+    }
+}

@@ -279,11 +279,21 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(a: &'a SideInput<'a>, b: &'a SideInput<'a>, params: &'a Params) -> Self {
+        // The background leaves out each sentence's best match in the sample: with short
+        // documents the sample is mostly true counterparts, which are not background.
         let background = |x: &[SparseVec], y: &[SparseVec]| -> Vec<f32> {
             let step = (y.len() / 32).max(1);
             let sample: Vec<&SparseVec> = y.iter().step_by(step).collect();
             x.iter()
-                .map(|v| sample.iter().map(|s| v.dot(s)).sum::<f32>() / sample.len() as f32)
+                .map(|v| {
+                    let sims: Vec<f32> = sample.iter().map(|s| v.dot(s)).collect();
+                    let best = sims.iter().copied().fold(0.0f32, f32::max);
+                    if sims.len() < 2 {
+                        0.0
+                    } else {
+                        (sims.iter().sum::<f32>() - best) / (sims.len() - 1) as f32
+                    }
+                })
                 .collect()
         };
         let nexts = |x: &[SparseVec]| -> [Vec<f32>; 2] {

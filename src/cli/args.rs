@@ -43,6 +43,11 @@ pub enum Command {
     /// Line up the sentences that say the same thing, as a table, JSON or benchmark beads.
     #[command(after_help = ALIGN_EXAMPLES)]
     Align(AlignArgs),
+    /// Where the sources disagree: figures, dates and names, with every source's reading.
+    #[command(
+        after_help = "Examples:\n  parallax conflicts                       the demo corpus\n  parallax conflicts a.txt b.txt --json\n  parallax conflicts --fail-on-conflict a.txt b.txt || echo disputed\n\nExit codes: 0 (with or without conflicts), 3 with --fail-on-conflict when there are conflicts,\n1 runtime failure, 2 bad input."
+    )]
+    Conflicts(ConflictsArgs),
     /// Write the comparison in a machine-readable format (JSON, see CONTRACT.md).
     #[command(
         after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)"
@@ -112,6 +117,24 @@ pub struct DictArgs {
     /// A dictionary file: one `word<TAB>translation` pair per line (repeatable).
     #[arg(long, value_name = "FILE")]
     pub dict: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConflictsArgs {
+    /// Print JSON (`{"conflicts": [...]}` as in the export contract) instead of a report.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Exit with code 3 when any conflict is found (for scripts).
+    #[arg(long)]
+    pub fail_on_conflict: bool,
+
+    #[command(flatten)]
+    pub dicts: DictArgs,
+
+    /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
+    #[arg(value_name = "FILES")]
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, Args)]

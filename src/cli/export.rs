@@ -11,9 +11,9 @@ use super::args::{ExportArgs, Format};
 pub fn run(args: &ExportArgs) -> Result<()> {
     let docs = super::load(&args.files, parallax::MIN_DOCUMENTS, "export")?;
     let options = super::align_options(&args.dicts, &docs)?;
-    let alignment = parallax::align::align(&docs, &options);
+    let comparison = super::compare(&docs, &options);
     let export = match args.format {
-        Format::Json => Export::aligned(&docs, &alignment),
+        Format::Json => Export::comparison(&docs, &comparison.alignment, &comparison.conflicts),
     };
     if let Some(path) = &args.output {
         let write_error = |source| parallax::Error::Write {

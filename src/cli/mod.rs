@@ -2,6 +2,7 @@
 
 mod align;
 mod args;
+mod conflicts;
 mod export;
 mod inspect;
 
@@ -10,6 +11,7 @@ use std::io::Write;
 use anyhow::Result;
 pub use args::Cli;
 use args::Command;
+pub use conflicts::ConflictsFound;
 use parallax::{Document, ingest, prepare};
 
 /// Runs the parsed command line.
@@ -17,6 +19,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect(a)) => inspect::run(&a),
         Some(Command::Align(a)) => align::run(&a),
+        Some(Command::Conflicts(a)) => conflicts::run(&a),
         Some(Command::Export(a)) => export::run(&a),
         None => {
             let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
@@ -29,6 +32,23 @@ pub fn run(cli: Cli) -> Result<()> {
             )?;
             Ok(())
         }
+    }
+}
+
+/// The alignment and conflicts of a comparison.
+pub struct Comparison {
+    pub alignment: parallax::align::Alignment,
+    pub conflicts: Vec<parallax::conflicts::Conflict>,
+}
+
+/// Aligns `docs` and finds their conflicts.
+pub fn compare(docs: &[Document], options: &parallax::align::AlignOptions) -> Comparison {
+    let alignment = parallax::align::align(docs, options);
+    let facts: Vec<parallax::facts::Facts> = docs.iter().map(parallax::facts::extract).collect();
+    let conflicts = parallax::conflicts::find_conflicts(docs, &alignment, &facts);
+    Comparison {
+        alignment,
+        conflicts,
     }
 }
 

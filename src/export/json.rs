@@ -8,6 +8,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::align::{Alignment, Row};
+use crate::conflicts::Conflict;
 use crate::document::{Document, SegmentKind};
 
 /// Version of the contract written in the `parallax` field.
@@ -22,8 +23,8 @@ pub struct Export<'a> {
     pub documents: Vec<DocumentJson<'a>>,
     /// Alignment rows (empty when the comparison was not aligned, as in `inspect`).
     pub alignment: &'a [Row],
-    /// Conflicts (filled by the conflicts stage; empty until it runs).
-    pub conflicts: Vec<serde_json::Value>,
+    /// Conflicts between the sources (empty when they were not compared, as in `inspect`).
+    pub conflicts: &'a [Conflict],
     /// A session's annotations (empty without a session).
     pub annotations: Vec<serde_json::Value>,
 }
@@ -62,15 +63,20 @@ impl<'a> Export<'a> {
             parallax: CONTRACT_VERSION,
             documents: docs.iter().map(document).collect(),
             alignment: &[],
-            conflicts: Vec::new(),
+            conflicts: &[],
             annotations: Vec::new(),
         }
     }
 
-    /// The export of `docs` with their alignment.
-    pub fn aligned(docs: &'a [Document], alignment: &'a Alignment) -> Self {
+    /// The export of a comparison: documents, alignment and conflicts.
+    pub fn comparison(
+        docs: &'a [Document],
+        alignment: &'a Alignment,
+        conflicts: &'a [Conflict],
+    ) -> Self {
         Self {
             alignment: &alignment.rows,
+            conflicts,
             ..Self::documents(docs)
         }
     }

@@ -1,0 +1,147 @@
+//! `parallax conflicts`: a report of where the sources disagree, readable without a manual.
+
+use std::io::{BufWriter, Write};
+
+use anyhow::Result;
+use parallax::Document;
+use parallax::conflicts::{Conflict, ConflictKind};
+use parallax::text::visible;
+
+use super::args::ConflictsArgs;
+
+/// Returned (as an error) when `--fail-on-conflict` is set and conflicts were found;
+/// `main` turns it into exit code 3 without a message.
+#[derive(Debug)]
+pub struct ConflictsFound;
+
+impl std::fmt::Display for ConflictsFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("conflicts found")
+    }
+}
+
+impl std::error::Error for ConflictsFound {}
+
+/// Longest stretch of a sentence shown around a claim, in characters.
+const CONTEXT_CHARS: usize = 70;
+
+pub fn run(args: &ConflictsArgs) -> Result<()> {
+    let docs = super::load(&args.files, parallax::MIN_DOCUMENTS, "conflicts")?;
+    let options = super::align_options(&args.dicts, &docs)?;
+    let comparison = super::compare(&docs, &options);
+    let conflicts = &comparison.conflicts;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "conflicts": conflicts }))?;
+        writeln!(out)?;
+    } else {
+        report(&docs, conflicts, &mut out)?;
+    }
+    out.flush()?;
+    if args.fail_on_conflict && !conflicts.is_empty() {
+        return Err(ConflictsFound.into());
+    }
+    Ok(())
+}
+
+fn report(docs: &[Document], conflicts: &[Conflict], out: &mut impl Write) -> std::io::Result<()> {
+    let count = |k: ConflictKind| conflicts.iter().filter(|c| c.kind == k).count();
+    writeln!(
+        out,
+        "{} sources · {} conflicts ({} figures, {} dates, {} names)",
+        docs.len(),
+        conflicts.len(),
+        count(ConflictKind::Figure),
+        count(ConflictKind::Date),
+        count(ConflictKind::Name)
+    )?;
+    for (i, d) in docs.iter().enumerate() {
+        writeln!(
+            out,
+            "  [{}] {} ({}, {})",
+            i + 1,
+            visible(d.name(), false),
+            d.language,
+            d.direction.as_str()
+        )?;
+    }
+    if conflicts.is_empty() {
+        writeln!(
+            out,
+            "\nNo conflicts: the sources agree on every figure, date and name compared."
+        )?;
+        return Ok(());
+    }
+    for (kind, title) in [
+        (ConflictKind::Figure, "Figures that disagree"),
+        (ConflictKind::Date, "Dates that disagree"),
+        (ConflictKind::Name, "Names spelled differently"),
+    ] {
+        let of_kind: Vec<&Conflict> = conflicts.iter().filter(|c| c.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{title}")?;
+        for c in of_kind {
+            let tally: Vec<String> = c
+                .tally()
+                .iter()
+                .map(|(v, n)| format!("{v} — {n} source{}", if *n == 1 { "" } else { "s" }))
+                .collect();
+            writeln!(
+                out,
+                "\n  {}: {}",
+                visible(&c.topic, false),
+                visible(&tally.join(" · "), false)
+            )?;
+            let mut claims: Vec<_> = c.claims.iter().collect();
+            claims.sort_by_key(|m| (m.group, m.doc, m.start));
+            for m in claims {
+                let doc = &docs[m.doc.0];
+                let sentence = doc
+                    .sentences
+                    .get(m.sentence.0)
+                    .map_or(0..0, |s| s.span.clone());
+                writeln!(
+                    out,
+                    "    {:<12} [{}] {}",
+                    visible(&m.value, false),
+                    m.doc.0 + 1,
+                    visible(&excerpt(&doc.text, sentence, m.start..m.end), false)
+                )?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "\nA value like >375 means \"more than 375\", ~400 \"about/nearly 400\", 300..400 a range; sources in one group agree."
+    )?;
+    Ok(())
+}
+
+/// The sentence around a claim, cut to a readable length, the claim between » «.
+fn excerpt(text: &str, sentence: std::ops::Range<usize>, claim: std::ops::Range<usize>) -> String {
+    let before: String = text[sentence.start..claim.start]
+        .chars()
+        .rev()
+        .take(CONTEXT_CHARS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[claim.end..sentence.end]
+        .chars()
+        .take(CONTEXT_CHARS)
+        .collect();
+    let lead = if before.chars().count() < text[sentence.start..claim.start].chars().count() {
+        "…"
+    } else {
+        ""
+    };
+    let tail = if after.chars().count() < text[claim.end..sentence.end].chars().count() {
+        "…"
+    } else {
+        ""
+    };
+    format!("{lead}{before}»{}«{after}{tail}", &text[claim.clone()])
+}

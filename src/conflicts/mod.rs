@@ -1,0 +1,174 @@
+//! Conflicts: the same fact told differently by different sources — figures whose readings
+//! cannot both be true, dates that differ for the same event, names spelled in
+//! incompatible ways. Only what a fact-checker would want to see: figures of different
+//! topics or magnitudes, aliases, demonyms and longer forms are never conflicts.
+
+mod dates;
+mod figures;
+mod names;
+mod similarity;
+
+use serde::Serialize;
+
+use crate::align::Alignment;
+use crate::document::{DocId, Document, SentenceId};
+use crate::facts::Facts;
+
+/// What kind of fact is disputed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    Figure,
+    Date,
+    Name,
+}
+
+/// One source's reading of the disputed fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    pub doc: DocId,
+    pub sentence: SentenceId,
+    /// Byte offsets into the document's text.
+    pub start: usize,
+    pub end: usize,
+    /// The text of the claim as written.
+    pub text: String,
+    /// Its normalised reading (`>375`, `--10-09`, a spelling).
+    pub value: String,
+    /// Claims with the same group agree; different groups disagree.
+    pub group: usize,
+}
+
+/// One disputed fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// What the fact is about: "soldiers killed", the canonical spelling of a name...
+    pub topic: String,
+    pub claims: Vec<Claim>,
+}
+
+impl Conflict {
+    /// Each group's readings ("`>375, =376`") and how many sources (documents) hold
+    /// them, largest group first.
+    pub fn tally(&self) -> Vec<(String, usize)> {
+        let mut groups: Vec<(usize, Vec<&str>, Vec<DocId>)> = Vec::new();
+        for c in &self.claims {
+            let slot = groups
+                .iter()
+                .position(|g| g.0 == c.group)
+                .unwrap_or_else(|| {
+                    groups.push((c.group, Vec::new(), Vec::new()));
+                    groups.len() - 1
+                });
+            let g = &mut groups[slot];
+            if !g.1.contains(&c.value.as_str()) {
+                g.1.push(&c.value);
+            }
+            if !g.2.contains(&c.doc) {
+                g.2.push(c.doc);
+            }
+        }
+        groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(a.0.cmp(&b.0)));
+        groups
+            .into_iter()
+            .map(|(_, v, d)| (v.join(", "), d.len()))
+            .collect()
+    }
+}
+
+/// Finds the conflicts among `docs` (with their `facts`, in the same order), using the
+/// alignment's rows where they tie claims to one event.
+pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts]) -> Vec<Conflict> {
+    let rows = RowIndex::new(alignment);
+    let mut out = figures::conflicts(docs, &rows, facts);
+    out.extend(dates::conflicts(docs, &rows, facts));
+    out.extend(names::conflicts(docs, &rows, facts));
+    // In reading order of the earliest claim, figures first within a place.
+    out.sort_by_key(|c| (c.claims.iter().map(|m| (m.doc, m.start)).min(), c.kind));
+    out
+}
+
+/// Which row each sentence is in.
+pub(crate) struct RowIndex {
+    row: std::collections::HashMap<(DocId, SentenceId), usize>,
+}
+
+impl RowIndex {
+    fn new(alignment: &Alignment) -> Self {
+        let mut row = std::collections::HashMap::new();
+        for (r, x) in alignment.rows.iter().enumerate() {
+            for cell in &x.cells {
+                for &s in &cell.sentences {
+                    row.insert((cell.doc, s), r);
+                }
+            }
+        }
+        Self { row }
+    }
+
+    /// The row of a sentence, if it is aligned.
+    pub(crate) fn of(&self, doc: DocId, sentence: SentenceId) -> Option<usize> {
+        self.row.get(&(doc, sentence)).copied()
+    }
+}
+
+/// Disjoint sets over `0..n` (union–find with path halving).
+pub(crate) struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    pub(crate) fn new(n: usize) -> Self {
+        Self((0..n).collect())
+    }
+
+    pub(crate) fn root(&mut self, mut v: usize) -> usize {
+        while self.0[v] != v {
+            self.0[v] = self.0[self.0[v]];
+            v = self.0[v];
+        }
+        v
+    }
+
+    pub(crate) fn join(&mut self, a: usize, b: usize) {
+        let (x, y) = (self.root(a), self.root(b));
+        self.0[x] = y;
+    }
+
+    /// The members of each set, sets in order of their smallest member.
+    pub(crate) fn sets(&mut self) -> Vec<Vec<usize>> {
+        let mut index: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for v in 0..self.0.len() {
+            let r = self.root(v);
+            let slot = *index.entry(r).or_insert_with(|| {
+                out.push(Vec::new());
+                out.len() - 1
+            });
+            out[slot].push(v);
+        }
+        out
+    }
+}
+
+/// A claim for a span of a document.
+pub(crate) fn claim(
+    docs: &[Document],
+    doc: DocId,
+    sentence: SentenceId,
+    span: std::ops::Range<usize>,
+    value: String,
+    group: usize,
+) -> Claim {
+    Claim {
+        doc,
+        sentence,
+        start: span.start,
+        end: span.end,
+        text: docs[doc.0].text.get(span).unwrap_or("").to_owned(),
+        value,
+        group,
+    }
+}
+
+#[cfg(test)]
+mod tests;

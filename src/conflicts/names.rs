@@ -1,0 +1,202 @@
+//! Name conflicts: one entity spelled in incompatible ways ("Pashinyan" / "Pashnyan",
+//! "Minsk" / "Misank", "Yerevan" / "Wirvan"). Two spellings are variants when their
+//! consonant skeletons match or they are close by Jaro–Winkler, and something says they
+//! name the same thing: the same row, or a shared neighbouring word ("Minister", "Group").
+//! Aliases, demonyms, plurals and longer forms are not conflicts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::similarity::jaro_winkler;
+use super::{Conflict, ConflictKind, RowIndex, UnionFind, claim};
+use crate::align::translit::consonant_key;
+use crate::document::{DocId, Document};
+use crate::facts::names::lexicon;
+use crate::facts::{Facts, NameFact};
+
+/// Jaro–Winkler similarity above which two spellings of five letters or more are variants.
+const CLOSE_SPELLING: f64 = 0.85;
+/// Without a shared neighbouring word, variants in one row must be at least this close.
+const SAME_ROW_SPELLING: f64 = 0.8;
+
+struct Form<'a> {
+    mentions: Vec<(DocId, &'a NameFact)>,
+    docs: BTreeSet<DocId>,
+}
+
+pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> Vec<Conflict> {
+    // Spellings (lowercase) with their mentions, from documents in cased scripts.
+    let mut forms: BTreeMap<String, Form<'_>> = BTreeMap::new();
+    for (d, f) in facts.iter().enumerate() {
+        for n in &f.names {
+            let form = forms.entry(n.text.to_lowercase()).or_insert_with(|| Form {
+                mentions: Vec::new(),
+                docs: BTreeSet::new(),
+            });
+            form.mentions.push((DocId(d), n));
+            form.docs.insert(DocId(d));
+        }
+    }
+    // A spelling counts as a name only if it is capitalised somewhere mid-sentence.
+    forms.retain(|_, f| f.mentions.iter().any(|(_, m)| !m.sentence_initial));
+    let keys: Vec<&String> = forms.keys().collect();
+    let mut sets = UnionFind::new(keys.len());
+    for a in 0..keys.len() {
+        for b in a + 1..keys.len() {
+            let (u, v) = (keys[a].as_str(), keys[b].as_str());
+            if variants(u, v) && same_entity(u, v, &forms[u], &forms[v], rows) {
+                sets.join(a, b);
+            }
+        }
+    }
+    let clusters: Vec<Vec<&str>> = sets
+        .sets()
+        .into_iter()
+        .map(|set| set.into_iter().map(|i| keys[i].as_str()).collect())
+        .collect();
+    let mut out = Vec::new();
+    for mut spellings in clusters.into_iter().filter(|s| s.len() > 1) {
+        // The best-supported spelling first: most sources, then most mentions.
+        spellings.sort_by(|a, b| {
+            let (fa, fb) = (&forms[*a], &forms[*b]);
+            fb.docs
+                .len()
+                .cmp(&fa.docs.len())
+                .then(fb.mentions.len().cmp(&fa.mentions.len()))
+                .then(a.cmp(b))
+        });
+        let canonical = display(&forms[spellings[0]]);
+        let mut claims = Vec::new();
+        for (group, s) in spellings.iter().enumerate() {
+            for (doc, m) in &forms[*s].mentions {
+                claims.push(claim(
+                    docs,
+                    *doc,
+                    m.sentence,
+                    m.span.clone(),
+                    m.text.clone(),
+                    group,
+                ));
+            }
+        }
+        claims.sort_by_key(|c| (c.doc, c.start));
+        out.push(Conflict {
+            kind: ConflictKind::Name,
+            topic: canonical,
+            claims,
+        });
+    }
+    out
+}
+
+/// The spelling as most often written.
+fn display(form: &Form<'_>) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, m) in &form.mentions {
+        *counts.entry(m.text.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(t, n)| (n, std::cmp::Reverse(t)))
+        .map_or_else(String::new, |(t, _)| t.to_owned())
+}
+
+/// Are `u` and `v` (lowercase) spellings of one name rather than two names or two forms
+/// (demonym, plural, alias, longer form) of one?
+fn variants(u: &str, v: &str) -> bool {
+    let lex = lexicon();
+    if lex.are_aliases(u, v) || family(u, v) {
+        return false;
+    }
+    let (ku, kv) = (
+        consonant_key(&crate::align::translit::ascii(u)),
+        consonant_key(&crate::align::translit::ascii(v)),
+    );
+    // Two-consonant skeletons ("Maria"/"Anar", "Moscow"/"Minsk") match by chance.
+    let skeleton = ku.len() >= 3 && ku == kv && u.chars().count().abs_diff(v.chars().count()) <= 2;
+    let close =
+        u.chars().count() >= 5 && v.chars().count() >= 5 && jaro_winkler(u, v) >= CLOSE_SPELLING;
+    skeleton || close
+}
+
+/// Forms of one word: one contains the other (as a part of a hyphenated name or as a
+/// prefix), or they share a stem of four letters and differ only in demonym or plural
+/// endings ("Turkey"/"Turkish", "Armenia"/"Armenians"; not "Karabakh"/"Karabagh").
+fn family(u: &str, v: &str) -> bool {
+    const ENDINGS: [&str; 20] = [
+        "", "s", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "ish", "ese", "ey", "y", "a",
+        "e", "es", "ic", "ics", "ien",
+    ];
+    if u.starts_with(v)
+        || v.starts_with(u)
+        || u.split('-').any(|p| p == v)
+        || v.split('-').any(|p| p == u)
+    {
+        return true;
+    }
+    let common: usize = u
+        .chars()
+        .zip(v.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    common >= 4 && ENDINGS.contains(&&u[common..]) && ENDINGS.contains(&&v[common..])
+}
+
+/// Evidence that two spellings name one entity: a capitalised neighbouring word they share
+/// ("Prime Minister …", "… Group", "Baku and …") outside one sentence; or, when no source
+/// uses both spellings and they are close, mentions in one row of different documents.
+fn same_entity(u: &str, v: &str, a: &Form<'_>, b: &Form<'_>, rows: &RowIndex) -> bool {
+    let neighbours = a.mentions.iter().any(|(da, ma)| {
+        b.mentions.iter().any(|(db, mb)| {
+            (da != db || ma.sentence != mb.sentence)
+                && ma.neighbours.iter().any(|n| mb.neighbours.contains(n))
+        })
+    });
+    let one_source_uses_both = a.docs.intersection(&b.docs).next().is_some();
+    let same_row = || {
+        a.mentions.iter().any(|(da, ma)| {
+            b.mentions.iter().any(|(db, mb)| {
+                da != db
+                    && rows
+                        .of(*da, ma.sentence)
+                        .is_some_and(|r| rows.of(*db, mb.sentence) == Some(r))
+            })
+        })
+    };
+    neighbours || (!one_source_uses_both && jaro_winkler(u, v) >= SAME_ROW_SPELLING && same_row())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_that_must_and_must_not_match() {
+        let must = [
+            ("pashinyan", "pashnyan"),
+            ("minsk", "misank"),
+            ("yerevan", "wirvan"),
+            ("nikol", "nicole"),
+            ("zakharova", "zaharova"),
+            ("karabakh", "karabagh"),
+        ];
+        for (u, v) in must {
+            assert!(variants(u, v), "{u} ~ {v}");
+        }
+        let must_not = [
+            ("afp", "agence france-presse"),
+            ("azeri", "azerbaijani"),
+            ("armenia", "armenians"),
+            ("turkey", "turkish"),
+            ("france", "french"),
+            ("nagorno-karabakh", "karabakh"),
+            ("moscow", "minsk"),
+            ("maria", "anar"),
+            ("armenia", "romania"),
+            ("putin", "pashinyan"),
+        ];
+        for (u, v) in must_not {
+            assert!(!variants(u, v), "{u} !~ {v}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Conflict tests on small multi-source stories: what must be reported and what must not.
+
+use super::*;
+use crate::align::{AlignOptions, align};
+use crate::document::Encoding;
+use crate::facts::extract;
+use crate::ingest::{DEMO_FILES, Decoded, Source};
+use crate::prepare::prepare_all;
+
+fn run(texts: &[&str]) -> (Vec<Document>, Vec<Conflict>) {
+    let docs = prepare_all(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source {
+                path: format!("{i}.txt"),
+                decoded: Decoded {
+                    text: (*t).to_owned(),
+                    encoding: Encoding::Utf8,
+                },
+            })
+            .collect(),
+    );
+    let alignment = align(&docs, &AlignOptions::default());
+    let facts: Vec<Facts> = docs.iter().map(extract).collect();
+    let conflicts = find_conflicts(&docs, &alignment, &facts);
+    (docs, conflicts)
+}
+
+/// (kind, topic, tally) of a conflict.
+type Summary = (ConflictKind, String, Vec<(String, usize)>);
+
+/// (kind, topic, tally) of every conflict.
+fn summary(conflicts: &[Conflict]) -> Vec<Summary> {
+    conflicts
+        .iter()
+        .map(|c| (c.kind, c.topic.clone(), c.tally()))
+        .collect()
+}
+
+#[test]
+fn soldiers_toll_in_three_readings() {
+    let (_, c) = run(&[
+        "Armenian authorities say more than 375 of its soldiers died in the fighting.",
+        "Armenian officials said 376 soldiers were killed in the fighting.",
+        "The Armenian side has acknowledged 350 military casualties in the fighting.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "soldiers killed".to_owned(),
+            vec![(">375, =376".to_owned(), 2), ("=350".to_owned(), 1)]
+        )]
+    );
+}
+
+#[test]
+fn more_than_against_nearly_but_not_against_overlapping_readings() {
+    let (_, c) = run(&[
+        "The fighting has so far claimed more than 400 lives, including many civilians.",
+        "The fighting has claimed the lives of nearly 400 people, including dozens of civilians.",
+        "The official balance of the battles reached 300 to 400 dead, including civilians.",
+    ]);
+    let s = summary(&c);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        s[0].2,
+        [("~400, 300..400".to_owned(), 2), (">400".to_owned(), 1)]
+    );
+}
+
+#[test]
+fn agreeing_or_unrelated_figures_are_not_conflicts() {
+    let cases: [&[&str]; 4] = [
+        // Overlapping readings.
+        &[
+            "Some 1,250 people were displaced by the floods.",
+            "More than 1,200 people were displaced by the floods.",
+        ],
+        // Different topics.
+        &[
+            "Fighting killed 22 civilians and injured 95 in the region.",
+            "Fighting killed 22 civilians and wounded dozens in the region.",
+        ],
+        // Different magnitudes: different events.
+        &[
+            "The first war left 30,000 dead in the 1990s.",
+            "The new fighting has left more than 400 dead.",
+        ],
+        // Numbers that are not counts.
+        &[
+            "On October 9, 2020, at 10:30, the D-20 guns fell silent.",
+            "On October 9, 2020, at 10:30, the D-30 guns fell silent.",
+        ],
+    ];
+    for texts in cases {
+        let (_, c) = run(texts);
+        assert!(c.is_empty(), "{texts:?}: {:?}", summary(&c));
+    }
+}
+
+#[test]
+fn name_variants_but_not_aliases_or_demonyms() {
+    let (_, c) = run(&[
+        "Prime Minister Nikol Pashinyan met the Minsk Group in Geneva. Baku and Yerevan agreed to talks, the AFP agency reported.",
+        "Prime Minister Nicole Pashnyan met the Misank Group in Geneva. Baku and Wirvan agreed to talks, Agence France-Presse reported.",
+        "Prime Minister Nikol Pashinyan met the Minsk Group in Geneva. Baku and Yerevan agreed to the Armenian and Turkish talks.",
+    ]);
+    let mut topics: Vec<String> = c
+        .iter()
+        .filter(|x| x.kind == ConflictKind::Name)
+        .map(|x| x.topic.clone())
+        .collect();
+    topics.sort();
+    assert_eq!(topics, ["Minsk", "Nikol", "Pashinyan", "Yerevan"]);
+    let yerevan = c.iter().find(|x| x.topic == "Yerevan").unwrap();
+    assert_eq!(
+        yerevan.tally(),
+        [("Yerevan".to_owned(), 2), ("Wirvan".to_owned(), 1)]
+    );
+}
+
+#[test]
+fn dates_in_one_row_must_agree() {
+    let (_, c) = run(&[
+        "The foreign ministers were invited to Moscow for consultations on October 9, the Kremlin said.",
+        "The foreign ministers were invited to Moscow for consultations on October 10, the Kremlin said.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Date,
+            "date".to_owned(),
+            vec![("--10-09".to_owned(), 1), ("--10-10".to_owned(), 1)]
+        )]
+    );
+    let (_, c) = run(&[
+        "The region declared its independence in the nineties of the last century.",
+        "The region declared its independence after the war in the 1990s.",
+    ]);
+    assert!(c.is_empty(), "{:?}", summary(&c));
+}
+
+#[test]
+fn demo_corpus_reports_the_known_disagreements() {
+    let texts: Vec<&str> = DEMO_FILES.iter().map(|(_, t)| *t).collect();
+    let (docs, c) = run(&texts);
+    let find =
+        |kind: ConflictKind, topic: &str| c.iter().find(|x| x.kind == kind && x.topic == topic);
+    let soldiers = find(ConflictKind::Figure, "soldiers killed").expect("375/376/350");
+    let values: Vec<&str> = soldiers.claims.iter().map(|m| m.value.as_str()).collect();
+    assert!(
+        values.contains(&">375") && values.contains(&"=350") && values.contains(&"=376"),
+        "{values:?}"
+    );
+    let toll = find(ConflictKind::Figure, "people killed").expect("more than 400 / nearly 400");
+    assert!(
+        toll.claims.iter().any(|m| m.value == ">400")
+            && toll.claims.iter().any(|m| m.value == "~400")
+    );
+    for name in ["Yerevan", "Pashinyan", "Minsk"] {
+        assert!(
+            find(ConflictKind::Name, name).is_some(),
+            "{name}: {:?}",
+            summary(&c)
+        );
+    }
+    // Every claim's span is its text in the source.
+    for x in &c {
+        for m in &x.claims {
+            assert_eq!(&docs[m.doc.0].text[m.start..m.end], m.text);
+        }
+    }
+    // Aliases and the same decade are not conflicts.
+    assert!(
+        c.iter().all(|x| x
+            .claims
+            .iter()
+            .all(|m| m.text != "AFP" && m.text != "1990s")),
+        "{:?}",
+        summary(&c)
+    );
+}

@@ -1,0 +1,415 @@
+//! Dates and times in text: years, decades ("1990s", "the nineties", "mid-1990s" and
+//! "التسعينيات" are one decade), calendar dates ("October 9", "9 October") and weekdays.
+//! Relative phrases ("last month") are left as they are.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a date mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateKind {
+    /// A decade ("1990s").
+    Decade,
+    /// A year.
+    Year,
+    /// A day of a month ("10-09" for October 9).
+    Calendar,
+    /// A day of the week.
+    Weekday,
+}
+
+/// One date mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub span: Range<usize>,
+    pub kind: DateKind,
+    /// Normalised: `1990s`, `2020`, `--10-09` (month-day), `thursday`.
+    pub value: String,
+}
+
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "january",
+        "jan",
+        "janvier",
+        "januar",
+        "jänner",
+        "janeiro",
+        "enero",
+        "يناير",
+        "كانون الثاني",
+    ],
+    &[
+        "february",
+        "feb",
+        "février",
+        "februar",
+        "fevereiro",
+        "febrero",
+        "فبراير",
+        "شباط",
+    ],
+    &[
+        "march", "mar", "mars", "märz", "março", "marzo", "مارس", "آذار",
+    ],
+    &["april", "apr", "avril", "abril", "أبريل", "إبريل", "نيسان"],
+    &["may", "mai", "maio", "mayo", "مايو", "أيار"],
+    &[
+        "june",
+        "jun",
+        "juin",
+        "juni",
+        "junho",
+        "junio",
+        "يونيو",
+        "حزيران",
+    ],
+    &[
+        "july",
+        "jul",
+        "juillet",
+        "juli",
+        "julho",
+        "julio",
+        "يوليو",
+        "تموز",
+    ],
+    &["august", "aug", "août", "agosto", "أغسطس", "آب"],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "setembro",
+        "septiembre",
+        "سبتمبر",
+        "أيلول",
+    ],
+    &[
+        "october",
+        "oct",
+        "octobre",
+        "oktober",
+        "outubro",
+        "octubre",
+        "أكتوبر",
+        "تشرين الأول",
+    ],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "novembro",
+        "noviembre",
+        "نوفمبر",
+        "تشرين الثاني",
+    ],
+    &[
+        "december",
+        "dec",
+        "décembre",
+        "dezember",
+        "dezembro",
+        "diciembre",
+        "ديسمبر",
+        "كانون الأول",
+    ],
+];
+
+const WEEKDAYS: [(&str, &[&str]); 7] = [
+    (
+        "monday",
+        &[
+            "monday",
+            "lundi",
+            "montag",
+            "segunda-feira",
+            "lunes",
+            "الاثنين",
+            "الإثنين",
+        ],
+    ),
+    (
+        "tuesday",
+        &[
+            "tuesday",
+            "mardi",
+            "dienstag",
+            "terça-feira",
+            "martes",
+            "الثلاثاء",
+        ],
+    ),
+    (
+        "wednesday",
+        &[
+            "wednesday",
+            "mercredi",
+            "mittwoch",
+            "quarta-feira",
+            "miércoles",
+            "الأربعاء",
+        ],
+    ),
+    (
+        "thursday",
+        &[
+            "thursday",
+            "jeudi",
+            "donnerstag",
+            "quinta-feira",
+            "jueves",
+            "الخميس",
+        ],
+    ),
+    (
+        "friday",
+        &[
+            "friday",
+            "vendredi",
+            "freitag",
+            "sexta-feira",
+            "viernes",
+            "الجمعة",
+        ],
+    ),
+    (
+        "saturday",
+        &["saturday", "samedi", "samstag", "sábado", "السبت"],
+    ),
+    (
+        "sunday",
+        &["sunday", "dimanche", "sonntag", "domingo", "الأحد"],
+    ),
+];
+
+/// Decade words: "nineties" and its equivalents, by decade start within a century.
+const DECADE_WORDS: [(u32, &[&str]); 8] = [
+    (
+        20,
+        &["twenties", "vingt", "zwanziger", "العشرينيات", "العشرينات"],
+    ),
+    (
+        30,
+        &["thirties", "trente", "dreißiger", "الثلاثينيات", "الثلاثينات"],
+    ),
+    (
+        40,
+        &[
+            "forties",
+            "quarante",
+            "vierziger",
+            "الأربعينيات",
+            "الأربعينات",
+        ],
+    ),
+    (
+        50,
+        &[
+            "fifties",
+            "cinquante",
+            "fünfziger",
+            "الخمسينيات",
+            "الخمسينات",
+        ],
+    ),
+    (
+        60,
+        &["sixties", "soixante", "sechziger", "الستينيات", "الستينات"],
+    ),
+    (
+        70,
+        &[
+            "seventies",
+            "soixante-dix",
+            "siebziger",
+            "السبعينيات",
+            "السبعينات",
+        ],
+    ),
+    (
+        80,
+        &[
+            "eighties",
+            "quatre-vingt",
+            "achtziger",
+            "الثمانينيات",
+            "الثمانينات",
+        ],
+    ),
+    (
+        90,
+        &[
+            "nineties",
+            "quatre-vingt-dix",
+            "neunziger",
+            "التسعينيات",
+            "التسعينات",
+        ],
+    ),
+];
+
+/// The month (1–12) a word names.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&w.as_str()))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+static DECADE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:early|mid|late)-?\s?)?(1[89]|20)(\d)0'?s\b").ok());
+static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").ok());
+static WORD: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{M}'’-]+|\d{1,2}").ok());
+
+/// Every date mention in `text` (a sentence); spans relative to it.
+pub fn dates(text: &str) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    if let Some(re) = DECADE.as_ref() {
+        for c in re.captures_iter(text) {
+            if let (Some(m), Some(century), Some(decade)) = (c.get(0), c.get(1), c.get(2)) {
+                out.push(DateMention {
+                    span: m.range(),
+                    kind: DateKind::Decade,
+                    value: format!("{}{}0s", century.as_str(), decade.as_str()),
+                });
+            }
+        }
+    }
+    if let Some(re) = YEAR.as_ref() {
+        for m in re.find_iter(text) {
+            if !out
+                .iter()
+                .any(|d: &DateMention| d.span.start <= m.start() && m.end() <= d.span.end)
+                && !text[m.end()..].starts_with(['s', '\''])
+            {
+                out.push(DateMention {
+                    span: m.range(),
+                    kind: DateKind::Year,
+                    value: m.as_str().to_owned(),
+                });
+            }
+        }
+    }
+    let Some(word_re) = WORD.as_ref() else {
+        return out;
+    };
+    let words: Vec<(Range<usize>, String)> = word_re
+        .find_iter(text)
+        .map(|m| (m.range(), m.as_str().to_lowercase()))
+        .collect();
+    for (k, (span, w)) in words.iter().enumerate() {
+        if let Some((name, _)) = WEEKDAYS
+            .iter()
+            .find(|(_, forms)| forms.contains(&w.as_str()))
+        {
+            out.push(DateMention {
+                span: span.clone(),
+                kind: DateKind::Weekday,
+                value: (*name).to_owned(),
+            });
+        }
+        if let Some(decade) = DECADE_WORDS
+            .iter()
+            .find(|(_, forms)| forms.contains(&w.trim_start_matches("the ").trim()))
+            .map(|(d, _)| *d)
+        {
+            // "the nineties" names the decade of the century the article is about; news means the 1900s.
+            if w.starts_with("ال")
+                || k > 0
+                    && matches!(
+                        words[k - 1].1.as_str(),
+                        "the" | "années" | "die" | "den" | "anos"
+                    )
+            {
+                out.push(DateMention {
+                    span: span.clone(),
+                    kind: DateKind::Decade,
+                    value: format!("19{decade}s"),
+                });
+            }
+        }
+        if let Some(month) = month_number(w) {
+            let day = |i: usize| {
+                words.get(i).and_then(|(s, d)| {
+                    d.parse::<u32>()
+                        .ok()
+                        .filter(|d| (1..=31).contains(d))
+                        .map(|d| (s.clone(), d))
+                })
+            };
+            let found = day(k + 1).or_else(|| k.checked_sub(1).and_then(day));
+            if let Some((day_span, d)) = found {
+                let span = span.start.min(day_span.start)..span.end.max(day_span.end);
+                out.push(DateMention {
+                    span,
+                    kind: DateKind::Calendar,
+                    value: format!("--{month:02}-{d:02}"),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(DateKind, String)> {
+        dates(text).into_iter().map(|d| (d.kind, d.value)).collect()
+    }
+
+    #[test]
+    fn decades_are_one_decade_however_written() {
+        for text in [
+            "since the 1990s",
+            "in the nineties of the last century",
+            "since the mid-1990s",
+            "منذ التسعينيات",
+            "dans les années quatre-vingt-dix",
+        ] {
+            assert_eq!(
+                values(text),
+                [(DateKind::Decade, "1990s".to_owned())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn calendar_dates_years_and_weekdays() {
+        assert_eq!(
+            values("on October 9, the ministers"),
+            [(DateKind::Calendar, "--10-09".to_owned())]
+        );
+        assert_eq!(
+            values("le 9 octobre"),
+            [(DateKind::Calendar, "--10-09".to_owned())]
+        );
+        assert_eq!(
+            values("am 27. September"),
+            [(DateKind::Calendar, "--09-27".to_owned())]
+        );
+        assert_eq!(
+            values("on Thursday night and Friday morning in 1994"),
+            [
+                (DateKind::Weekday, "thursday".to_owned()),
+                (DateKind::Weekday, "friday".to_owned()),
+                (DateKind::Year, "1994".to_owned())
+            ]
+        );
+        assert_eq!(
+            values("ليل الخميس وصباح الجمعة"),
+            [
+                (DateKind::Weekday, "thursday".to_owned()),
+                (DateKind::Weekday, "friday".to_owned())
+            ]
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! What a figure counts, from the words around it and the multilingual lexicon in
+//! `assets/facts/topics.toml`.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+const ASSET: &str = include_str!("../../assets/facts/topics.toml");
+
+/// How many words after (or before) a figure are searched for its topic.
+const WINDOW: usize = 8;
+
+#[derive(Debug, Deserialize)]
+struct RawTopic {
+    name: String,
+    terms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawAsset {
+    topic: Vec<RawTopic>,
+}
+
+/// Topics in priority order, each with its terms split into words.
+struct Topics(Vec<(String, Vec<Vec<String>>)>);
+
+static TOPICS: LazyLock<Topics> = LazyLock::new(|| parse(ASSET).unwrap_or(Topics(Vec::new())));
+
+fn parse(source: &str) -> Result<Topics, toml::de::Error> {
+    let raw: RawAsset = toml::from_str(source)?;
+    Ok(Topics(
+        raw.topic
+            .into_iter()
+            .map(|t| (t.name, t.terms.iter().map(|term| words(term)).collect()))
+            .collect(),
+    ))
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(crate::normalize::for_matching)
+        .collect()
+}
+
+/// The topic of a figure, given the text after it and the text before it (up to the
+/// previous figure or clause). Terms are word prefixes; the nearest topic after the
+/// figure wins, then the nearest before it.
+pub fn topic_of(after: &str, before: &str) -> Option<&'static str> {
+    let after_words: Vec<String> = words(after).into_iter().take(WINDOW).collect();
+    let before_all = words(before);
+    let before_words: Vec<String> = before_all[before_all.len().saturating_sub(WINDOW)..].to_vec();
+    find(&after_words).or_else(|| find(&before_words))
+}
+
+fn find(window: &[String]) -> Option<&'static str> {
+    TOPICS
+        .0
+        .iter()
+        .find(|(_, terms)| terms.iter().any(|term| contains(window, term)))
+        .map(|(name, _)| name.as_str())
+}
+
+/// `term` occurs in `window` as consecutive word prefixes (Arabic clitics allowed in front).
+fn contains(window: &[String], term: &[String]) -> bool {
+    if term.is_empty() || term.len() > window.len() {
+        return false;
+    }
+    window.windows(term.len()).any(|w| {
+        w.iter().zip(term).all(|(word, t)| {
+            let t = crate::normalize::for_matching(t);
+            word.starts_with(&t)
+                || ["و", "ب", "ل", "ال", "وال"].iter().any(|p| {
+                    word.strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with(&t))
+                })
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_parses() {
+        assert!(parse(ASSET).expect("topics.toml must parse").0.len() >= 8);
+    }
+
+    #[test]
+    fn topics_from_the_words_around() {
+        let cases = [
+            (
+                " of its soldiers died in the fighting",
+                "say more than",
+                Some("soldiers killed"),
+            ),
+            (
+                " military casualties, while",
+                "the Armenian side has acknowledged",
+                Some("soldiers killed"),
+            ),
+            (
+                ".",
+                "the death toll among the military has risen to",
+                Some("soldiers killed"),
+            ),
+            (
+                " lives, including many civilians",
+                "has so far claimed more than",
+                Some("people killed"),
+            ),
+            (
+                " people, including dozens",
+                "has claimed the lives of nearly",
+                Some("people killed"),
+            ),
+            (
+                " civilians were killed and 95",
+                "reported that",
+                Some("civilians killed"),
+            ),
+            (" injured in the region", "killed and", Some("injured")),
+            (
+                " من جنودها قتلوا في القتال",
+                "إن أكثر من",
+                Some("soldiers killed"),
+            ),
+            (" شخص حتى الآن", "أودى بحياة أكثر من", Some("people killed")),
+            (
+                " kilometers south of Stepanakert",
+                "In Shusha,",
+                Some("distance (km)"),
+            ),
+            (" sides have rejected calls", "So far, the", None),
+        ];
+        for (after, before, want) in cases {
+            assert_eq!(topic_of(after, before), want, "{before} _ {after}");
+        }
+    }
+}
