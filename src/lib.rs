@@ -5,7 +5,8 @@
 //! The library knows nothing of terminals. Its stages hand plain data to the next:
 //! [`ingest`] (files to text) → [`segment`] (text to sentences) → [`boilerplate`] (page
 //! furniture marked) → [`align`] (rows of sentences that say the same thing, word diffs)
-//! → [`export`] (the JSON contract). [`prepare`] runs the per-document stages.
+//! → [`facts`] (figures, dates, names) → [`conflicts`] (where sources disagree) →
+//! [`export`] (the JSON contract). [`prepare`] runs the per-document stages.
 //!
 //! ```
 //! use parallax::{ingest, prepare};
