@@ -2,7 +2,7 @@
 //!
 //! Every pair of documents is aligned ([`pairwise`]: a banded dynamic programme over
 //! sentence beads scored by cross-language features from [`features`], then a pass for
-//! moved content); the pairwise links are merged into rows ([`nway`]), strongest first, so
+//! moved content); the pairwise links are merged into rows (`nway`), strongest first, so
 //! that the result does not depend on the order of the arguments. [`diff`] compares the
 //! words of two cells of a row.
 

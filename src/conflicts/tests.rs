@@ -122,6 +122,19 @@ fn name_variants_but_not_aliases_or_demonyms() {
 }
 
 #[test]
+fn token_order_initials_and_titles_are_not_name_conflicts() {
+    let (_, c) = run(&[
+        "Foreign Minister Li Wei met N. Pashinyan in Moscow on Friday to discuss the ceasefire.",
+        "Foreign Minister Wei Li met Nikol Pashinyan in Moscow on Friday to discuss the ceasefire.",
+    ]);
+    assert!(
+        c.iter().all(|x| x.kind != ConflictKind::Name),
+        "{:?}",
+        summary(&c)
+    );
+}
+
+#[test]
 fn dates_in_one_row_must_agree() {
     let (_, c) = run(&[
         "The foreign ministers were invited to Moscow for consultations on October 9, the Kremlin said.",

@@ -251,6 +251,57 @@ const DECADE_WORDS: [(u32, &[&str]); 8] = [
     ),
 ];
 
+/// The part of the day a word names ("night", "matin", "صباح").
+fn part_of_day(word: &str) -> Option<&'static str> {
+    const PARTS: [(&str, &[&str]); 4] = [
+        (
+            "morning",
+            &[
+                "morning",
+                "matin",
+                "matinée",
+                "morgen",
+                "vormittag",
+                "manhã",
+                "mañana",
+                "صباح",
+                "وصباح",
+            ],
+        ),
+        (
+            "afternoon",
+            &[
+                "afternoon",
+                "après-midi",
+                "nachmittag",
+                "tarde",
+                "ظهر",
+                "بعد الظهر",
+            ],
+        ),
+        (
+            "evening",
+            &[
+                "evening",
+                "soir",
+                "soirée",
+                "abend",
+                "noite",
+                "مساء",
+                "ومساء",
+            ],
+        ),
+        (
+            "night",
+            &["night", "nuit", "nacht", "madrugada", "ليل", "ليلة", "وليل"],
+        ),
+    ];
+    PARTS
+        .iter()
+        .find(|(_, forms)| forms.contains(&word))
+        .map(|(name, _)| *name)
+}
+
 /// The month (1–12) a word names.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
@@ -262,6 +313,8 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 static DECADE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:early|mid|late)-?\s?)?(1[89]|20)(\d)0'?s\b").ok());
+static NUMERIC: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b").ok());
 static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").ok());
 static WORD: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{M}'’-]+|\d{1,2}").ok());
@@ -269,6 +322,14 @@ static WORD: LazyLock<Option<Regex>> =
 /// Every date mention in `text` (a sentence); spans relative to it.
 pub fn dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
+    numeric_dates(text, &mut out);
+    word_dates(text, &mut out);
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// Decades, numeric dates ("9/10") and years written in digits.
+fn numeric_dates(text: &str, out: &mut Vec<DateMention>) {
     if let Some(re) = DECADE.as_ref() {
         for c in re.captures_iter(text) {
             if let (Some(m), Some(century), Some(decade)) = (c.get(0), c.get(1), c.get(2)) {
@@ -277,6 +338,22 @@ pub fn dates(text: &str) -> Vec<DateMention> {
                     kind: DateKind::Decade,
                     value: format!("{}{}0s", century.as_str(), decade.as_str()),
                 });
+            }
+        }
+    }
+    // "on 9/10": day first, as in most of the world, unless the first number cannot be a month.
+    if let Some(re) = NUMERIC.as_ref() {
+        for c in re.captures_iter(text) {
+            let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            if let (Some(m), Some(a), Some(b)) = (c.get(0), num(1), num(2)) {
+                let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+                if (1..=31).contains(&day) && (1..=12).contains(&month) {
+                    out.push(DateMention {
+                        span: m.range(),
+                        kind: DateKind::Calendar,
+                        value: format!("--{month:02}-{day:02}"),
+                    });
+                }
             }
         }
     }
@@ -295,8 +372,12 @@ pub fn dates(text: &str) -> Vec<DateMention> {
             }
         }
     }
+}
+
+/// Weekdays (with the part of the day), decades in words and "October 9" dates.
+fn word_dates(text: &str, out: &mut Vec<DateMention>) {
     let Some(word_re) = WORD.as_ref() else {
-        return out;
+        return;
     };
     let words: Vec<(Range<usize>, String)> = word_re
         .find_iter(text)
@@ -307,10 +388,31 @@ pub fn dates(text: &str) -> Vec<DateMention> {
             .iter()
             .find(|(_, forms)| forms.contains(&w.as_str()))
         {
+            // "Thursday night", "Friday morning", "ليل الخميس": the part of the day goes with it.
+            let part = |i: usize| {
+                words
+                    .get(i)
+                    .and_then(|(s, p)| part_of_day(p).map(|p| (s.clone(), p)))
+            };
+            // Arabic puts the part of the day first (ليل الخميس); the others after.
+            let arabic = w.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            let before = || k.checked_sub(1).and_then(part);
+            let found = if arabic {
+                before().or_else(|| part(k + 1))
+            } else {
+                part(k + 1).or_else(before)
+            };
+            let (span, value) = match found {
+                Some((p_span, p)) => (
+                    span.start.min(p_span.start)..span.end.max(p_span.end),
+                    format!("{name} {p}"),
+                ),
+                None => (span.clone(), (*name).to_owned()),
+            };
             out.push(DateMention {
-                span: span.clone(),
+                span,
                 kind: DateKind::Weekday,
-                value: (*name).to_owned(),
+                value,
             });
         }
         if let Some(decade) = DECADE_WORDS
@@ -353,8 +455,6 @@ pub fn dates(text: &str) -> Vec<DateMention> {
             }
         }
     }
-    out.sort_by_key(|d| d.span.start);
-    out
 }
 
 #[cfg(test)]
@@ -399,16 +499,23 @@ mod tests {
         assert_eq!(
             values("on Thursday night and Friday morning in 1994"),
             [
-                (DateKind::Weekday, "thursday".to_owned()),
-                (DateKind::Weekday, "friday".to_owned()),
+                (DateKind::Weekday, "thursday night".to_owned()),
+                (DateKind::Weekday, "friday morning".to_owned()),
                 (DateKind::Year, "1994".to_owned())
             ]
         );
         assert_eq!(
             values("ليل الخميس وصباح الجمعة"),
             [
-                (DateKind::Weekday, "thursday".to_owned()),
-                (DateKind::Weekday, "friday".to_owned())
+                (DateKind::Weekday, "thursday night".to_owned()),
+                (DateKind::Weekday, "friday morning".to_owned())
+            ]
+        );
+        assert_eq!(
+            values("the talks on 9/10 and on 10/27/2020"),
+            [
+                (DateKind::Calendar, "--10-09".to_owned()),
+                (DateKind::Calendar, "--10-27".to_owned())
             ]
         );
     }

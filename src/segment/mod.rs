@@ -1,7 +1,7 @@
 //! Splitting a document's text into sentences, headings and list items, with exact byte spans.
 //!
-//! Two steps: [`units`] cuts the text at blank lines and hard line breaks (a heading, a
-//! paragraph, a list item each), then [`sentences`] finds sentence boundaries inside each
+//! Two steps: `units` cuts the text at blank lines and hard line breaks (a heading, a
+//! paragraph, a list item each), then `sentences` finds sentence boundaries inside each
 //! unit with per-language rules from `assets/segment/abbreviations.toml`.
 
 mod rules;
