@@ -33,6 +33,7 @@ pub mod normalize;
 pub mod prepare;
 pub mod segment;
 pub mod text;
+pub mod view;
 
 pub use document::{Direction, DocId, Document, Encoding, SegmentKind, Sentence, SentenceId};
 pub use error::{Error, Result};

@@ -1,6 +1,7 @@
 //! The `parallax` binary: a thin layer over the library.
 
 mod cli;
+mod tui;
 
 use std::process::ExitCode;
 

@@ -294,7 +294,12 @@ fn bad_input_is_one_line_and_exit_2() {
         ),
     ];
     for (bad, message) in cases {
-        for cmd in [&["export", "--format", "json"][..], &["inspect"], &[]] {
+        for cmd in [
+            &["export", "--format", "json"][..],
+            &["inspect"],
+            &[],
+            &["conflicts"],
+        ] {
             parallax()
                 .args(cmd)
                 .arg(&good)
@@ -370,14 +375,6 @@ fn help_and_version() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("parallax "));
-}
-
-#[test]
-fn no_arguments_opens_the_demo() {
-    parallax()
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("loaded 5 documents"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
-  parallax                                   open the built-in demo corpus
+  parallax                                   open the built-in demo corpus (interactive)
   parallax afp.txt aljazeera.txt original-ar.txt
   parallax inspect article.txt               sentences, language, boilerplate of one file
   parallax inspect --json articles/ | jq .   the same for every text file in a directory
@@ -31,6 +31,9 @@ pub struct Cli {
     /// `-` for standard input. None: the built-in demo corpus.
     #[arg(value_name = "FILES")]
     pub files: Vec<String>,
+
+    #[command(flatten)]
+    pub dicts: DictArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,8 +6,6 @@ mod conflicts;
 mod export;
 mod inspect;
 
-use std::io::Write;
-
 use anyhow::Result;
 pub use args::Cli;
 use args::Command;
@@ -23,14 +21,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Export(a)) => export::run(&a),
         None => {
             let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
-            let mut out = std::io::stdout().lock();
-            writeln!(
-                out,
-                "parallax: loaded {} documents; the interactive comparison view is not built yet \
-                 — use `parallax inspect` or `parallax export --format json` meanwhile",
-                docs.len()
-            )?;
-            Ok(())
+            let options = align_options(&cli.dicts, &docs)?;
+            let comparison = compare(&docs, &options);
+            crate::tui::run(docs, comparison)
         }
     }
 }

@@ -1,0 +1,512 @@
+//! The comparison screen's state. All changes go through [`App::update`]; drawing only reads.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use parallax::align::Alignment;
+use parallax::conflicts::Conflict;
+use parallax::view::{self, RowView};
+use parallax::{DocId, Document};
+use regex::{Regex, RegexBuilder};
+
+use super::keymap::{self, Action};
+use super::layout;
+
+/// Narrowest pane, in columns.
+pub const MIN_PANE: u16 = 22;
+/// Most panes shown side by side.
+pub const MAX_PANES: usize = 6;
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search pattern.
+    Search(String),
+    /// Typing a row number.
+    Jump(String),
+    Help,
+    /// The conflict list, with the selected entry.
+    Conflicts(usize),
+}
+
+/// An active search.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub pattern: String,
+    /// Rows (indices into `App::rows`) with a match.
+    pub hits: Vec<usize>,
+}
+
+pub struct App {
+    pub docs: Vec<Document>,
+    pub alignment: Alignment,
+    pub conflicts: Vec<Conflict>,
+    pub reference: DocId,
+    /// The focused document.
+    pub focus: usize,
+    /// The first document shown (panes are paged when they do not all fit).
+    pub first_pane: usize,
+    pub rows: Vec<RowView>,
+    /// The current row (index into `rows`); always a shown row.
+    pub current: usize,
+    /// The first row on screen.
+    pub top: usize,
+    pub show_boilerplate: bool,
+    pub wrap: bool,
+    pub mode: Mode,
+    pub search: Option<Search>,
+    /// A one-line message for the status bar (errors, "no more conflicts").
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Terminal size at the last resize.
+    pub size: (u16, u16),
+}
+
+impl App {
+    pub fn new(
+        docs: Vec<Document>,
+        alignment: Alignment,
+        conflicts: Vec<Conflict>,
+        size: (u16, u16),
+    ) -> Self {
+        let rows = view::build(&docs, &alignment, &conflicts, DocId(0));
+        let mut app = Self {
+            docs,
+            alignment,
+            conflicts,
+            reference: DocId(0),
+            focus: 0,
+            first_pane: 0,
+            rows,
+            current: 0,
+            top: 0,
+            show_boilerplate: true,
+            wrap: true,
+            mode: Mode::Normal,
+            search: None,
+            message: None,
+            quit: false,
+            size,
+        };
+        let first = app.shown().next().unwrap_or(0);
+        app.current = first;
+        app
+    }
+
+    /// Indices of the rows shown (boilerplate rows hidden on request).
+    pub fn shown(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.rows.len()).filter(|&r| self.show_boilerplate || !self.rows[r].boilerplate)
+    }
+
+    /// How many panes fit, and which documents they show.
+    pub fn panes(&self) -> std::ops::Range<usize> {
+        let width = self.size.0.saturating_sub(2);
+        let fit = usize::from((width / MIN_PANE).max(1))
+            .min(MAX_PANES)
+            .min(self.docs.len());
+        let first = self.first_pane.min(self.docs.len().saturating_sub(fit));
+        first..first + fit
+    }
+
+    /// Width in columns of each pane's text.
+    pub fn pane_width(&self) -> u16 {
+        let n = u16::try_from(self.panes().len()).unwrap_or(1).max(1);
+        // Overview column, and one separator per pane.
+        (self.size.0.saturating_sub(1) / n).saturating_sub(2).max(1)
+    }
+
+    /// Screen lines of a row at the current width (text lines plus one blank separator).
+    pub fn row_height(&self, r: usize) -> usize {
+        let cols = usize::from(self.pane_width());
+        let lines = self
+            .panes()
+            .filter_map(|d| {
+                self.rows[r].cells[d]
+                    .as_ref()
+                    .map(|c| layout::cell_lines(&self.docs[d], c, cols, self.wrap).len())
+            })
+            .max()
+            .unwrap_or(1);
+        lines + usize::from(self.wrap)
+    }
+
+    /// Lines above the rows: the title, and on screens of 12 lines or more two pane-header
+    /// lines and a rule.
+    pub fn head_lines(&self) -> u16 {
+        if self.size.1 >= 12 { 4 } else { 1 }
+    }
+
+    /// Lines available for rows (screen less the head, the panel and the status bar).
+    pub fn body_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(self.head_lines() + 2)).max(1)
+    }
+
+    /// Applies a key press.
+    pub fn key(&mut self, key: KeyEvent) {
+        self.message = None;
+        match self.mode.clone() {
+            Mode::Normal => {
+                if key.code == KeyCode::Esc && self.search.is_some() {
+                    self.search = None;
+                    return;
+                }
+                if let Some(action) = keymap::action_for(&key) {
+                    self.update(action);
+                }
+            }
+            Mode::Help => self.mode = Mode::Normal,
+            Mode::Search(mut text) => match key.code {
+                KeyCode::Esc => self.mode = Mode::Normal,
+                KeyCode::Enter => {
+                    self.mode = Mode::Normal;
+                    self.start_search(&text);
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                    self.mode = Mode::Search(text);
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    text.push(c);
+                    self.mode = Mode::Search(text);
+                }
+                _ => {}
+            },
+            Mode::Jump(mut text) => match key.code {
+                KeyCode::Esc => self.mode = Mode::Normal,
+                KeyCode::Enter => {
+                    self.mode = Mode::Normal;
+                    self.jump_to_number(&text);
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                    self.mode = Mode::Jump(text);
+                }
+                KeyCode::Char(c) if c.is_ascii_digit() => {
+                    text.push(c);
+                    self.mode = Mode::Jump(text);
+                }
+                _ => {}
+            },
+            Mode::Conflicts(selected) => match keymap::action_for(&key) {
+                Some(Action::Down) => {
+                    self.mode =
+                        Mode::Conflicts((selected + 1).min(self.conflicts.len().saturating_sub(1)));
+                }
+                Some(Action::Up) => self.mode = Mode::Conflicts(selected.saturating_sub(1)),
+                _ if key.code == KeyCode::Enter => {
+                    self.mode = Mode::Normal;
+                    self.go_to_conflict(selected);
+                }
+                Some(Action::Quit | Action::ConflictList) => self.mode = Mode::Normal,
+                _ => {}
+            },
+        }
+    }
+
+    /// Applies a normal-mode action.
+    pub fn update(&mut self, action: Action) {
+        let page = self.body_height();
+        match action {
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.scroll_lines(page),
+            Action::PageUp => self.scroll_lines_up(page),
+            Action::HalfDown => self.scroll_lines(page / 2),
+            Action::HalfUp => self.scroll_lines_up(page / 2),
+            Action::Top => {
+                let first = self.shown().next().unwrap_or(0);
+                self.set_current(first);
+            }
+            Action::Bottom => {
+                let last = self.shown().last().unwrap_or(0);
+                self.set_current(last);
+            }
+            Action::FocusNext => self.set_focus((self.focus + 1) % self.docs.len()),
+            Action::FocusPrev => {
+                self.set_focus((self.focus + self.docs.len() - 1) % self.docs.len());
+            }
+            Action::PanesLeft => {
+                self.first_pane = self.panes().start.saturating_sub(self.panes().len());
+            }
+            Action::PanesRight => {
+                let p = self.panes();
+                self.first_pane = (p.start + p.len()).min(self.docs.len().saturating_sub(p.len()));
+            }
+            Action::NextConflict => self.next_where(true, App::hit_or_conflict),
+            Action::PrevConflict => self.next_where(false, App::hit_or_conflict),
+            Action::NextDiff => self.next_where(true, |app, r| app.rows[r].differs),
+            Action::PrevDiff => self.next_where(false, |app, r| app.rows[r].differs),
+            Action::ConflictList => {
+                if self.conflicts.is_empty() {
+                    self.message = Some("no conflicts between these sources".into());
+                } else {
+                    self.mode = Mode::Conflicts(0);
+                }
+            }
+            Action::Search => self.mode = Mode::Search(String::new()),
+            Action::JumpToRow => self.mode = Mode::Jump(String::new()),
+            Action::SetReference => {
+                self.reference = DocId(self.focus);
+                self.rows =
+                    view::build(&self.docs, &self.alignment, &self.conflicts, self.reference);
+                if let Some(s) = self.search.take() {
+                    self.start_search(&s.pattern);
+                }
+            }
+            Action::ToggleBoilerplate => {
+                self.show_boilerplate = !self.show_boilerplate;
+                if !self.show_boilerplate && self.rows[self.current].boilerplate {
+                    self.step(1);
+                    if self.rows[self.current].boilerplate {
+                        self.step(-1);
+                    }
+                }
+                self.top = self.top.min(self.current);
+                self.keep_visible();
+            }
+            Action::ToggleWrap => {
+                self.wrap = !self.wrap;
+                self.keep_visible();
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    /// A mouse event: the wheel scrolls, a click focuses a pane and selects a row.
+    pub fn mouse(&mut self, event: MouseEvent) {
+        match event.kind {
+            MouseEventKind::ScrollDown => self.step(3),
+            MouseEventKind::ScrollUp => self.step(-3),
+            MouseEventKind::Down(_) => {
+                let pane_cols = self.pane_width() + 2;
+                let pane = usize::from(event.column / pane_cols.max(1));
+                let panes = self.panes();
+                if pane < panes.len() {
+                    self.focus = panes.start + pane;
+                }
+                if let Some(r) = self.row_at(usize::from(event.row)) {
+                    self.current = r;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The row drawn at screen line `y`, if any.
+    fn row_at(&self, y: usize) -> Option<usize> {
+        let body_start = usize::from(self.head_lines());
+        let mut line = body_start;
+        for r in self.shown().skip_while(|&r| r < self.top) {
+            let h = self.row_height(r);
+            if (line..line + h).contains(&y) {
+                return Some(r);
+            }
+            line += h;
+            if line > body_start + self.body_height() {
+                break;
+            }
+        }
+        None
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.keep_visible();
+    }
+
+    fn hit_or_conflict(&self, r: usize) -> bool {
+        match &self.search {
+            Some(s) => s.hits.contains(&r),
+            None => !self.rows[r].conflicts.is_empty(),
+        }
+    }
+
+    fn next_where(&mut self, forward: bool, test: impl Fn(&Self, usize) -> bool) {
+        let shown: Vec<usize> = self.shown().collect();
+        let at = shown.iter().position(|&r| r == self.current).unwrap_or(0);
+        let found = if forward {
+            shown[at + 1..].iter().find(|&&r| test(self, r))
+        } else {
+            shown[..at].iter().rev().find(|&&r| test(self, r))
+        };
+        match found {
+            Some(&r) => self.set_current(r),
+            None => {
+                self.message = Some(if forward {
+                    "no more below".into()
+                } else {
+                    "no more above".into()
+                });
+            }
+        }
+    }
+
+    fn step(&mut self, by: isize) {
+        let shown: Vec<usize> = self.shown().collect();
+        if shown.is_empty() {
+            return;
+        }
+        let at = shown
+            .iter()
+            .position(|&r| r >= self.current)
+            .unwrap_or(shown.len() - 1);
+        let to = at.saturating_add_signed(by).min(shown.len() - 1);
+        self.set_current(shown[to]);
+    }
+
+    fn scroll_lines(&mut self, lines: usize) {
+        let mut left = lines;
+        let shown: Vec<usize> = self.shown().filter(|&r| r > self.current).collect();
+        let mut target = self.current;
+        for r in shown {
+            let h = self.row_height(target);
+            if h > left {
+                break;
+            }
+            left -= h;
+            target = r;
+        }
+        if target == self.current {
+            self.step(1);
+        } else {
+            self.set_current(target);
+        }
+    }
+
+    fn scroll_lines_up(&mut self, lines: usize) {
+        let mut left = lines;
+        let shown: Vec<usize> = self.shown().filter(|&r| r < self.current).collect();
+        let mut target = self.current;
+        for &r in shown.iter().rev() {
+            let h = self.row_height(r);
+            if h > left {
+                break;
+            }
+            left -= h;
+            target = r;
+        }
+        if target == self.current {
+            self.step(-1);
+        } else {
+            self.set_current(target);
+        }
+    }
+
+    fn set_current(&mut self, r: usize) {
+        self.current = r;
+        self.keep_visible();
+    }
+
+    fn set_focus(&mut self, d: usize) {
+        self.focus = d;
+        let p = self.panes();
+        if !p.contains(&d) {
+            self.first_pane = if d < p.start { d } else { d + 1 - p.len() };
+        }
+    }
+
+    /// Scrolls so that the current row is on screen: the rows from the top through the
+    /// current one must fit, or the top moves down.
+    pub fn keep_visible(&mut self) {
+        if self.current <= self.top {
+            self.top = self.current;
+            return;
+        }
+        let between: Vec<usize> = self
+            .shown()
+            .filter(|&r| r >= self.top && r <= self.current)
+            .collect();
+        let heights: Vec<usize> = between.iter().map(|&r| self.row_height(r)).collect();
+        let mut used: usize = heights.iter().sum();
+        let mut i = 0;
+        while used > self.body_height() && i + 1 < between.len() {
+            used -= heights[i];
+            i += 1;
+        }
+        self.top = between.get(i).copied().unwrap_or(self.current);
+    }
+
+    fn start_search(&mut self, pattern: &str) {
+        if pattern.is_empty() {
+            self.search = None;
+            return;
+        }
+        let re: Regex = match RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .size_limit(1 << 20)
+            .build()
+        {
+            Ok(re) => re,
+            Err(e) => {
+                self.message = Some(format!(
+                    "bad pattern: {}",
+                    e.to_string().lines().last().unwrap_or("")
+                ));
+                return;
+            }
+        };
+        let hits: Vec<usize> = self
+            .shown()
+            .filter(|&r| {
+                self.rows[r].cells.iter().enumerate().any(|(d, c)| {
+                    c.as_ref().is_some_and(|c| {
+                        c.sentences
+                            .iter()
+                            .any(|&s| re.is_match(self.docs[d].sentence_text(s)))
+                    })
+                })
+            })
+            .collect();
+        if hits.is_empty() {
+            self.message = Some(format!("/{pattern}/: no match"));
+            return;
+        }
+        let next = hits
+            .iter()
+            .find(|&&r| r >= self.current)
+            .or(hits.first())
+            .copied();
+        self.search = Some(Search {
+            pattern: pattern.to_owned(),
+            hits,
+        });
+        if let Some(r) = next {
+            self.set_current(r);
+        }
+    }
+
+    fn jump_to_number(&mut self, text: &str) {
+        let shown: Vec<usize> = self.shown().collect();
+        match text.parse::<usize>() {
+            Ok(n) if n >= 1 && n <= shown.len() => self.set_current(shown[n - 1]),
+            _ => self.message = Some(format!("no row {text} (1–{})", shown.len())),
+        }
+    }
+
+    fn go_to_conflict(&mut self, index: usize) {
+        if let Some(r) = self
+            .rows
+            .iter()
+            .position(|row| row.conflicts.contains(&index))
+        {
+            if self.rows[r].boilerplate && !self.show_boilerplate {
+                self.show_boilerplate = true;
+            }
+            self.set_current(r);
+        } else {
+            self.message = Some("the conflict's sentences are not on screen".into());
+        }
+    }
+
+    /// 1-based position of the current row among the shown rows, and their number.
+    pub fn position(&self) -> (usize, usize) {
+        let shown: Vec<usize> = self.shown().collect();
+        (
+            shown
+                .iter()
+                .position(|&r| r == self.current)
+                .map_or(0, |p| p + 1),
+            shown.len(),
+        )
+    }
+}

@@ -1,0 +1,439 @@
+//! Drawing the comparison screen from an `&App`: title, pane headers, synchronized rows,
+//! the overview column, the conflict panel, the status bar and the overlays.
+
+use parallax::view::Mark;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Mode};
+use super::keymap::{KEYMAP, hints};
+use super::layout::{self, ScreenLine};
+use super::theme::Theme;
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    if area.width < 4 || area.height < 3 {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            "parallax",
+            usize::from(area.width),
+            Style::default(),
+        );
+        return;
+    }
+    title(app, theme, area, buf);
+    let head = app.head_lines();
+    let body = Rect {
+        x: area.x,
+        y: area.y + head.min(area.height),
+        width: area.width.saturating_sub(1),
+        height: area.height.saturating_sub(head + 2),
+    };
+    if head > 1 {
+        headers(app, theme, area, buf);
+    }
+    let drawn = rows(app, theme, body, buf);
+    overview(
+        app,
+        theme,
+        Rect {
+            x: area.right().saturating_sub(1),
+            y: body.y,
+            width: 1,
+            height: body.height,
+        },
+        drawn,
+        buf,
+    );
+    panel(
+        app,
+        theme,
+        Rect {
+            x: area.x,
+            y: area.bottom().saturating_sub(2),
+            width: area.width,
+            height: 1,
+        },
+        buf,
+    );
+    status(
+        app,
+        theme,
+        Rect {
+            x: area.x,
+            y: area.bottom().saturating_sub(1),
+            width: area.width,
+            height: 1,
+        },
+        buf,
+    );
+    match &app.mode {
+        Mode::Help => help(theme, area, frame),
+        Mode::Conflicts(selected) => conflict_list(app, theme, *selected, area, frame),
+        _ => {}
+    }
+}
+
+fn title(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let (_, rows) = app.position();
+    let panes = app.panes();
+    let paging = if panes.len() < app.docs.len() {
+        format!(
+            " · panes {}–{} of {}",
+            panes.start + 1,
+            panes.end,
+            app.docs.len()
+        )
+    } else {
+        String::new()
+    };
+    let left = format!(
+        " Parallax — {} sources · {} rows · {} conflicts{paging}",
+        app.docs.len(),
+        rows,
+        app.conflicts.len()
+    );
+    let right = "?:help  q:quit ";
+    buf.set_stringn(
+        area.x,
+        area.y,
+        &left,
+        usize::from(area.width),
+        theme.title(),
+    );
+    let rw = u16::try_from(right.width()).unwrap_or(0);
+    if area.width
+        > rw + u16::try_from(left.width())
+            .unwrap_or(u16::MAX)
+            .min(area.width)
+    {
+        buf.set_stringn(
+            area.right() - rw,
+            area.y,
+            right,
+            usize::from(rw),
+            theme.faint(),
+        );
+    }
+}
+
+fn headers(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    if area.height < 4 {
+        return;
+    }
+    let pw = app.pane_width();
+    for (k, d) in app.panes().enumerate() {
+        let x = area.x + u16::try_from(k).unwrap_or(0) * (pw + 2);
+        if x >= area.right() {
+            break;
+        }
+        let doc = &app.docs[d];
+        let focused = d == app.focus;
+        let reference = if d == app.reference.0 { " · ref" } else { "" };
+        let name = parallax::text::visible(doc.name(), false);
+        let line1 = format!("{name} ({}{reference})", doc.language);
+        let content = doc.sentences.iter().filter(|s| !s.is_boilerplate()).count();
+        let matched = app
+            .alignment
+            .rows
+            .iter()
+            .filter(|r| r.cells.len() > 1)
+            .filter_map(|r| r.cell(doc.id))
+            .map(|c| c.sentences.len())
+            .sum::<usize>();
+        let line2 = format!("{matched}/{content} matched · {}", doc.direction.as_str());
+        let width = usize::from(pw.min(area.right().saturating_sub(x + 1)));
+        buf.set_stringn(
+            x,
+            area.y + 1,
+            if focused { "▌" } else { " " },
+            1,
+            theme.current_gutter(),
+        );
+        buf.set_stringn(x + 1, area.y + 1, &line1, width, theme.header(focused));
+        buf.set_stringn(x + 1, area.y + 2, &line2, width, theme.faint());
+        if x + 1 + pw < area.right() {
+            buf.set_stringn(x + 1 + pw, area.y + 1, "│", 1, theme.faint());
+            buf.set_stringn(x + 1 + pw, area.y + 2, "│", 1, theme.faint());
+        }
+    }
+    buf.set_stringn(
+        area.x,
+        area.y + 3,
+        "─".repeat(usize::from(area.width)),
+        usize::from(area.width),
+        theme.faint(),
+    );
+}
+
+/// Draws rows from the top; returns the rows drawn (first, last) for the overview.
+fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize, usize)> {
+    if body.height == 0 || body.width == 0 {
+        return None;
+    }
+    let pw = app.pane_width();
+    let cols = usize::from(pw);
+    let mut y = body.y;
+    let mut first_last: Option<(usize, usize)> = None;
+    for r in app.shown().skip_while(|&r| r < app.top) {
+        if y >= body.bottom() {
+            break;
+        }
+        let row = &app.rows[r];
+        let cells: Vec<Vec<ScreenLine>> = app
+            .panes()
+            .map(|d| match &row.cells[d] {
+                Some(cell) if cell.moved => {
+                    let mut lines =
+                        layout::cell_lines(&app.docs[d], cell, cols.saturating_sub(2), app.wrap);
+                    if let Some(first) = lines.first_mut() {
+                        first.insert(0, ("↕ ".to_owned(), Mark::Plain));
+                    }
+                    lines
+                }
+                Some(cell) => layout::cell_lines(&app.docs[d], cell, cols, app.wrap),
+                None => vec![vec![(format!("{:^cols$}", "·"), Mark::Plain)]],
+            })
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1) + usize::from(app.wrap);
+        let current = r == app.current;
+        for line in 0..height {
+            let ly = y + u16::try_from(line).unwrap_or(u16::MAX);
+            if ly >= body.bottom() {
+                break;
+            }
+            for (k, d) in app.panes().enumerate() {
+                let x = body.x + u16::try_from(k).unwrap_or(0) * (pw + 2);
+                if x >= body.right() {
+                    break;
+                }
+                let gutter = if current && line < height - usize::from(app.wrap) {
+                    "▌"
+                } else {
+                    " "
+                };
+                buf.set_stringn(x, ly, gutter, 1, theme.current_gutter());
+                let missing = row.cells[d].is_none();
+                if let Some(segments) = cells[k].get(line) {
+                    let spans: Vec<Span> = segments
+                        .iter()
+                        .map(|(text, mark)| {
+                            let mut style = theme.mark(*mark);
+                            if missing {
+                                style = theme.faint();
+                            } else if segments.len() == 1 && text.starts_with("↕") {
+                                style = style.add_modifier(Modifier::BOLD);
+                            }
+                            Span::styled(text.clone(), style)
+                        })
+                        .collect();
+                    let avail = pw.min(body.right().saturating_sub(x + 1));
+                    buf.set_line(x + 1, ly, &Line::from(spans), avail);
+                }
+                if x + 1 + pw < body.right() + 1 {
+                    buf.set_stringn(x + 1 + pw, ly, "│", 1, theme.faint());
+                }
+            }
+        }
+        first_last = Some((first_last.map_or(r, |(f, _)| f), r));
+        y = y.saturating_add(u16::try_from(height).unwrap_or(u16::MAX));
+    }
+    first_last
+}
+
+/// One character per stretch of rows: █ a conflict, ▒ a difference, · the same; the
+/// rows on screen in reverse video.
+fn overview(app: &App, theme: Theme, area: Rect, drawn: Option<(usize, usize)>, buf: &mut Buffer) {
+    let shown: Vec<usize> = app.shown().collect();
+    if area.height == 0 || shown.is_empty() {
+        return;
+    }
+    let h = usize::from(area.height);
+    for i in 0..h {
+        let from = i * shown.len() / h;
+        let to = ((i + 1) * shown.len() / h).max(from + 1).min(shown.len());
+        let stretch = &shown[from.min(shown.len() - 1)..to];
+        let (symbol, mut style) = if stretch.iter().any(|&r| !app.rows[r].conflicts.is_empty()) {
+            ("█", theme.panel())
+        } else if stretch.iter().any(|&r| app.rows[r].differs) {
+            ("▒", theme.mark(Mark::Replaced))
+        } else {
+            ("·", theme.faint())
+        };
+        if drawn.is_some_and(|(f, l)| stretch.iter().any(|&r| r >= f && r <= l)) {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        buf.set_stringn(
+            area.x,
+            area.y + u16::try_from(i).unwrap_or(0),
+            symbol,
+            1,
+            style,
+        );
+    }
+}
+
+/// The line above the status bar: input prompts, messages, or the current row's conflict.
+fn panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let (text, style) = match &app.mode {
+        Mode::Search(t) => (
+            format!(" /{t}▏  (Enter: search, Esc: cancel)"),
+            Style::default(),
+        ),
+        Mode::Jump(t) => (format!(" go to row: {t}▏"), Style::default()),
+        _ => {
+            if let Some(m) = &app.message {
+                (format!(" {m}"), theme.faint())
+            } else if let Some(&c) = app.rows[app.current].conflicts.first() {
+                let conflict = &app.conflicts[c];
+                let tally: Vec<String> = conflict
+                    .tally()
+                    .iter()
+                    .map(|(v, n)| format!("{v} — {n} source{}", if *n == 1 { "" } else { "s" }))
+                    .collect();
+                let more = app.rows[app.current].conflicts.len() - 1;
+                let more = if more > 0 {
+                    format!("  (+{more} more here)")
+                } else {
+                    String::new()
+                };
+                (
+                    format!(
+                        " Conflict {}/{} · {}: {}{more}",
+                        c + 1,
+                        app.conflicts.len(),
+                        parallax::text::visible(&conflict.topic, false),
+                        tally.join(" · ")
+                    ),
+                    theme.panel(),
+                )
+            } else {
+                (String::new(), Style::default())
+            }
+        }
+    };
+    buf.set_stringn(area.x, area.y, &text, width, style);
+}
+
+fn status(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let (at, total) = app.position();
+    let reference = app.docs[app.reference.0].name();
+    let search = app.search.as_ref().map_or(String::new(), |s| {
+        let k = s
+            .hits
+            .iter()
+            .position(|&r| r == app.current)
+            .map_or(String::from("-"), |p| (p + 1).to_string());
+        format!(" · /{}/ {k}/{} (n/N, Esc ends)", s.pattern, s.hits.len())
+    });
+    let mut text = format!(
+        " row {at}/{total} · ref {}{search} · ",
+        parallax::text::visible(reference, false)
+    );
+    for (key, help) in hints() {
+        text.push_str(&key);
+        text.push(':');
+        text.push_str(help);
+        text.push_str("  ");
+    }
+    buf.set_stringn(
+        area.x,
+        area.y,
+        " ".repeat(usize::from(area.width)),
+        usize::from(area.width),
+        theme.status(),
+    );
+    buf.set_stringn(
+        area.x,
+        area.y,
+        &text,
+        usize::from(area.width),
+        theme.status(),
+    );
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn help(theme: Theme, area: Rect, frame: &mut Frame) {
+    let mut lines: Vec<Line> = KEYMAP
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:<14}", b.keys), theme.title()),
+                Span::raw(b.help),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Marks: underlined = inserted · italic = replaced · bold = conflict · dim = boilerplate · ↕ moved", theme.faint()));
+    lines.push(Line::styled("Any key closes this help.", theme.faint()));
+    let rect = centered(area, 78, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::ALL).title(" Keys ")),
+        rect,
+    );
+}
+
+fn conflict_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &mut Frame) {
+    let lines: Vec<Line> = app
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let tally: Vec<String> = c
+                .tally()
+                .iter()
+                .map(|(v, n)| format!("{v} ({n})"))
+                .collect();
+            let text = format!(
+                "{:>3}. {:?} · {}: {}",
+                i + 1,
+                c.kind,
+                parallax::text::visible(&c.topic, false),
+                tally.join(" vs ")
+            );
+            let style = if i == selected {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(2));
+    let rect = centered(area, area.width.saturating_sub(4).min(100), height);
+    let scroll = u16::try_from(selected.saturating_sub(usize::from(rect.height.saturating_sub(3))))
+        .unwrap_or(0);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Conflicts — j/k select, Enter jump, Esc close ")
+                .title_style(theme.title()),
+        ),
+        rect,
+    );
+}

@@ -1,0 +1,229 @@
+//! Screen tests: key strings through `App::key` with no terminal, and snapshots of the
+//! screen rendered into ratatui's `TestBackend` at 80×24, 120×40 and 20×6.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use parallax::align::{AlignOptions, align};
+use parallax::conflicts::find_conflicts;
+use parallax::facts::extract;
+use parallax::ingest::demo_sources;
+use parallax::prepare::prepare_all;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::app::{App, Mode};
+use super::render;
+use super::theme::Theme;
+
+fn demo(width: u16, height: u16) -> App {
+    let docs = prepare_all(demo_sources());
+    let alignment = align(&docs, &AlignOptions::default());
+    let facts: Vec<_> = docs.iter().map(extract).collect();
+    let conflicts = find_conflicts(&docs, &alignment, &facts);
+    App::new(docs, alignment, conflicts, (width, height))
+}
+
+/// Feeds keys written like "n n ] / M i n s k <enter>" (space separated; `<space>` for a space).
+fn keys(app: &mut App, script: &str) {
+    for k in script.split(' ').filter(|k| !k.is_empty()) {
+        let (code, modifiers) = match k {
+            "<enter>" => (KeyCode::Enter, KeyModifiers::NONE),
+            "<esc>" => (KeyCode::Esc, KeyModifiers::NONE),
+            "<tab>" => (KeyCode::Tab, KeyModifiers::NONE),
+            "<space>" => (KeyCode::Char(' '), KeyModifiers::NONE),
+            "<pgdn>" => (KeyCode::PageDown, KeyModifiers::NONE),
+            "<bs>" => (KeyCode::Backspace, KeyModifiers::NONE),
+            "<c-d>" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
+            k => (
+                KeyCode::Char(k.chars().next().unwrap_or(' ')),
+                KeyModifiers::NONE,
+            ),
+        };
+        app.key(KeyEvent::new(code, modifiers));
+    }
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| {
+            render::draw(
+                app,
+                Theme {
+                    color: false,
+                    light: false,
+                },
+                f,
+            );
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn current_text(app: &App, doc: usize) -> String {
+    app.rows[app.current].cells[doc]
+        .as_ref()
+        .map(|c| {
+            c.sentences
+                .iter()
+                .map(|&s| app.docs[doc].sentence_text(s))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn n_walks_through_the_conflicts_and_the_panel_says_which() {
+    let mut app = demo(120, 40);
+    let mut seen = Vec::new();
+    for _ in 0..60 {
+        keys(&mut app, "n");
+        if app.message.is_some() {
+            break;
+        }
+        seen.extend(app.rows[app.current].conflicts.iter().copied());
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(
+        seen.len(),
+        app.conflicts.len(),
+        "every conflict is reachable with n"
+    );
+    assert_eq!(app.message.as_deref(), Some("no more below"));
+    keys(&mut app, "N");
+    assert!(!app.rows[app.current].conflicts.is_empty());
+    assert!(screen(&app).contains("Conflict "));
+}
+
+#[test]
+fn search_jumps_and_n_cycles_matches_while_active() {
+    let mut app = demo(120, 40);
+    keys(&mut app, "/ M i n s k <enter>");
+    let search = app.search.clone().expect("search active");
+    assert!(search.hits.len() >= 2);
+    assert_eq!(app.current, search.hits[0]);
+    keys(&mut app, "n");
+    assert_eq!(app.current, search.hits[1]);
+    assert!(screen(&app).contains("/Minsk/ 2/"));
+    keys(&mut app, "<esc>");
+    assert!(
+        app.search.is_none() && !app.quit,
+        "Esc ends the search first"
+    );
+    keys(&mut app, "/ ( <enter>");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("bad pattern"))
+    );
+}
+
+#[test]
+fn moving_jumping_focus_reference_and_toggles() {
+    let mut app = demo(120, 40);
+    keys(&mut app, "G");
+    assert_eq!(app.position().0, app.position().1);
+    keys(&mut app, "g");
+    assert_eq!(app.position().0, 1);
+    keys(&mut app, ": 1 2 <enter>");
+    assert_eq!(app.position().0, 12);
+    keys(&mut app, "l l l r");
+    assert_eq!((app.focus, app.reference.0), (3, 3));
+    keys(&mut app, "h <tab>");
+    assert_eq!(app.focus, 3);
+    let before = app.position().1;
+    keys(&mut app, "b");
+    assert!(app.position().1 < before, "hiding boilerplate hides rows");
+    assert!(!app.rows[app.current].boilerplate);
+    keys(&mut app, "b w");
+    assert!(!app.wrap);
+    keys(&mut app, "h h h r g ] ] [");
+    assert_eq!(app.reference.0, 0);
+    assert!(app.rows[app.current].differs);
+    keys(&mut app, "c j <enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.rows[app.current].conflicts.contains(&1));
+    keys(&mut app, "? x q");
+    assert!(app.quit, "any key closes the help, then q quits");
+}
+
+#[test]
+fn the_current_row_stays_on_screen() {
+    let mut app = demo(80, 24);
+    for _ in 0..40 {
+        keys(&mut app, "j");
+        let text = current_text(&app, 0);
+        let shown = screen(&app);
+        if let Some(word) = text
+            .split_whitespace()
+            .find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+        {
+            assert!(
+                shown.contains(word),
+                "row {} ({word}) not on screen:\n{shown}",
+                app.position().0
+            );
+        }
+    }
+    keys(&mut app, "<pgdn> <c-d> <space>");
+    assert!(app.top <= app.current);
+}
+
+#[test]
+fn snapshot_demo_opened() {
+    let app = demo(120, 40);
+    insta::assert_snapshot!("demo_120x40", screen(&app));
+    insta::assert_snapshot!("demo_80x24", screen(&demo(80, 24)));
+}
+
+#[test]
+fn snapshot_conflict_selected_with_its_panel() {
+    let mut app = demo(120, 40);
+    keys(&mut app, "n n");
+    insta::assert_snapshot!("conflict_120x40", screen(&app));
+}
+
+#[test]
+fn snapshot_search_help_and_boilerplate_hidden() {
+    let mut app = demo(80, 24);
+    keys(&mut app, "/ Z a k h a r o v a");
+    insta::assert_snapshot!("search_typing_80x24", screen(&app));
+    keys(&mut app, "<enter>");
+    insta::assert_snapshot!("search_active_80x24", screen(&app));
+    let mut app = demo(120, 40);
+    keys(&mut app, "?");
+    insta::assert_snapshot!("help_120x40", screen(&app));
+    let mut app = demo(120, 40);
+    keys(&mut app, "b");
+    insta::assert_snapshot!("boilerplate_hidden_120x40", screen(&app));
+}
+
+#[test]
+fn snapshot_arabic_pane_focused() {
+    let mut app = demo(80, 24);
+    keys(&mut app, "l l l r j");
+    insta::assert_snapshot!("arabic_reference_80x24", screen(&app));
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    let mut app = demo(20, 6);
+    insta::assert_snapshot!("demo_20x6", screen(&app));
+    for (w, h) in [(20, 6), (1, 1), (0, 0), (3, 2), (200, 8), (40, 3)] {
+        app.resize(w, h);
+        keys(&mut app, "j n ] ? x c <esc> / a <enter> G");
+        let _ = screen(&app);
+    }
+}

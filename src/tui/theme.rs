@@ -1,0 +1,105 @@
+//! Colours and styles: a dark and a light theme, and a no-colour theme for `NO_COLOR`
+//! where bold, underline, italic, reverse and dim keep everything distinguishable.
+
+use parallax::view::Mark;
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+    pub light: bool,
+}
+
+impl Theme {
+    /// From the environment: `NO_COLOR` (any value) turns colour off; `PARALLAX_THEME=light`
+    /// picks the light theme.
+    pub fn from_env() -> Self {
+        Self {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            light: std::env::var("PARALLAX_THEME").is_ok_and(|v| v.eq_ignore_ascii_case("light")),
+        }
+    }
+
+    fn fg(self, dark: Color, light: Color) -> Style {
+        if !self.color {
+            Style::default()
+        } else if self.light {
+            Style::default().fg(light)
+        } else {
+            Style::default().fg(dark)
+        }
+    }
+
+    pub fn mark(self, mark: Mark) -> Style {
+        match mark {
+            Mark::Plain => Style::default(),
+            Mark::Inserted => self
+                .fg(Color::Green, Color::Rgb(0, 110, 0))
+                .add_modifier(Modifier::UNDERLINED),
+            Mark::Replaced => self
+                .fg(Color::Yellow, Color::Rgb(150, 90, 0))
+                .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
+            Mark::Conflict => {
+                let s = self
+                    .fg(Color::LightRed, Color::Red)
+                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                if self.color {
+                    s
+                } else {
+                    s.add_modifier(Modifier::REVERSED)
+                }
+            }
+            Mark::Boilerplate => self
+                .fg(Color::DarkGray, Color::Gray)
+                .add_modifier(Modifier::DIM),
+        }
+    }
+
+    pub fn title(self) -> Style {
+        self.fg(Color::Cyan, Color::Blue)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    pub fn header(self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::White, Color::Black)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            self.fg(Color::Gray, Color::DarkGray)
+                .add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn faint(self) -> Style {
+        self.fg(Color::DarkGray, Color::Gray)
+            .add_modifier(Modifier::DIM)
+    }
+
+    pub fn current_gutter(self) -> Style {
+        self.fg(Color::Cyan, Color::Blue)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    pub fn status(self) -> Style {
+        if self.color {
+            Style::default()
+                .bg(if self.light {
+                    Color::Gray
+                } else {
+                    Color::DarkGray
+                })
+                .fg(if self.light {
+                    Color::Black
+                } else {
+                    Color::White
+                })
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn panel(self) -> Style {
+        self.fg(Color::LightRed, Color::Red)
+            .add_modifier(Modifier::BOLD)
+    }
+}

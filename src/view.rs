@@ -1,0 +1,316 @@
+//! The comparison as the screen and the exports show it, without any terminal: rows of
+//! cells, each cell's text cut into pieces marked as plain, different from the reference
+//! source, disputed (a conflict claim) or boilerplate.
+
+use std::ops::Range;
+
+use crate::align::{Alignment, diff};
+use crate::conflicts::Conflict;
+use crate::document::{DocId, Document, SentenceId};
+
+/// How a piece of text is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// Same as the reference source (or nothing to compare).
+    Plain,
+    /// Words the reference does not have.
+    Inserted,
+    /// Words that replace other words of the reference.
+    Replaced,
+    /// A figure, date or name in conflict with another source.
+    Conflict,
+    /// Page furniture.
+    Boilerplate,
+}
+
+/// One source's part of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellView {
+    /// The sentences shown.
+    pub sentences: Vec<SentenceId>,
+    /// Byte ranges into the document's text with their marks, in reading order; the
+    /// sentences' own text only (gaps between sentences are shown as one space).
+    pub pieces: Vec<(Range<usize>, Mark)>,
+    /// Out of its source's order here.
+    pub moved: bool,
+    /// Reference words missing from this cell (deleted), for the status line.
+    pub deleted: usize,
+}
+
+/// One row of the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowView {
+    /// One entry per document.
+    pub cells: Vec<Option<CellView>>,
+    /// Indices of the conflicts with a claim in this row.
+    pub conflicts: Vec<usize>,
+    /// Some cell differs from the reference.
+    pub differs: bool,
+    /// A boilerplate line (shown dimmed, hidden on request).
+    pub boilerplate: bool,
+    /// The alignment row it shows (`None` for boilerplate).
+    pub alignment_row: Option<usize>,
+}
+
+/// Builds the rows: alignment rows in order, with each boilerplate sentence as a row of
+/// its own after the row of its document's preceding sentence.
+pub fn build(
+    docs: &[Document],
+    alignment: &Alignment,
+    conflicts: &[Conflict],
+    reference: DocId,
+) -> Vec<RowView> {
+    let mut rows: Vec<RowView> = Vec::new();
+    // Where each document's sentences sit, to place boilerplate after its predecessor.
+    let mut row_of: Vec<Vec<Option<usize>>> =
+        docs.iter().map(|d| vec![None; d.sentences.len()]).collect();
+    for (r, row) in alignment.rows.iter().enumerate() {
+        for cell in &row.cells {
+            for s in &cell.sentences {
+                row_of[cell.doc.0][s.0] = Some(r);
+            }
+        }
+    }
+    // Boilerplate rows to insert after alignment row r (`None`: before the first).
+    let mut after: std::collections::BTreeMap<Option<usize>, Vec<(DocId, SentenceId)>> =
+        std::collections::BTreeMap::new();
+    for d in docs {
+        let mut last = None;
+        for (id, s) in d.sentence_ids() {
+            if s.is_boilerplate() {
+                after.entry(last).or_default().push((d.id, id));
+            } else if let Some(r) = row_of[d.id.0][id.0] {
+                last = Some(r);
+            }
+        }
+    }
+    let boilerplate_row = |(doc, id): (DocId, SentenceId)| {
+        let mut cells = vec![None; docs.len()];
+        let span = docs[doc.0].sentences[id.0].span.clone();
+        cells[doc.0] = Some(CellView {
+            sentences: vec![id],
+            pieces: vec![(span, Mark::Boilerplate)],
+            moved: false,
+            deleted: 0,
+        });
+        RowView {
+            cells,
+            conflicts: Vec::new(),
+            differs: false,
+            boilerplate: true,
+            alignment_row: None,
+        }
+    };
+    for &(doc, id) in after.get(&None).into_iter().flatten() {
+        rows.push(boilerplate_row((doc, id)));
+    }
+    for (r, row) in alignment.rows.iter().enumerate() {
+        rows.push(content_row(docs, row, r, conflicts, reference));
+        for &(doc, id) in after.get(&Some(r)).into_iter().flatten() {
+            rows.push(boilerplate_row((doc, id)));
+        }
+    }
+    rows
+}
+
+fn content_row(
+    docs: &[Document],
+    row: &crate::align::Row,
+    r: usize,
+    conflicts: &[Conflict],
+    reference: DocId,
+) -> RowView {
+    let in_row =
+        |doc: DocId, s: SentenceId| row.cell(doc).is_some_and(|c| c.sentences.contains(&s));
+    let row_conflicts: Vec<usize> = conflicts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.claims.iter().any(|m| in_row(m.doc, m.sentence)))
+        .map(|(i, _)| i)
+        .collect();
+    let claim_spans = |doc: DocId| -> Vec<Range<usize>> {
+        row_conflicts
+            .iter()
+            .flat_map(|&i| conflicts[i].claims.iter())
+            .filter(|m| m.doc == doc && in_row(m.doc, m.sentence))
+            .map(|m| m.start..m.end)
+            .collect()
+    };
+    let reference_text = row
+        .cell(reference)
+        .map(|c| cell_text(&docs[reference.0], &c.sentences));
+    let mut differs = false;
+    let mut cells = vec![None; docs.len()];
+    for cell in &row.cells {
+        let doc = &docs[cell.doc.0];
+        let (text, offsets) = cell_text(doc, &cell.sentences);
+        let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
+        let mut deleted = 0;
+        if let Some((ref_text, _)) = reference_text
+            .as_ref()
+            .filter(|_| cell.doc != reference && docs[reference.0].language == doc.language)
+        {
+            for span in diff::diff(ref_text, &text) {
+                match span.change {
+                    diff::Change::Inserted => marks.push((span.other, Mark::Inserted)),
+                    diff::Change::Replaced => marks.push((span.other, Mark::Replaced)),
+                    diff::Change::Deleted => deleted += 1,
+                    diff::Change::Equal => {}
+                }
+            }
+            differs |= !marks.is_empty() || deleted > 0;
+        }
+        // Map marks on the joined text back to document offsets, then lay conflicts over them.
+        let mut pieces = to_document(&offsets, &marks);
+        for claim in claim_spans(cell.doc) {
+            overlay(&mut pieces, claim, Mark::Conflict);
+        }
+        cells[cell.doc.0] = Some(CellView {
+            sentences: cell.sentences.clone(),
+            pieces,
+            moved: cell.moved,
+            deleted,
+        });
+    }
+    RowView {
+        cells,
+        conflicts: row_conflicts,
+        differs,
+        boilerplate: false,
+        alignment_row: Some(r),
+    }
+}
+
+/// The cell's sentences joined by one space, and for each sentence (its offset in the
+/// joined text, its span in the document).
+fn cell_text(doc: &Document, sentences: &[SentenceId]) -> (String, Vec<(usize, Range<usize>)>) {
+    let mut text = String::new();
+    let mut offsets = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        if k > 0 {
+            text.push(' ');
+        }
+        let span = doc.sentences[s.0].span.clone();
+        offsets.push((text.len(), span.clone()));
+        text.push_str(&doc.text[span]);
+    }
+    (text, offsets)
+}
+
+/// Plain pieces covering every sentence, with the marked ranges (in joined-text offsets) cut in.
+fn to_document(
+    offsets: &[(usize, Range<usize>)],
+    marks: &[(Range<usize>, Mark)],
+) -> Vec<(Range<usize>, Mark)> {
+    let mut pieces: Vec<(Range<usize>, Mark)> = offsets
+        .iter()
+        .map(|(_, span)| (span.clone(), Mark::Plain))
+        .collect();
+    for (range, mark) in marks {
+        for (start, span) in offsets {
+            let len = span.end - span.start;
+            let (lo, hi) = (range.start.max(*start), range.end.min(start + len));
+            if lo < hi {
+                overlay(
+                    &mut pieces,
+                    span.start + lo - start..span.start + hi - start,
+                    *mark,
+                );
+            }
+        }
+    }
+    pieces
+}
+
+/// Marks `range` (document offsets) with `mark`, splitting the pieces it touches.
+fn overlay(pieces: &mut Vec<(Range<usize>, Mark)>, range: Range<usize>, mark: Mark) {
+    let mut out = Vec::with_capacity(pieces.len() + 2);
+    for (span, m) in pieces.drain(..) {
+        let (lo, hi) = (range.start.max(span.start), range.end.min(span.end));
+        if lo >= hi {
+            out.push((span, m));
+            continue;
+        }
+        if span.start < lo {
+            out.push((span.start..lo, m));
+        }
+        out.push((lo..hi, mark));
+        if hi < span.end {
+            out.push((hi..span.end, m));
+        }
+    }
+    *pieces = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{AlignOptions, align};
+    use crate::conflicts::find_conflicts;
+    use crate::facts::extract;
+    use crate::ingest::demo_sources;
+    use crate::prepare::prepare_all;
+
+    #[test]
+    fn demo_rows_mark_differences_conflicts_and_boilerplate() {
+        let docs = prepare_all(demo_sources());
+        let alignment = align(&docs, &AlignOptions::default());
+        let facts: Vec<_> = docs.iter().map(extract).collect();
+        let conflicts = find_conflicts(&docs, &alignment, &facts);
+        let rows = build(&docs, &alignment, &conflicts, DocId(0));
+        // Every sentence, boilerplate included, appears exactly once.
+        let shown: usize = rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .map(|c| c.sentences.len())
+            .sum();
+        assert_eq!(shown, docs.iter().map(|d| d.sentences.len()).sum::<usize>());
+        assert!(
+            rows[0].boilerplate,
+            "the ad marker before the first sentence comes first"
+        );
+        // The 350 of doc 1 is marked as a conflict.
+        let marked: Vec<&str> = rows
+            .iter()
+            .flat_map(|r| {
+                r.cells
+                    .iter()
+                    .flatten()
+                    .zip(0..)
+                    .flat_map(|(c, _)| c.pieces.iter())
+            })
+            .filter(|(_, m)| *m == Mark::Conflict)
+            .map(|(r, _)| r.clone())
+            .flat_map(|r| docs.iter().filter_map(move |d| d.text.get(r.clone())))
+            .collect();
+        assert!(marked.iter().any(|t| t.contains("350")), "{marked:?}");
+        assert!(rows.iter().any(|r| r.differs));
+        // Pieces tile each cell's sentences exactly.
+        for row in &rows {
+            for (d, cell) in row.cells.iter().enumerate() {
+                let Some(cell) = cell else { continue };
+                let covered: usize = cell.pieces.iter().map(|(r, _)| r.len()).sum();
+                let total: usize = cell
+                    .sentences
+                    .iter()
+                    .map(|s| docs[d].sentences[s.0].span.len())
+                    .sum();
+                assert_eq!(covered, total);
+            }
+        }
+    }
+
+    #[test]
+    fn overlay_splits_pieces() {
+        let mut pieces = vec![(0..10, Mark::Plain)];
+        overlay(&mut pieces, 3..5, Mark::Conflict);
+        assert_eq!(
+            pieces,
+            [
+                (0..3, Mark::Plain),
+                (3..5, Mark::Conflict),
+                (5..10, Mark::Plain)
+            ]
+        );
+    }
+}

@@ -1,0 +1,139 @@
+//! End-to-end: the real binary in a tmux pane — open the demo, jump to a conflict, search,
+//! resize, quit — and the terminal is back in normal mode afterwards (`stty -a`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(command: &str, width: u16, height: u16) -> Self {
+        let socket = format!("parallax-test-{}", std::process::id());
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                command,
+            ])
+            .status()
+            .expect("tmux must be installed (.ci/run installs it)");
+        assert!(status.success());
+        Self { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Waits (up to 20 s) until the screen shows `text`.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "screen never showed {text:?}:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if !text.is_empty() {
+                return text;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} never written",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn demo_conflict_search_resize_quit_and_the_terminal_is_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let stty = dir.path().join("stty.txt");
+    let command = format!(
+        "{} --no-dict; stty -a > {}; sleep 60",
+        env!("CARGO_BIN_EXE_parallax"),
+        stty.display()
+    );
+    let tmux = Tmux::start(&command, 120, 32);
+    tmux.wait_for("Parallax — 5 sources");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Conflict ");
+    tmux.keys(&["/", "M", "i", "n", "s", "k", "Enter"]);
+    tmux.wait_for("/Minsk/");
+    tmux.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "16"]);
+    let small = tmux.wait_for("Parallax");
+    assert!(small.lines().all(|l| l.chars().count() <= 60), "{small}");
+    tmux.keys(&["Escape", "q"]);
+    let settings = wait_for_file(&stty);
+    assert!(
+        settings.contains(" icanon") && !settings.contains("-icanon"),
+        "{settings}"
+    );
+    assert!(
+        settings.contains(" echo ") && !settings.contains("-echo "),
+        "{settings}"
+    );
+}
+
+#[test]
+fn without_a_terminal_the_view_says_what_to_use_instead() {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("--no-dict")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("needs a terminal") && stderr.contains("parallax conflicts"),
+        "{stderr}"
+    );
+}
