@@ -244,3 +244,38 @@ pub fn hints() -> Vec<(String, &'static str)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readme_key_table_matches_the_keymap() {
+        let readme = include_str!("../../README.md");
+        for b in KEYMAP {
+            let row = format!("| `{}` | {} |", b.keys, b.help);
+            assert!(readme.contains(&row), "README lacks the row {row:?}");
+        }
+    }
+
+    #[test]
+    fn every_key_has_one_action() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let probe = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        for (c, action) in [
+            ('j', Action::Down),
+            ('n', Action::NextConflict),
+            ('/', Action::Search),
+            ('q', Action::Quit),
+            ('?', Action::Help),
+        ] {
+            assert_eq!(action_for(&probe(KeyCode::Char(c))), Some(action));
+        }
+        assert_eq!(
+            action_for(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(Action::HalfDown)
+        );
+        assert_eq!(action_for(&probe(KeyCode::Char('z'))), None);
+        assert!(hints().iter().any(|(k, _)| k == "n"));
+    }
+}
