@@ -8,6 +8,24 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The matching form of `text`.
 pub fn for_matching(text: &str) -> String {
+    if text.is_ascii() {
+        // Fast path (most dictionary entries, English text): NFKC and the foldings below
+        // change nothing in ASCII but case and white space.
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| {
+                if c == '`' {
+                    '\''
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            }));
+        }
+        return out;
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.nfkc().flat_map(char::to_lowercase) {

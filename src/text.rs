@@ -20,6 +20,19 @@ pub fn visible(text: &str, keep_newlines: bool) -> String {
         .collect()
 }
 
+/// One character as [`visible`] shows it (tabs and line breaks become spaces), or `None`
+/// for a character that is dropped (a byte order mark).
+pub fn visible_char(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' => Some(' '),
+        '\0'..='\u{1F}' => char::from_u32(0x2400 + u32::from(c)),
+        '\u{7F}' => Some('␡'),
+        '\u{80}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some('�'),
+        '\u{FEFF}' => None,
+        c => Some(c),
+    }
+}
+
 /// True when `text` holds characters that [`visible`] would neutralise (other than tabs
 /// and line breaks): escape sequences, controls, bidi overrides.
 pub fn has_hostile_chars(text: &str) -> bool {

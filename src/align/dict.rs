@@ -81,13 +81,14 @@ fn data_file(index: &Path) -> Option<PathBuf> {
 
 /// Reads the dictionaries in `dir` that translate between two of `langs`.
 pub fn load_for(dir: &Path, langs: &[&str]) -> Result<Vec<Dictionary>> {
-    discover(dir)
-        .iter()
+    use rayon::prelude::*;
+    let wanted: Vec<Found> = discover(dir)
+        .into_iter()
         .filter(|f| {
             f.from != f.to && langs.contains(&f.from.as_str()) && langs.contains(&f.to.as_str())
         })
-        .map(load_dictd)
-        .collect()
+        .collect();
+    wanted.par_iter().map(load_dictd).collect()
 }
 
 /// Reads a dictd dictionary (index + gzip or plain data).

@@ -180,15 +180,16 @@ impl Translator {
     pub fn new(dicts: &[Dictionary], from: &str, to: &str) -> Self {
         let from_stem = stemmer(from);
         let to_stem = stemmer(to);
-        let stem_key = |s: &Option<Stemmer>, w: &str| {
-            key(
-                Kind::Stem,
-                &s.as_ref()
-                    .map_or(std::borrow::Cow::Borrowed(w), |s| s.stem(w)),
-            )
-        };
+        // Dictionaries repeat words across entries: stem each word once.
+        let mut target_keys: HashMap<&str, Key> = HashMap::new();
+        let mut source_stems: HashMap<&str, String> = HashMap::new();
         let mut table: HashMap<String, Vec<Key>> = HashMap::new();
         let mut from_stemmer_keys: HashMap<String, Vec<Key>> = HashMap::new();
+        let push = |slot: &mut Vec<Key>, k: Key| {
+            if !slot.contains(&k) {
+                slot.push(k);
+            }
+        };
         for d in dicts {
             let forward = d.serves(from, to);
             let backward = d.from.is_some() && d.serves(to, from);
@@ -201,20 +202,29 @@ impl Translator {
                     if source.contains(' ') || target.contains(' ') {
                         continue;
                     }
-                    let k = stem_key(&to_stem, target);
-                    let slot = table.entry(source.clone()).or_default();
-                    if !slot.contains(&k) {
-                        slot.push(k);
-                    }
-                    let by_stem = from_stem
-                        .as_ref()
-                        .map_or_else(|| source.clone(), |s| s.stem(source).into_owned());
-                    let slot = from_stemmer_keys.entry(by_stem).or_default();
-                    if !slot.contains(&k) {
-                        slot.push(k);
-                    }
+                    let k = *target_keys.entry(target.as_str()).or_insert_with(|| {
+                        key(
+                            Kind::Stem,
+                            &to_stem
+                                .as_ref()
+                                .map_or(std::borrow::Cow::Borrowed(target.as_str()), |s| {
+                                    s.stem(target)
+                                }),
+                        )
+                    });
+                    push(table.entry(source.clone()).or_default(), k);
+                    let by_stem = source_stems.entry(source.as_str()).or_insert_with(|| {
+                        from_stem
+                            .as_ref()
+                            .map_or_else(|| source.clone(), |s| s.stem(source).into_owned())
+                    });
+                    push(from_stemmer_keys.entry(by_stem.clone()).or_default(), k);
                 }
             }
+        }
+        for slot in table.values_mut().chain(from_stemmer_keys.values_mut()) {
+            slot.sort_unstable();
+            slot.dedup();
         }
         Self {
             table,

@@ -189,19 +189,29 @@ impl Translators {
         let mut unique: Vec<&str> = langs.collect();
         unique.sort_unstable();
         unique.dedup();
-        let mut tables = Vec::new();
-        if !dicts.is_empty() {
-            for &from in &unique {
-                for &to in &unique {
-                    if from != to {
-                        let t = Translator::new(dicts, from, to);
-                        if !t.is_empty() {
-                            tables.push(((from.to_owned(), to.to_owned()), t));
-                        }
-                    }
-                }
-            }
-        }
+        let pairs: Vec<(&str, &str)> = if dicts.is_empty() {
+            Vec::new()
+        } else {
+            unique
+                .iter()
+                .flat_map(|&f| {
+                    unique
+                        .iter()
+                        .filter(move |&&t| t != f)
+                        .map(move |&t| (f, t))
+                })
+                .collect()
+        };
+        let tables = pairs
+            .par_iter()
+            .map(|&(from, to)| {
+                (
+                    (from.to_owned(), to.to_owned()),
+                    Translator::new(dicts, from, to),
+                )
+            })
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
         Self { tables }
     }
 

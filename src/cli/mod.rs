@@ -23,7 +23,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
             let options = align_options(&cli.dicts, &docs)?;
             let comparison = compare(&docs, &options);
-            crate::tui::run(docs, comparison)
+            crate::tui::run(docs, comparison.alignment, comparison.conflicts)
         }
     }
 }

@@ -59,6 +59,8 @@ pub struct App {
     pub quit: bool,
     /// Terminal size at the last resize.
     pub size: (u16, u16),
+    /// Per document: sentences matched in another source, and content sentences.
+    pub matched: Vec<(usize, usize)>,
 }
 
 impl App {
@@ -69,6 +71,20 @@ impl App {
         size: (u16, u16),
     ) -> Self {
         let rows = view::build(&docs, &alignment, &conflicts, DocId(0));
+        let matched = docs
+            .iter()
+            .map(|doc| {
+                let content = doc.sentences.iter().filter(|s| !s.is_boilerplate()).count();
+                let matched = alignment
+                    .rows
+                    .iter()
+                    .filter(|r| r.cells.len() > 1)
+                    .filter_map(|r| r.cell(doc.id))
+                    .map(|c| c.sentences.len())
+                    .sum::<usize>();
+                (matched, content)
+            })
+            .collect();
         let mut app = Self {
             docs,
             alignment,
@@ -86,6 +102,7 @@ impl App {
             message: None,
             quit: false,
             size,
+            matched,
         };
         let first = app.shown().next().unwrap_or(0);
         app.current = first;

@@ -22,17 +22,13 @@ fn marked_chars(doc: &Document, cell: &CellView) -> Vec<(char, Mark)> {
         }
         for c in doc.text[range.clone()].chars() {
             let shown = if c.is_whitespace() {
-                ' '
+                Some(' ')
             } else {
-                parallax::text::visible(&c.to_string(), false)
-                    .chars()
-                    .next()
-                    .unwrap_or(' ')
+                parallax::text::visible_char(c)
             };
-            if shown == '\u{feff}' {
-                continue;
+            if let Some(shown) = shown {
+                out.push((shown, *mark));
             }
-            out.push((shown, *mark));
         }
         last_end = Some(range.end);
     }

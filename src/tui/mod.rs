@@ -12,14 +12,15 @@ use std::io::IsTerminal;
 use anyhow::{Result, bail};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use parallax::Document;
+use parallax::align::Alignment;
+use parallax::conflicts::Conflict;
 
-use crate::cli::Comparison;
 use app::App;
 use theme::Theme;
 
 /// Opens the comparison screen and runs it until the reader quits. The terminal is
 /// restored on every way out: normal quit, error, and panic (ratatui's hook).
-pub fn run(docs: Vec<Document>, comparison: Comparison) -> Result<()> {
+pub fn run(docs: Vec<Document>, alignment: Alignment, conflicts: Vec<Conflict>) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the comparison view needs a terminal; for text output use `parallax align`, `parallax conflicts` or `parallax export`"
@@ -29,12 +30,7 @@ pub fn run(docs: Vec<Document>, comparison: Comparison) -> Result<()> {
     let outcome = (|| -> Result<()> {
         crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
-        let mut app = App::new(
-            docs,
-            comparison.alignment,
-            comparison.conflicts,
-            (size.width, size.height),
-        );
+        let mut app = App::new(docs, alignment, conflicts, (size.width, size.height));
         let theme = Theme::from_env();
         while !app.quit {
             terminal.draw(|frame| render::draw(&app, theme, frame))?;

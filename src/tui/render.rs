@@ -139,15 +139,7 @@ fn headers(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         let reference = if d == app.reference.0 { " · ref" } else { "" };
         let name = parallax::text::visible(doc.name(), false);
         let line1 = format!("{name} ({}{reference})", doc.language);
-        let content = doc.sentences.iter().filter(|s| !s.is_boilerplate()).count();
-        let matched = app
-            .alignment
-            .rows
-            .iter()
-            .filter(|r| r.cells.len() > 1)
-            .filter_map(|r| r.cell(doc.id))
-            .map(|c| c.sentences.len())
-            .sum::<usize>();
+        let (matched, content) = app.matched[d];
         let line2 = format!("{matched}/{content} matched · {}", doc.direction.as_str());
         let width = usize::from(pw.min(area.right().saturating_sub(x + 1)));
         buf.set_stringn(
