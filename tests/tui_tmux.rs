@@ -12,7 +12,9 @@ struct Tmux {
 
 impl Tmux {
     fn start(command: &str, width: u16, height: u16) -> Self {
-        let socket = format!("parallax-test-{}", std::process::id());
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("parallax-test-{}-{n}", std::process::id());
         let status = Command::new("tmux")
             .args([
                 "-L",
@@ -122,6 +124,39 @@ fn demo_conflict_search_resize_quit_and_the_terminal_is_restored() {
         settings.contains(" echo ") && !settings.contains("-echo "),
         "{settings}"
     );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let stty = dir.path().join("stty.txt");
+        let pid = dir.path().join("pid");
+        // The shell stays in the foreground of the pane; parallax runs as its child.
+        let command = format!(
+            "sh -c 'echo $$ > {pid}; exec {bin} --no-dict' ; stty -a > {stty}; sleep 60",
+            pid = pid.display(),
+            bin = env!("CARGO_BIN_EXE_parallax"),
+            stty = stty.display()
+        );
+        let tmux = Tmux::start(&command, 100, 30);
+        tmux.wait_for("Parallax — 5 sources");
+        let pid = wait_for_file(&pid);
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let settings = wait_for_file(&stty);
+        assert!(
+            settings.contains(" icanon") && !settings.contains("-icanon"),
+            "SIG{signal}: {settings}"
+        );
+        assert!(
+            settings.contains(" echo ") && !settings.contains("-echo "),
+            "SIG{signal}: {settings}"
+        );
+    }
 }
 
 #[test]

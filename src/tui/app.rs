@@ -61,6 +61,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Per document: sentences matched in another source, and content sentences.
     pub matched: Vec<(usize, usize)>,
+    /// Per document and sentence: the row (index into `rows`) that shows it.
+    pub row_of: Vec<Vec<usize>>,
 }
 
 impl App {
@@ -85,6 +87,7 @@ impl App {
                 (matched, content)
             })
             .collect();
+        let row_of = rows_of_sentences(&docs, &rows);
         let mut app = Self {
             docs,
             alignment,
@@ -103,6 +106,7 @@ impl App {
             quit: false,
             size,
             matched,
+            row_of,
         };
         let first = app.shown().next().unwrap_or(0);
         app.current = first;
@@ -515,6 +519,18 @@ impl App {
         }
     }
 
+    /// Where a moved cell of `doc` starting at sentence `first` sits in its own source's
+    /// order: just after the row of its previous content sentence (1-based shown position).
+    pub fn moved_from(&self, doc: usize, first: usize) -> usize {
+        let previous = (0..first)
+            .rev()
+            .find(|&s| !self.docs[doc].sentences[s].is_boilerplate());
+        previous.map_or(1, |s| {
+            let row = self.row_of[doc][s];
+            self.shown().take_while(|&r| r <= row).count() + 1
+        })
+    }
+
     /// 1-based position of the current row among the shown rows, and their number.
     pub fn position(&self) -> (usize, usize) {
         let shown: Vec<usize> = self.shown().collect();
@@ -526,4 +542,17 @@ impl App {
             shown.len(),
         )
     }
+}
+
+/// For every document and sentence, the row that shows it.
+fn rows_of_sentences(docs: &[Document], rows: &[RowView]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = docs.iter().map(|d| vec![0; d.sentences.len()]).collect();
+    for (r, row) in rows.iter().enumerate() {
+        for (d, cell) in row.cells.iter().enumerate() {
+            for s in cell.iter().flat_map(|c| &c.sentences) {
+                out[d][s.0] = r;
+            }
+        }
+    }
+    out
 }

@@ -8,6 +8,9 @@ pub mod render;
 pub mod theme;
 
 use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::{Result, bail};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
@@ -18,13 +21,22 @@ use parallax::conflicts::Conflict;
 use app::App;
 use theme::Theme;
 
+/// How long the loop waits for an event before looking at the stop flag again.
+const POLL: Duration = Duration::from_millis(100);
+
 /// Opens the comparison screen and runs it until the reader quits. The terminal is
-/// restored on every way out: normal quit, error, and panic (ratatui's hook).
+/// restored on every way out: normal quit, error, panic (ratatui's hook), SIGTERM, SIGHUP.
 pub fn run(docs: Vec<Document>, alignment: Alignment, conflicts: Vec<Conflict>) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the comparison view needs a terminal; for text output use `parallax align`, `parallax conflicts` or `parallax export`"
         );
+    }
+    // SIGTERM and SIGHUP (a closed terminal window, `kill`) end the loop like `q`, so the
+    // terminal is restored; SIGINT arrives as Ctrl-C in raw mode and is a key.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::init();
     let outcome = (|| -> Result<()> {
@@ -32,8 +44,15 @@ pub fn run(docs: Vec<Document>, alignment: Alignment, conflicts: Vec<Conflict>) 
         let size = terminal.size()?;
         let mut app = App::new(docs, alignment, conflicts, (size.width, size.height));
         let theme = Theme::from_env();
-        while !app.quit {
-            terminal.draw(|frame| render::draw(&app, theme, frame))?;
+        let mut dirty = true;
+        while !app.quit && !stop.load(Ordering::Relaxed) {
+            if dirty {
+                terminal.draw(|frame| render::draw(&app, theme, frame))?;
+            }
+            dirty = event::poll(POLL)?;
+            if !dirty {
+                continue;
+            }
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => app.key(key),
                 Event::Mouse(mouse) => app.mouse(mouse),

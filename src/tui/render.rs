@@ -183,11 +183,10 @@ fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize,
             .panes()
             .map(|d| match &row.cells[d] {
                 Some(cell) if cell.moved => {
-                    let mut lines =
-                        layout::cell_lines(&app.docs[d], cell, cols.saturating_sub(2), app.wrap);
-                    if let Some(first) = lines.first_mut() {
-                        first.insert(0, ("↕ ".to_owned(), Mark::Plain));
-                    }
+                    let mut lines = layout::cell_lines(&app.docs[d], cell, cols, app.wrap);
+                    let first = cell.sentences.first().map_or(0, |s| s.0);
+                    let note = format!("↕ from row {}", app.moved_from(d, first));
+                    lines.insert(0, vec![(note, Mark::Plain)]);
                     lines
                 }
                 Some(cell) => layout::cell_lines(&app.docs[d], cell, cols, app.wrap),
@@ -220,7 +219,7 @@ fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize,
                             let mut style = theme.mark(*mark);
                             if missing {
                                 style = theme.faint();
-                            } else if segments.len() == 1 && text.starts_with("↕") {
+                            } else if text.starts_with("↕ from row") {
                                 style = style.add_modifier(Modifier::BOLD);
                             }
                             Span::styled(text.clone(), style)

@@ -227,3 +227,34 @@ fn tiny_terminals_do_not_panic() {
         let _ = screen(&app);
     }
 }
+
+#[test]
+fn moved_cells_say_where_they_come_from() {
+    let mut app = demo(120, 40);
+    let shown: Vec<usize> = app.shown().collect();
+    let (position, row) = shown
+        .iter()
+        .enumerate()
+        .find(|(_, r)| app.rows[**r].cells.iter().flatten().any(|c| c.moved))
+        .map(|(p, r)| (p + 1, *r))
+        .expect("the demo has moved content");
+    keys(&mut app, ":");
+    for digit in position.to_string().chars() {
+        keys(&mut app, &digit.to_string());
+    }
+    keys(&mut app, "<enter>");
+    assert_eq!(app.current, row);
+    let (doc, cell) = app.rows[row]
+        .cells
+        .iter()
+        .enumerate()
+        .find_map(|(d, c)| c.as_ref().filter(|c| c.moved).map(|c| (d, c)))
+        .unwrap();
+    let from = app.moved_from(doc, cell.sentences[0].0);
+    assert!(
+        screen(&app).contains(&format!("↕ from row {from}")),
+        "{}",
+        screen(&app)
+    );
+    assert_ne!(from, position, "a moved cell comes from elsewhere");
+}
