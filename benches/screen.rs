@@ -24,7 +24,7 @@ use parallax::prepare::prepare_all;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui::app::App;
-use tui::theme::Theme;
+use tui::theme::{self, Theme};
 
 fn main() {
     divan::main();
@@ -59,6 +59,7 @@ fn frame(app: &App, terminal: &mut Terminal<TestBackend>) {
                 Theme {
                     color: true,
                     light: false,
+                    colors: theme::Colors::default(),
                 },
                 f,
             );

@@ -23,6 +23,7 @@ fn main() -> ExitCode {
             let code = match err.downcast_ref::<parallax::Error>() {
                 Some(e) if !e.is_bad_input() => 1,
                 Some(_) => 2,
+                None if err.downcast_ref::<tui::config::BadConfig>().is_some() => 2,
                 None => 1,
             };
             eprintln!(

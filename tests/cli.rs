@@ -625,3 +625,35 @@ fn export_fills_conflicts_with_spans_into_the_sources() {
         }
     }
 }
+
+#[test]
+fn a_broken_config_file_is_an_error_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[keys]\nnext_conflict = \"ctrl-n\"\nnext_confict = \"n\"\n",
+    )
+    .unwrap();
+    parallax()
+        .arg("--config")
+        .arg(&config)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "parallax: {}: line 3: unknown action \"next_confict\"",
+            config.display()
+        )));
+    // The default location is read too (XDG_CONFIG_HOME), and a broken one is not ignored.
+    std::fs::create_dir_all(dir.path().join("parallax")).unwrap();
+    std::fs::write(
+        dir.path().join("parallax/config.toml"),
+        "theme = \"sepia\"\n",
+    )
+    .unwrap();
+    parallax()
+        .env("XDG_CONFIG_HOME", dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 1: unknown theme"));
+}

@@ -34,6 +34,11 @@ pub struct Cli {
 
     #[command(flatten)]
     pub dicts: DictArgs,
+
+    /// Configuration file for the comparison screen (keys, colours, theme). Default:
+    /// `$XDG_CONFIG_HOME/parallax/config.toml` or `~/.config/parallax/config.toml`, if present.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -20,10 +20,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Conflicts(a)) => conflicts::run(&a),
         Some(Command::Export(a)) => export::run(&a),
         None => {
+            // Read the configuration first: a broken file is reported before any work.
+            let config = crate::tui::config::load(cli.config.as_deref())?;
             let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
             let options = align_options(&cli.dicts, &docs)?;
             let comparison = compare(&docs, &options);
-            crate::tui::run(docs, comparison.alignment, comparison.conflicts)
+            crate::tui::run(docs, comparison.alignment, comparison.conflicts, config)
         }
     }
 }

@@ -7,7 +7,7 @@ use parallax::view::{self, RowView};
 use parallax::{DocId, Document};
 use regex::{Regex, RegexBuilder};
 
-use super::keymap::{self, Action};
+use super::keymap::{Action, Keymap};
 use super::layout;
 
 /// Narrowest pane, in columns.
@@ -63,6 +63,8 @@ pub struct App {
     pub matched: Vec<(usize, usize)>,
     /// Per document and sentence: the row (index into `rows`) that shows it.
     pub row_of: Vec<Vec<usize>>,
+    /// The live keymap (built-in bindings and the user's overrides).
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -107,6 +109,7 @@ impl App {
             size,
             matched,
             row_of,
+            keymap: Keymap::default(),
         };
         let first = app.shown().next().unwrap_or(0);
         app.current = first;
@@ -170,7 +173,7 @@ impl App {
                     self.search = None;
                     return;
                 }
-                if let Some(action) = keymap::action_for(&key) {
+                if let Some(action) = self.keymap.action_for(&key) {
                     self.update(action);
                 }
             }
@@ -207,7 +210,7 @@ impl App {
                 }
                 _ => {}
             },
-            Mode::Conflicts(selected) => match keymap::action_for(&key) {
+            Mode::Conflicts(selected) => match self.keymap.action_for(&key) {
                 Some(Action::Down) => {
                     self.mode =
                         Mode::Conflicts((selected + 1).min(self.conflicts.len().saturating_sub(1)));

@@ -34,6 +34,8 @@ pub enum Action {
 
 /// One binding: the keys (as shown), how they match, the action and what it does.
 pub struct Binding {
+    /// The action's name in the config file (`[keys] next_conflict = ["n"]`).
+    pub name: &'static str,
     pub keys: &'static str,
     pub matches: fn(&KeyEvent) -> bool,
     pub action: Action,
@@ -58,6 +60,7 @@ fn ctrl(k: &KeyEvent, c: char) -> bool {
 /// The keymap of the comparison screen.
 pub const KEYMAP: &[Binding] = &[
     Binding {
+        name: "down",
         keys: "j ↓",
         matches: |k| ch(k, 'j') || k.code == KeyCode::Down,
         action: Action::Down,
@@ -65,6 +68,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "up",
         keys: "k ↑",
         matches: |k| ch(k, 'k') || k.code == KeyCode::Up,
         action: Action::Up,
@@ -72,6 +76,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "page_down",
         keys: "PgDn space",
         matches: |k| k.code == KeyCode::PageDown || ch(k, ' '),
         action: Action::PageDown,
@@ -79,6 +84,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "page_up",
         keys: "PgUp",
         matches: |k| k.code == KeyCode::PageUp,
         action: Action::PageUp,
@@ -86,6 +92,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "half_down",
         keys: "Ctrl-d",
         matches: |k| ctrl(k, 'd'),
         action: Action::HalfDown,
@@ -93,6 +100,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "half_up",
         keys: "Ctrl-u",
         matches: |k| ctrl(k, 'u'),
         action: Action::HalfUp,
@@ -100,6 +108,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "top",
         keys: "g Home",
         matches: |k| ch(k, 'g') || k.code == KeyCode::Home,
         action: Action::Top,
@@ -107,6 +116,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "bottom",
         keys: "G End",
         matches: |k| ch(k, 'G') || k.code == KeyCode::End,
         action: Action::Bottom,
@@ -114,6 +124,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "focus_next",
         keys: "l → Tab",
         matches: |k| ch(k, 'l') || k.code == KeyCode::Right || k.code == KeyCode::Tab,
         action: Action::FocusNext,
@@ -121,6 +132,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "focus_prev",
         keys: "h ← S-Tab",
         matches: |k| ch(k, 'h') || k.code == KeyCode::Left || k.code == KeyCode::BackTab,
         action: Action::FocusPrev,
@@ -128,6 +140,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "panes_left",
         keys: "<",
         matches: |k| ch(k, '<'),
         action: Action::PanesLeft,
@@ -135,6 +148,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "panes_right",
         keys: ">",
         matches: |k| ch(k, '>'),
         action: Action::PanesRight,
@@ -142,6 +156,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "next_conflict",
         keys: "n",
         matches: |k| ch(k, 'n'),
         action: Action::NextConflict,
@@ -149,6 +164,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: true,
     },
     Binding {
+        name: "prev_conflict",
         keys: "N",
         matches: |k| ch(k, 'N'),
         action: Action::PrevConflict,
@@ -156,6 +172,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "next_diff",
         keys: "]",
         matches: |k| ch(k, ']'),
         action: Action::NextDiff,
@@ -163,6 +180,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: true,
     },
     Binding {
+        name: "prev_diff",
         keys: "[",
         matches: |k| ch(k, '['),
         action: Action::PrevDiff,
@@ -170,6 +188,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "conflict_list",
         keys: "c",
         matches: |k| ch(k, 'c'),
         action: Action::ConflictList,
@@ -177,6 +196,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: true,
     },
     Binding {
+        name: "search",
         keys: "/",
         matches: |k| ch(k, '/'),
         action: Action::Search,
@@ -184,6 +204,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: true,
     },
     Binding {
+        name: "jump_to_row",
         keys: ":",
         matches: |k| ch(k, ':'),
         action: Action::JumpToRow,
@@ -191,6 +212,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "set_reference",
         keys: "r",
         matches: |k| ch(k, 'r'),
         action: Action::SetReference,
@@ -198,6 +220,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: true,
     },
     Binding {
+        name: "toggle_boilerplate",
         keys: "b",
         matches: |k| ch(k, 'b'),
         action: Action::ToggleBoilerplate,
@@ -205,6 +228,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "toggle_wrap",
         keys: "w",
         matches: |k| ch(k, 'w'),
         action: Action::ToggleWrap,
@@ -212,6 +236,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "help",
         keys: "?",
         matches: |k| ch(k, '?'),
         action: Action::Help,
@@ -219,6 +244,7 @@ pub const KEYMAP: &[Binding] = &[
         hint: true,
     },
     Binding {
+        name: "quit",
         keys: "q Esc Ctrl-c",
         matches: |k| ch(k, 'q') || k.code == KeyCode::Esc || ctrl(k, 'c'),
         action: Action::Quit,
@@ -227,22 +253,135 @@ pub const KEYMAP: &[Binding] = &[
     },
 ];
 
-/// The action bound to a key, if any.
-pub fn action_for(key: &KeyEvent) -> Option<Action> {
-    KEYMAP.iter().find(|b| (b.matches)(key)).map(|b| b.action)
+/// A key as a user writes it: `n`, `ctrl-n`, `alt-x`, `shift-tab`, `enter`, `esc`, `space`,
+/// `tab`, `backspace`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `f1`…
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySpec {
+    code: KeyCode,
+    modifiers: KeyModifiers,
 }
 
-/// Status-bar hints: "n:next conflict" for the bindings marked as hints.
-pub fn hints() -> Vec<(String, &'static str)> {
-    KEYMAP
-        .iter()
-        .filter(|b| b.hint)
-        .map(|b| {
-            let key = b.keys.split(' ').next().unwrap_or(b.keys).to_owned();
-            let short = b.help.split(" (").next().unwrap_or(b.help);
-            (key, short)
+impl KeySpec {
+    /// Reads a key description; `None` when it names no key.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (prefix, m) = if lower.starts_with("ctrl-") {
+                (5, KeyModifiers::CONTROL)
+            } else if lower.starts_with("alt-") {
+                (4, KeyModifiers::ALT)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (6, KeyModifiers::SHIFT)
+            } else {
+                break;
+            };
+            modifiers |= m;
+            rest = &rest[prefix..];
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "space" => KeyCode::Char(' '),
+            "tab" if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            f if f.len() > 1
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().ok()?)
+            }
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => return None,
+                }
+            }
+        };
+        Some(Self {
+            code,
+            modifiers: modifiers - KeyModifiers::SHIFT,
         })
-        .collect()
+    }
+
+    fn matches(&self, key: &KeyEvent) -> bool {
+        let relevant = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        key.code == self.code && relevant == self.modifiers
+    }
+}
+
+/// The live keymap: the built-in table with the user's overrides (an action given keys in
+/// the config file loses its built-in keys).
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    overrides: Vec<(Action, Vec<KeySpec>, String)>,
+}
+
+impl Keymap {
+    /// The built-in bindings with `overrides` (action, keys, keys as written).
+    pub fn new(overrides: Vec<(Action, Vec<KeySpec>, String)>) -> Self {
+        Self { overrides }
+    }
+
+    /// The action bound to a key, if any.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        if let Some((action, _, _)) = self
+            .overrides
+            .iter()
+            .find(|(_, specs, _)| specs.iter().any(|s| s.matches(key)))
+        {
+            return Some(*action);
+        }
+        KEYMAP
+            .iter()
+            .filter(|b| !self.overrides.iter().any(|(a, _, _)| *a == b.action))
+            .find(|b| (b.matches)(key))
+            .map(|b| b.action)
+    }
+
+    /// Every binding as shown: (keys, help, shown as a hint).
+    pub fn entries(&self) -> Vec<(String, &'static str, bool)> {
+        KEYMAP
+            .iter()
+            .map(|b| {
+                let keys = self
+                    .overrides
+                    .iter()
+                    .find(|(a, _, _)| *a == b.action)
+                    .map_or_else(|| b.keys.to_owned(), |(_, _, k)| k.clone());
+                (keys, b.help, b.hint)
+            })
+            .collect()
+    }
+
+    /// Status-bar hints: "n:next conflict" for the bindings marked as hints.
+    pub fn hints(&self) -> Vec<(String, &'static str)> {
+        self.entries()
+            .into_iter()
+            .filter(|(_, _, hint)| *hint)
+            .map(|(keys, help, _)| {
+                let key = keys.split(' ').next().unwrap_or(&keys).to_owned();
+                (key, help.split(" (").next().unwrap_or(help))
+            })
+            .collect()
+    }
+}
+
+/// The action named `name` in the config file.
+pub fn action_named(name: &str) -> Option<Action> {
+    KEYMAP.iter().find(|b| b.name == name).map(|b| b.action)
 }
 
 #[cfg(test)]
@@ -262,6 +401,8 @@ mod tests {
     fn every_key_has_one_action() {
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         let probe = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let keymap = Keymap::default();
+        let action_for = |k: &KeyEvent| keymap.action_for(k);
         for (c, action) in [
             ('j', Action::Down),
             ('n', Action::NextConflict),
@@ -276,6 +417,6 @@ mod tests {
             Some(Action::HalfDown)
         );
         assert_eq!(action_for(&probe(KeyCode::Char('z'))), None);
-        assert!(hints().iter().any(|(k, _)| k == "n"));
+        assert!(keymap.hints().iter().any(|(k, _)| k == "n"));
     }
 }

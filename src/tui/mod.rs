@@ -2,6 +2,7 @@
 //! terminal; it draws the library's view model and turns keys into `App` updates.
 
 pub mod app;
+pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod render;
@@ -26,7 +27,12 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// Opens the comparison screen and runs it until the reader quits. The terminal is
 /// restored on every way out: normal quit, error, panic (ratatui's hook), SIGTERM, SIGHUP.
-pub fn run(docs: Vec<Document>, alignment: Alignment, conflicts: Vec<Conflict>) -> Result<()> {
+pub fn run(
+    docs: Vec<Document>,
+    alignment: Alignment,
+    conflicts: Vec<Conflict>,
+    config: config::Config,
+) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the comparison view needs a terminal; for text output use `parallax align`, `parallax conflicts` or `parallax export`"
@@ -43,7 +49,12 @@ pub fn run(docs: Vec<Document>, alignment: Alignment, conflicts: Vec<Conflict>) 
         crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
         let mut app = App::new(docs, alignment, conflicts, (size.width, size.height));
-        let theme = Theme::from_env();
+        app.keymap = config.keymap;
+        let mut theme = Theme::from_env();
+        theme.colors = config.colors;
+        if let Some(light) = config.light {
+            theme.light = light;
+        }
         let mut dirty = true;
         while !app.quit && !stop.load(Ordering::Relaxed) {
             if dirty {

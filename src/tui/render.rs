@@ -11,7 +11,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Mode};
-use super::keymap::{KEYMAP, hints};
 use super::layout::{self, ScreenLine};
 use super::theme::Theme;
 
@@ -75,7 +74,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         buf,
     );
     match &app.mode {
-        Mode::Help => help(theme, area, frame),
+        Mode::Help => help(app, theme, area, frame),
         Mode::Conflicts(selected) => conflict_list(app, theme, *selected, area, frame),
         _ => {}
     }
@@ -329,7 +328,7 @@ fn status(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         " row {at}/{total} · ref {}{search} · ",
         parallax::text::visible(reference, false)
     );
-    for (key, help) in hints() {
+    for (key, help) in app.keymap.hints() {
         text.push_str(&key);
         text.push(':');
         text.push_str(help);
@@ -362,13 +361,15 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn help(theme: Theme, area: Rect, frame: &mut Frame) {
-    let mut lines: Vec<Line> = KEYMAP
-        .iter()
-        .map(|b| {
+fn help(app: &App, theme: Theme, area: Rect, frame: &mut Frame) {
+    let mut lines: Vec<Line> = app
+        .keymap
+        .entries()
+        .into_iter()
+        .map(|(keys, help, _)| {
             Line::from(vec![
-                Span::styled(format!("{:<14}", b.keys), theme.title()),
-                Span::raw(b.help),
+                Span::styled(format!("{keys:<14}"), theme.title()),
+                Span::raw(help),
             ])
         })
         .collect();

@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 
 use super::app::{App, Mode};
 use super::render;
-use super::theme::Theme;
+use super::theme::{self, Theme};
 
 fn demo(width: u16, height: u16) -> App {
     let docs = prepare_all(demo_sources());
@@ -52,6 +52,7 @@ fn screen(app: &App) -> String {
                 Theme {
                     color: false,
                     light: false,
+                    colors: theme::Colors::default(),
                 },
                 f,
             );

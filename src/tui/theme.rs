@@ -4,10 +4,21 @@
 use parallax::view::Mark;
 use ratatui::style::{Color, Modifier, Style};
 
+/// Colours the user set in the configuration file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Colors {
+    pub inserted: Option<Color>,
+    pub replaced: Option<Color>,
+    pub conflict: Option<Color>,
+    pub boilerplate: Option<Color>,
+    pub title: Option<Color>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
     pub light: bool,
+    pub colors: Colors,
 }
 
 impl Theme {
@@ -17,6 +28,7 @@ impl Theme {
         Self {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             light: std::env::var("PARALLAX_THEME").is_ok_and(|v| v.eq_ignore_ascii_case("light")),
+            colors: Colors::default(),
         }
     }
 
@@ -30,7 +42,23 @@ impl Theme {
         }
     }
 
+    /// The style of a mark, with the user's colour where one is set (and colour is on).
     pub fn mark(self, mark: Mark) -> Style {
+        let user = match mark {
+            Mark::Plain => None,
+            Mark::Inserted => self.colors.inserted,
+            Mark::Replaced => self.colors.replaced,
+            Mark::Conflict => self.colors.conflict,
+            Mark::Boilerplate => self.colors.boilerplate,
+        };
+        let style = self.builtin(mark);
+        match user {
+            Some(c) if self.color => style.fg(c),
+            _ => style,
+        }
+    }
+
+    fn builtin(self, mark: Mark) -> Style {
         match mark {
             Mark::Plain => Style::default(),
             Mark::Inserted => self
