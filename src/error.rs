@@ -34,7 +34,9 @@ pub enum Error {
     #[error("{path}: the file contains only white space")]
     Blank { path: String },
     /// The input is larger than the documented limit.
-    #[error("{path}: the file is {size} bytes, more than the limit of {limit} bytes")]
+    #[error(
+        "{path}: the file is {size} bytes, more than the limit of {limit} bytes (raise it with --max-size)"
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
     /// A directory was given but holds no text file.
     #[error("{path}: the directory contains no text files")]

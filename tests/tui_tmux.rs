@@ -127,8 +127,8 @@ fn demo_conflict_search_resize_quit_and_the_terminal_is_restored() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for signal in ["TERM", "HUP"] {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for signal in ["TERM", "HUP", "INT"] {
         let dir = tempfile::tempdir().unwrap();
         let stty = dir.path().join("stty.txt");
         let pid = dir.path().join("pid");

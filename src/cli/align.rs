@@ -83,7 +83,7 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
 
 /// Pre-segmented mode: one sentence per line, beads of line numbers.
 fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
-    let loaded = ingest::read_inputs(&args.files)?;
+    let loaded = ingest::read_inputs_limited(&args.files, super::input_limit())?;
     if loaded.sources.len() != 2 {
         bail!(parallax::Error::DocumentCount {
             found: loaded.sources.len(),
@@ -175,7 +175,7 @@ fn table(
         .max(12);
     let header: Vec<String> = docs
         .iter()
-        .map(|d| format!("{} ({})", d.name(), d.language))
+        .map(|d| format!("{} ({})", visible(d.name(), false), d.language))
         .collect();
     write_line(
         out,

@@ -35,6 +35,10 @@ pub struct Cli {
     #[command(flatten)]
     pub dicts: DictArgs,
 
+    /// Largest input accepted, in bytes (suffixes K, M, G allowed; default 64M).
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    pub max_size: Option<u64>,
+
     /// Configuration file for the comparison screen (keys, colours, theme). Default:
     /// `$XDG_CONFIG_HOME/parallax/config.toml` or `~/.config/parallax/config.toml`, if present.
     #[arg(long, value_name = "FILE")]
@@ -167,4 +171,22 @@ pub struct ExportArgs {
 pub enum Format {
     /// The JSON contract: documents, sentences with byte spans, alignment, conflicts.
     Json,
+}
+
+/// Reads "64M", "500K", "2G" or plain bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let (digits, factor) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1 << 10),
+        Some('M') => (&t[..t.len() - 1], 1 << 20),
+        Some('G') => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{text:?} is not a size (examples: 500K, 64M, 1G)"))
 }

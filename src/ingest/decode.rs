@@ -30,6 +30,22 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
             text: decode_utf16(path, rest, u16::from_be_bytes)?,
             encoding: Encoding::Utf16Be,
         },
+        _ if utf16_without_bom(&bytes).is_some() => {
+            let little = utf16_without_bom(&bytes) == Some(true);
+            let unit: fn([u8; 2]) -> u16 = if little {
+                u16::from_le_bytes
+            } else {
+                u16::from_be_bytes
+            };
+            Decoded {
+                text: decode_utf16_at(path, &bytes, unit, 0)?,
+                encoding: if little {
+                    Encoding::Utf16Le
+                } else {
+                    Encoding::Utf16Be
+                },
+            }
+        }
         _ => {
             if let Some(offset) = bytes.iter().position(|&b| b == 0) {
                 return Err(Error::Binary {
@@ -59,7 +75,42 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
     Ok(decoded)
 }
 
+/// UTF-16 without a byte order mark, recognised by its zero bytes: in text that is mostly
+/// ASCII or Latin, every other byte is zero. `Some(true)` little endian, `Some(false)` big.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    // Almost all high bytes zero, almost no low byte zero: that is UTF-16, not binary.
+    if zero_odd * 10 >= pairs * 7 && zero_even * 20 <= pairs {
+        Some(true)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 20 <= pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 fn decode_utf16(path: &str, rest: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
+    decode_utf16_at(path, rest, unit, 2)
+}
+
+/// Decodes UTF-16 code units from `rest`, which starts at byte `base` of the file.
+fn decode_utf16_at(
+    path: &str,
+    rest: &[u8],
+    unit: fn([u8; 2]) -> u16,
+    base: usize,
+) -> Result<String> {
     let units = rest.chunks(2).map(|pair| match *pair {
         [a, b] => unit([a, b]),
         // An odd trailing byte cannot be a code unit: report it as an unpaired surrogate would be.
@@ -72,7 +123,7 @@ fn decode_utf16(path: &str, rest: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Str
             Err(_) => {
                 return Err(Error::InvalidUtf16 {
                     path: path.into(),
-                    offset: 2 + 2 * i,
+                    offset: base + 2 * i,
                 });
             }
         }
@@ -119,6 +170,18 @@ mod tests {
         let d = decode("be", be).unwrap();
         assert_eq!(d.text, "Bakı — باكو.");
         assert_eq!(d.encoding, Encoding::Utf16Be);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_binary_is_not() {
+        let text = "Talks in Moscow. Both sides agreed.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode("le", le).unwrap().encoding, Encoding::Utf16Le);
+        let d = decode("be", be).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::Utf16Be));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0".to_vec();
+        assert!(matches!(decode("png", png), Err(Error::Binary { .. })));
     }
 
     #[test]

@@ -56,8 +56,14 @@ pub fn demo_sources() -> Vec<Source> {
 }
 
 /// Reads every argument: a file, a directory (its text files, sorted by name, not
-/// recursive, hidden files left out) or `-` for standard input.
+/// recursive, hidden files left out) or `-` for standard input; inputs larger than
+/// [`MAX_INPUT_BYTES`] are refused.
 pub fn read_inputs(args: &[String]) -> Result<Loaded> {
+    read_inputs_limited(args, MAX_INPUT_BYTES)
+}
+
+/// [`read_inputs`] with another size limit (bytes per input).
+pub fn read_inputs_limited(args: &[String], limit: u64) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     let mut stdin_used = false;
     for arg in args {
@@ -66,7 +72,7 @@ pub fn read_inputs(args: &[String]) -> Result<Loaded> {
                 return Err(Error::StdinTwice);
             }
             stdin_used = true;
-            let bytes = read_limited(arg, std::io::stdin().lock())?;
+            let bytes = read_limited(arg, std::io::stdin().lock(), limit)?;
             loaded.sources.push(Source {
                 path: arg.clone(),
                 decoded: decode(arg, bytes)?,
@@ -75,9 +81,9 @@ pub fn read_inputs(args: &[String]) -> Result<Loaded> {
         }
         let meta = fs::metadata(arg).map_err(|e| io_error(arg, e))?;
         if meta.is_dir() {
-            read_directory(arg, &mut loaded)?;
+            read_directory(arg, &mut loaded, limit)?;
         } else if meta.is_file() {
-            let bytes = read_file(arg, meta.len())?;
+            let bytes = read_file(arg, meta.len(), limit)?;
             loaded.sources.push(Source {
                 path: arg.clone(),
                 decoded: decode(arg, bytes)?,
@@ -89,7 +95,7 @@ pub fn read_inputs(args: &[String]) -> Result<Loaded> {
     Ok(loaded)
 }
 
-fn read_directory(dir: &str, loaded: &mut Loaded) -> Result<()> {
+fn read_directory(dir: &str, loaded: &mut Loaded, limit: u64) -> Result<()> {
     let mut entries: Vec<(String, String)> = fs::read_dir(dir)
         .map_err(|e| io_error(dir, e))?
         .filter_map(std::result::Result::ok)
@@ -103,7 +109,7 @@ fn read_directory(dir: &str, loaded: &mut Loaded) -> Result<()> {
     let before = loaded.sources.len();
     for (_, path) in entries {
         let size = fs::metadata(&path).map_or(0, |m| m.len());
-        let attempt = read_file(&path, size).and_then(|bytes| {
+        let attempt = read_file(&path, size, limit).and_then(|bytes| {
             if looks_binary(&bytes) {
                 Err(Error::Binary {
                     path: path.clone(),
@@ -128,36 +134,39 @@ fn join(dir: &str, name: &std::ffi::OsStr) -> String {
     Path::new(dir).join(name).to_string_lossy().into_owned()
 }
 
-/// A file in a directory is taken as text unless it has a NUL byte near its start and no
-/// UTF-16 byte order mark.
+/// A file in a directory is taken as text unless it has a NUL byte near its start and does
+/// not look like UTF-16.
 fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    !(head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF])) && head.contains(&0)
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    let utf16 = head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || decode::utf16_without_bom(head).is_some();
+    !utf16 && head.contains(&0)
 }
 
-fn read_file(path: &str, size: u64) -> Result<Vec<u8>> {
-    if size > MAX_INPUT_BYTES {
+fn read_file(path: &str, size: u64, limit: u64) -> Result<Vec<u8>> {
+    if size > limit {
         return Err(Error::TooLarge {
             path: path.into(),
             size,
-            limit: MAX_INPUT_BYTES,
+            limit,
         });
     }
     let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
-    read_limited(path, file)
+    read_limited(path, file, limit)
 }
 
-fn read_limited(path: &str, reader: impl Read) -> Result<Vec<u8>> {
+fn read_limited(path: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
-        .take(MAX_INPUT_BYTES + 1)
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(Error::TooLarge {
             path: path.into(),
             size: bytes.len() as u64,
-            limit: MAX_INPUT_BYTES,
+            limit,
         });
     }
     Ok(bytes)

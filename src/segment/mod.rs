@@ -32,7 +32,13 @@ pub fn segment(text: &str, lang: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     for (paragraph, unit) in units::units(text).into_iter().enumerate() {
         let body = &text[unit.span.clone()];
-        let pieces = sentences::split(body, rules);
+        let mut pieces = sentences::split(body, rules);
+        if SPACE_SEPARATED.contains(&lang) {
+            pieces = pieces
+                .into_iter()
+                .flat_map(|p| split_at_spaces(body, p))
+                .collect();
+        }
         let single = pieces.len() == 1;
         for piece in pieces {
             let span = unit.span.start + piece.start..unit.span.start + piece.end;
@@ -49,6 +55,31 @@ pub fn segment(text: &str, lang: &str) -> Vec<Segment> {
                 kind,
                 paragraph,
             });
+        }
+    }
+    out
+}
+
+/// Languages written without sentence stops, whose sentences are separated by spaces
+/// (Thai, Lao, Khmer).
+const SPACE_SEPARATED: [&str; 3] = ["th", "lo", "km"];
+
+/// Splits a piece at runs of white space (relative spans, trimmed).
+fn split_at_spaces(body: &str, piece: Range<usize>) -> Vec<Range<usize>> {
+    let text = &body[piece.clone()];
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push(piece.start + s..piece.start + i);
+                start = None;
+            }
+            _ => {}
         }
     }
     out

@@ -240,6 +240,17 @@ fn cjk_stops_need_no_space() {
 }
 
 #[test]
+fn thai_sentences_are_separated_by_spaces() {
+    check(
+        "th",
+        &[(
+            "การเจรจาที่มอสโก ทั้งสองฝ่ายตกลงหยุดยิง",
+            &["การเจรจาที่มอสโก", "ทั้งสองฝ่ายตกลงหยุดยิง"],
+        )],
+    );
+}
+
+#[test]
 fn kinds_and_paragraphs() {
     let text = "Moscow talks\n\nRussia said so. Both agreed.\n\n- item one\n# Heading";
     let segs = segment(text, "en");

@@ -38,10 +38,14 @@ pub fn run(
             "the comparison view needs a terminal; for text output use `parallax align`, `parallax conflicts` or `parallax export`"
         );
     }
-    // SIGTERM and SIGHUP (a closed terminal window, `kill`) end the loop like `q`, so the
-    // terminal is restored; SIGINT arrives as Ctrl-C in raw mode and is a key.
+    // SIGTERM, SIGHUP (a closed terminal window) and SIGINT (`kill -INT`; Ctrl-C itself
+    // arrives as a key in raw mode) end the loop like `q`, so the terminal is restored.
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::init();
