@@ -239,6 +239,23 @@ mod tests {
     }
 
     #[test]
+    fn fuzzer_inputs_give_a_config_or_an_error_inside_the_text() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/config");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let data = std::fs::read(entry.unwrap().path()).unwrap();
+            let Ok(text) = std::str::from_utf8(&data) else {
+                continue;
+            };
+            if let Err((offset, _)) = parse(text) {
+                assert!(offset <= text.len());
+            }
+            n += 1;
+        }
+        assert!(n > 0);
+    }
+
+    #[test]
     fn load_reports_the_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
