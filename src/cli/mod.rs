@@ -32,9 +32,23 @@ pub fn run(cli: Cli) -> Result<()> {
             // Read the configuration first: a broken file is reported before any work.
             let config = crate::tui::config::load(cli.config.as_deref())?;
             let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
-            let options = align_options(&cli.dicts, &docs)?;
-            let comparison = compare(&docs, &options);
-            crate::tui::run(docs, comparison.alignment, comparison.conflicts, config)
+            // The screen opens at once with an alignment that needs no dictionary; if
+            // dictionaries serve these languages, a better one follows from a thread.
+            let plain = compare(&docs, &parallax::align::AlignOptions::default());
+            let wants_dicts =
+                !cli.dicts.dict.is_empty() || (!cli.dicts.no_dict && has_dictionaries(&docs));
+            let refinement = wants_dicts.then(|| {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let (docs, dicts) = (docs.clone(), cli.dicts.clone());
+                std::thread::spawn(move || {
+                    if let Ok(options) = align_options(&dicts, &docs) {
+                        let better = compare(&docs, &options);
+                        let _ = tx.send((better.alignment, better.conflicts));
+                    }
+                });
+                rx
+            });
+            crate::tui::run(docs, plain.alignment, plain.conflicts, config, refinement)
         }
     }
 }
@@ -54,6 +68,17 @@ pub fn compare(docs: &[Document], options: &parallax::align::AlignOptions) -> Co
         alignment,
         conflicts,
     }
+}
+
+/// True when an installed dictionary serves two of the documents' languages.
+fn has_dictionaries(docs: &[Document]) -> bool {
+    use parallax::align::dict;
+    let langs: Vec<&str> = docs.iter().map(|d| d.language.as_str()).collect();
+    dict::discover(std::path::Path::new(dict::DICTD_DIR))
+        .iter()
+        .any(|f| {
+            f.from != f.to && langs.contains(&f.from.as_str()) && langs.contains(&f.to.as_str())
+        })
 }
 
 /// Aligner options for `docs`: the installed dictionaries serving their languages

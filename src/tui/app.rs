@@ -26,6 +26,8 @@ pub enum Mode {
     Help,
     /// The conflict list, with the selected entry.
     Conflicts(usize),
+    /// The list of sources, with the selected one.
+    Panes(usize),
 }
 
 /// An active search.
@@ -36,6 +38,9 @@ pub struct Search {
     pub hits: Vec<usize>,
 }
 
+// The flags are independent display toggles (boilerplate, wrap, bidi) and the quit request,
+// not the states of one machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub docs: Vec<Document>,
     pub alignment: Alignment,
@@ -65,6 +70,8 @@ pub struct App {
     pub row_of: Vec<Vec<usize>>,
     /// The live keymap (built-in bindings and the user's overrides).
     pub keymap: Keymap,
+    /// Reorder right-to-left lines for display (off for terminals that do it themselves).
+    pub bidi: bool,
 }
 
 impl App {
@@ -75,20 +82,7 @@ impl App {
         size: (u16, u16),
     ) -> Self {
         let rows = view::build(&docs, &alignment, &conflicts, DocId(0));
-        let matched = docs
-            .iter()
-            .map(|doc| {
-                let content = doc.sentences.iter().filter(|s| !s.is_boilerplate()).count();
-                let matched = alignment
-                    .rows
-                    .iter()
-                    .filter(|r| r.cells.len() > 1)
-                    .filter_map(|r| r.cell(doc.id))
-                    .map(|c| c.sentences.len())
-                    .sum::<usize>();
-                (matched, content)
-            })
-            .collect();
+        let matched = matched_counts(&docs, &alignment);
         let row_of = rows_of_sentences(&docs, &rows);
         let mut app = Self {
             docs,
@@ -110,6 +104,7 @@ impl App {
             matched,
             row_of,
             keymap: Keymap::default(),
+            bidi: true,
         };
         let first = app.shown().next().unwrap_or(0);
         app.current = first;
@@ -146,7 +141,7 @@ impl App {
             .filter_map(|d| {
                 self.rows[r].cells[d]
                     .as_ref()
-                    .map(|c| layout::cell_lines(&self.docs[d], c, cols, self.wrap).len())
+                    .map(|c| layout::cell_lines(&self.docs[d], c, cols, self.wrap, self.bidi).len())
             })
             .max()
             .unwrap_or(1);
@@ -210,6 +205,18 @@ impl App {
                 }
                 _ => {}
             },
+            Mode::Panes(selected) => match self.keymap.action_for(&key) {
+                Some(Action::Down) => {
+                    self.mode = Mode::Panes((selected + 1).min(self.docs.len() - 1));
+                }
+                Some(Action::Up) => self.mode = Mode::Panes(selected.saturating_sub(1)),
+                _ if key.code == KeyCode::Enter => {
+                    self.mode = Mode::Normal;
+                    self.set_focus(selected);
+                }
+                Some(Action::Quit | Action::PanePicker) => self.mode = Mode::Normal,
+                _ => {}
+            },
             Mode::Conflicts(selected) => match self.keymap.action_for(&key) {
                 Some(Action::Down) => {
                     self.mode =
@@ -266,6 +273,7 @@ impl App {
                     self.mode = Mode::Conflicts(0);
                 }
             }
+            Action::PanePicker => self.mode = Mode::Panes(self.focus),
             Action::Search => self.mode = Mode::Search(String::new()),
             Action::JumpToRow => self.mode = Mode::Jump(String::new()),
             Action::SetReference => {
@@ -331,6 +339,31 @@ impl App {
             }
         }
         None
+    }
+
+    /// Replaces the comparison (a better alignment arrived, e.g. once dictionaries are
+    /// read) and keeps the reader on the same sentence.
+    pub fn replace_comparison(&mut self, alignment: Alignment, conflicts: Vec<Conflict>) {
+        let anchor = self.rows[self.current]
+            .cells
+            .iter()
+            .enumerate()
+            .find_map(|(d, c)| {
+                c.as_ref()
+                    .and_then(|c| c.sentences.first())
+                    .map(|s| (d, s.0))
+            });
+        self.alignment = alignment;
+        self.conflicts = conflicts;
+        self.rows = view::build(&self.docs, &self.alignment, &self.conflicts, self.reference);
+        self.row_of = rows_of_sentences(&self.docs, &self.rows);
+        self.matched = matched_counts(&self.docs, &self.alignment);
+        if let Some(s) = self.search.take() {
+            self.start_search(&s.pattern);
+        }
+        self.top = 0;
+        let row = anchor.map_or(0, |(d, s)| self.row_of[d][s]);
+        self.set_current(row);
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -558,4 +591,21 @@ fn rows_of_sentences(docs: &[Document], rows: &[RowView]) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// Per document: sentences matched in another source, and content sentences.
+fn matched_counts(docs: &[Document], alignment: &Alignment) -> Vec<(usize, usize)> {
+    docs.iter()
+        .map(|doc| {
+            let content = doc.sentences.iter().filter(|s| !s.is_boilerplate()).count();
+            let matched = alignment
+                .rows
+                .iter()
+                .filter(|r| r.cells.len() > 1)
+                .filter_map(|r| r.cell(doc.id))
+                .map(|c| c.sentences.len())
+                .sum::<usize>();
+            (matched, content)
+        })
+        .collect()
 }

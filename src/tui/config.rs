@@ -25,6 +25,8 @@ struct Raw {
     #[serde(default)]
     theme: Option<Spanned<String>>,
     #[serde(default)]
+    bidi: Option<bool>,
+    #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<OneOrMany>>,
     #[serde(default)]
     colors: BTreeMap<Spanned<String>, Spanned<String>>,
@@ -37,6 +39,8 @@ pub struct Config {
     pub colors: Colors,
     /// `Some(true)` for the light theme, `Some(false)` for the dark one.
     pub light: Option<bool>,
+    /// `Some(false)`: leave right-to-left reordering to the terminal.
+    pub bidi: Option<bool>,
 }
 
 /// A configuration file that cannot be used: names the file and the line.
@@ -166,6 +170,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         keymap: Keymap::new(overrides),
         colors,
         light,
+        bidi: raw.bidi,
     })
 }
 
@@ -178,8 +183,9 @@ mod tests {
 
     #[test]
     fn keys_colours_and_theme() {
-        let config = parse("theme = \"light\"\n[keys]\nnext_conflict = [\"ctrl-n\", \"f2\"]\nquit = \"x\"\n[colors]\nconflict = \"#ff8800\"\n").unwrap();
+        let config = parse("theme = \"light\"\nbidi = false\n[keys]\nnext_conflict = [\"ctrl-n\", \"f2\"]\nquit = \"x\"\n[colors]\nconflict = \"#ff8800\"\n").unwrap();
         assert_eq!(config.light, Some(true));
+        assert_eq!(config.bidi, Some(false));
         assert_eq!(config.colors.conflict, Some(Color::Rgb(255, 136, 0)));
         let k = |code, m| config.keymap.action_for(&KeyEvent::new(code, m));
         assert_eq!(

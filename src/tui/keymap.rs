@@ -18,6 +18,7 @@ pub enum Action {
     FocusPrev,
     PanesLeft,
     PanesRight,
+    PanePicker,
     NextConflict,
     PrevConflict,
     NextDiff,
@@ -153,6 +154,14 @@ pub const KEYMAP: &[Binding] = &[
         matches: |k| ch(k, '>'),
         action: Action::PanesRight,
         help: "page the panes right",
+        hint: false,
+    },
+    Binding {
+        name: "pane_picker",
+        keys: "p",
+        matches: |k| ch(k, 'p'),
+        action: Action::PanePicker,
+        help: "pick a source to show and focus",
         hint: false,
     },
     Binding {

@@ -40,8 +40,15 @@ fn width(c: char) -> usize {
 }
 
 /// The lines of a cell at `cols` columns (at least one line). Without `wrap`, one line,
-/// cut with an ellipsis.
-pub fn cell_lines(doc: &Document, cell: &CellView, cols: usize, wrap: bool) -> Vec<ScreenLine> {
+/// cut with an ellipsis. With `bidi`, right-to-left lines are put in visual order (for
+/// terminals that show characters as they come); without, they stay in logical order.
+pub fn cell_lines(
+    doc: &Document,
+    cell: &CellView,
+    cols: usize,
+    wrap: bool,
+    bidi: bool,
+) -> Vec<ScreenLine> {
     let cols = cols.max(1);
     let chars = marked_chars(doc, cell);
     let mut lines: Vec<Vec<(char, Mark)>> = Vec::new();
@@ -88,7 +95,7 @@ pub fn cell_lines(doc: &Document, cell: &CellView, cols: usize, wrap: bool) -> V
     lines
         .into_iter()
         .map(|l| {
-            let l = if rtl { visual_order(&l) } else { l };
+            let l = if rtl && bidi { visual_order(&l) } else { l };
             let used: usize = l.iter().map(|&(c, _)| width(c)).sum();
             let mut segments: ScreenLine = Vec::new();
             if rtl && used < cols {

@@ -27,11 +27,15 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// Opens the comparison screen and runs it until the reader quits. The terminal is
 /// restored on every way out: normal quit, error, panic (ratatui's hook), SIGTERM, SIGHUP.
+/// A better comparison computed while the screen is open (the dictionary-aided alignment).
+pub type Refinement = std::sync::mpsc::Receiver<(Alignment, Vec<Conflict>)>;
+
 pub fn run(
     docs: Vec<Document>,
     alignment: Alignment,
     conflicts: Vec<Conflict>,
     config: config::Config,
+    refinement: Option<Refinement>,
 ) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
@@ -54,13 +58,30 @@ pub fn run(
         let size = terminal.size()?;
         let mut app = App::new(docs, alignment, conflicts, (size.width, size.height));
         app.keymap = config.keymap;
+        app.bidi = config.bidi.unwrap_or(true);
         let mut theme = Theme::from_env();
         theme.colors = config.colors;
         if let Some(light) = config.light {
             theme.light = light;
         }
         let mut dirty = true;
+        let mut refinement = refinement;
+        if refinement.is_some() {
+            app.message = Some("reading bilingual dictionaries…".into());
+        }
         while !app.quit && !stop.load(Ordering::Relaxed) {
+            if let Some(rx) = &refinement {
+                match rx.try_recv() {
+                    Ok((alignment, conflicts)) => {
+                        app.replace_comparison(alignment, conflicts);
+                        app.message = Some("aligned again with the bilingual dictionaries".into());
+                        refinement = None;
+                        dirty = true;
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => refinement = None,
+                    Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                }
+            }
             if dirty {
                 terminal.draw(|frame| render::draw(&app, theme, frame))?;
             }

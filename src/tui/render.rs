@@ -76,6 +76,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
     match &app.mode {
         Mode::Help => help(app, theme, area, frame),
         Mode::Conflicts(selected) => conflict_list(app, theme, *selected, area, frame),
+        Mode::Panes(selected) => pane_list(app, *selected, area, frame),
         _ => {}
     }
 }
@@ -182,13 +183,14 @@ fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize,
             .panes()
             .map(|d| match &row.cells[d] {
                 Some(cell) if cell.moved => {
-                    let mut lines = layout::cell_lines(&app.docs[d], cell, cols, app.wrap);
+                    let mut lines =
+                        layout::cell_lines(&app.docs[d], cell, cols, app.wrap, app.bidi);
                     let first = cell.sentences.first().map_or(0, |s| s.0);
                     let note = format!("↕ from row {}", app.moved_from(d, first));
                     lines.insert(0, vec![(note, Mark::Plain)]);
                     lines
                 }
-                Some(cell) => layout::cell_lines(&app.docs[d], cell, cols, app.wrap),
+                Some(cell) => layout::cell_lines(&app.docs[d], cell, cols, app.wrap, app.bidi),
                 None => vec![vec![(format!("{:^cols$}", "·"), Mark::Plain)]],
             })
             .collect();
@@ -425,6 +427,50 @@ fn conflict_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &m
                 .borders(Borders::ALL)
                 .title(" Conflicts — j/k select, Enter jump, Esc close ")
                 .title_style(theme.title()),
+        ),
+        rect,
+    );
+}
+
+fn pane_list(app: &App, selected: usize, area: Rect, frame: &mut Frame) {
+    let lines: Vec<Line> = app
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let (matched, content) = app.matched[i];
+            let text = format!(
+                "{:>3}. {} ({}, {}) · {matched}/{content} matched{}",
+                i + 1,
+                parallax::text::visible(d.name(), false),
+                d.language,
+                d.direction.as_str(),
+                if app.panes().contains(&i) {
+                    " · shown"
+                } else {
+                    ""
+                }
+            );
+            let style = if i == selected {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(2));
+    let rect = centered(area, area.width.saturating_sub(4).min(90), height);
+    let scroll = u16::try_from(selected.saturating_sub(usize::from(rect.height.saturating_sub(3))))
+        .unwrap_or(0);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Sources — j/k select, Enter show and focus, Esc close "),
         ),
         rect,
     );

@@ -259,3 +259,46 @@ fn moved_cells_say_where_they_come_from() {
     );
     assert_ne!(from, position, "a moved cell comes from elsewhere");
 }
+
+#[test]
+fn pane_picker_shows_and_focuses_a_source_that_did_not_fit() {
+    let mut app = demo(60, 24);
+    assert!(app.panes().len() < app.docs.len());
+    keys(&mut app, "p");
+    assert!(screen(&app).contains("Sources — j/k select"));
+    keys(&mut app, "j j j j <enter>");
+    assert_eq!(app.focus, 4);
+    assert!(app.panes().contains(&4));
+    keys(&mut app, "p <esc>");
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn a_better_comparison_replaces_the_first_and_keeps_the_place() {
+    let mut app = demo(120, 40);
+    keys(&mut app, ": 2 0 <enter>");
+    let before = app.rows[app.current]
+        .cells
+        .iter()
+        .enumerate()
+        .find_map(|(d, c)| c.as_ref().map(|c| (d, c.sentences[0])));
+    let (alignment, conflicts) = (app.alignment.clone(), app.conflicts.clone());
+    app.replace_comparison(alignment, conflicts);
+    let (d, s) = before.unwrap();
+    assert!(
+        app.rows[app.current].cells[d]
+            .as_ref()
+            .is_some_and(|c| c.sentences.contains(&s))
+    );
+}
+
+#[test]
+fn without_bidi_arabic_stays_in_logical_order() {
+    let mut app = demo(80, 24);
+    keys(&mut app, "l l l r j");
+    app.bidi = false;
+    let shown = screen(&app);
+    assert!(shown.contains("في غضون"), "logical order:\n{shown}");
+    app.bidi = true;
+    assert!(!screen(&app).contains("في غضون"));
+}
