@@ -17,6 +17,8 @@ pub enum Mark {
     Inserted,
     /// Words that replace other words of the reference.
     Replaced,
+    /// Words of the reference that some other source leaves out (shown in the reference).
+    Deleted,
     /// A figure, date or name in conflict with another source.
     Conflict,
     /// Page furniture.
@@ -141,6 +143,8 @@ fn content_row(
         .map(|c| cell_text(&docs[reference.0], &c.sentences));
     let mut differs = false;
     let mut cells = vec![None; docs.len()];
+    // In the reference cell: what the other sources leave out or replace.
+    let mut reference_marks: Vec<(Range<usize>, Mark)> = Vec::new();
     for cell in &row.cells {
         let doc = &docs[cell.doc.0];
         let (text, offsets) = cell_text(doc, &cell.sentences);
@@ -154,7 +158,10 @@ fn content_row(
                 match span.change {
                     diff::Change::Inserted => marks.push((span.other, Mark::Inserted)),
                     diff::Change::Replaced => marks.push((span.other, Mark::Replaced)),
-                    diff::Change::Deleted => deleted += 1,
+                    diff::Change::Deleted => {
+                        deleted += 1;
+                        reference_marks.push((span.reference, Mark::Deleted));
+                    }
                     diff::Change::Equal => {}
                 }
             }
@@ -171,6 +178,25 @@ fn content_row(
             moved: cell.moved,
             deleted,
         });
+    }
+    if let (Some(Some(cell)), Some((_, offsets))) =
+        (cells.get_mut(reference.0), reference_text.as_ref())
+    {
+        for (range, mark) in to_document(offsets, &reference_marks) {
+            if mark != Mark::Deleted {
+                continue;
+            }
+            // Only plain text is crossed out: conflict marks stay on top.
+            let plain: Vec<Range<usize>> = cell
+                .pieces
+                .iter()
+                .filter(|(r, m)| *m == Mark::Plain && r.start < range.end && range.start < r.end)
+                .map(|(r, _)| r.start.max(range.start)..r.end.min(range.end))
+                .collect();
+            for r in plain {
+                overlay(&mut cell.pieces, r, Mark::Deleted);
+            }
+        }
     }
     RowView {
         cells,
@@ -285,6 +311,12 @@ mod tests {
             .collect();
         assert!(marked.iter().any(|t| t.contains("350")), "{marked:?}");
         assert!(rows.iter().any(|r| r.differs));
+        // The reference (doc 0) shows what others leave out.
+        assert!(rows.iter().any(|r| {
+            r.cells[0]
+                .as_ref()
+                .is_some_and(|c| c.pieces.iter().any(|(_, m)| *m == Mark::Deleted))
+        }));
         // Pieces tile each cell's sentences exactly.
         for row in &rows {
             for (d, cell) in row.cells.iter().enumerate() {

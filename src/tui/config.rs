@@ -143,13 +143,14 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
             "inserted" => &mut colors.inserted,
             "replaced" => &mut colors.replaced,
             "conflict" => &mut colors.conflict,
+            "deleted" => &mut colors.deleted,
             "boilerplate" => &mut colors.boilerplate,
             "title" => &mut colors.title,
             other => {
                 return Err((
                     role.span().start,
                     format!(
-                        "unknown colour {other:?} (known: inserted, replaced, conflict, boilerplate, title)"
+                        "unknown colour {other:?} (known: inserted, replaced, deleted, conflict, boilerplate, title)"
                     ),
                 ));
             }

@@ -376,7 +376,7 @@ fn help(app: &App, theme: Theme, area: Rect, frame: &mut Frame) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Marks: underlined = inserted · italic = replaced · bold = conflict · dim = boilerplate · ↕ moved", theme.faint()));
+    lines.push(Line::styled("Marks: underlined = inserted · italic = replaced · crossed out = left out by another source · bold = conflict · dim = boilerplate · ↕ moved", theme.faint()));
     lines.push(Line::styled("Any key closes this help.", theme.faint()));
     let rect = centered(area, 78, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     frame.render_widget(Clear, rect);

@@ -182,46 +182,33 @@ fn the_current_row_stays_on_screen() {
     assert!(app.top <= app.current);
 }
 
-#[test]
-fn snapshot_demo_opened() {
-    let app = demo(120, 40);
-    insta::assert_snapshot!("demo_120x40", screen(&app));
-    insta::assert_snapshot!("demo_80x24", screen(&demo(80, 24)));
-}
+/// The screens the issue names, each at 80×24, 120×40 and 20×6.
+const STATES: [(&str, &str); 6] = [
+    ("demo", ""),
+    ("conflict", "n n"),
+    ("search", "/ Z a k h a r o v a <enter>"),
+    ("help", "?"),
+    ("boilerplate_hidden", "b"),
+    ("arabic_reference", "l l l r j"),
+];
 
 #[test]
-fn snapshot_conflict_selected_with_its_panel() {
-    let mut app = demo(120, 40);
-    keys(&mut app, "n n");
-    insta::assert_snapshot!("conflict_120x40", screen(&app));
-}
-
-#[test]
-fn snapshot_search_help_and_boilerplate_hidden() {
+fn snapshots_of_every_state_at_three_sizes() {
+    for (name, script) in STATES {
+        for (w, h) in [(80, 24), (120, 40), (20, 6)] {
+            let mut app = demo(w, h);
+            keys(&mut app, script);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app));
+        }
+    }
     let mut app = demo(80, 24);
     keys(&mut app, "/ Z a k h a r o v a");
     insta::assert_snapshot!("search_typing_80x24", screen(&app));
-    keys(&mut app, "<enter>");
-    insta::assert_snapshot!("search_active_80x24", screen(&app));
-    let mut app = demo(120, 40);
-    keys(&mut app, "?");
-    insta::assert_snapshot!("help_120x40", screen(&app));
-    let mut app = demo(120, 40);
-    keys(&mut app, "b");
-    insta::assert_snapshot!("boilerplate_hidden_120x40", screen(&app));
-}
-
-#[test]
-fn snapshot_arabic_pane_focused() {
-    let mut app = demo(80, 24);
-    keys(&mut app, "l l l r j");
-    insta::assert_snapshot!("arabic_reference_80x24", screen(&app));
 }
 
 #[test]
 fn tiny_terminals_do_not_panic() {
     let mut app = demo(20, 6);
-    insta::assert_snapshot!("demo_20x6", screen(&app));
     for (w, h) in [(20, 6), (1, 1), (0, 0), (3, 2), (200, 8), (40, 3)] {
         app.resize(w, h);
         keys(&mut app, "j n ] ? x c <esc> / a <enter> G");

@@ -10,6 +10,7 @@ pub struct Colors {
     pub inserted: Option<Color>,
     pub replaced: Option<Color>,
     pub conflict: Option<Color>,
+    pub deleted: Option<Color>,
     pub boilerplate: Option<Color>,
     pub title: Option<Color>,
 }
@@ -49,6 +50,7 @@ impl Theme {
             Mark::Inserted => self.colors.inserted,
             Mark::Replaced => self.colors.replaced,
             Mark::Conflict => self.colors.conflict,
+            Mark::Deleted => self.colors.deleted,
             Mark::Boilerplate => self.colors.boilerplate,
         };
         let style = self.builtin(mark);
@@ -77,6 +79,9 @@ impl Theme {
                     s.add_modifier(Modifier::REVERSED)
                 }
             }
+            Mark::Deleted => self
+                .fg(Color::Magenta, Color::Rgb(140, 0, 140))
+                .add_modifier(Modifier::CROSSED_OUT),
             Mark::Boilerplate => self
                 .fg(Color::DarkGray, Color::Gray)
                 .add_modifier(Modifier::DIM),
