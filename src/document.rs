@@ -35,8 +35,7 @@ impl Direction {
 }
 
 /// How the bytes of the source were encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     /// UTF-8 without a byte order mark.
     Utf8,
@@ -46,6 +45,9 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big endian with a byte order mark; offsets index the UTF-8 decoding.
     Utf16Be,
+    /// A legacy encoding (its WHATWG name: `windows-1256`, `KOI8-R`...); offsets index the
+    /// UTF-8 decoding.
+    Legacy(&'static str),
 }
 
 impl Encoding {
@@ -56,6 +58,7 @@ impl Encoding {
             Self::Utf8Bom => "utf-8-bom",
             Self::Utf16Le => "utf-16le",
             Self::Utf16Be => "utf-16be",
+            Self::Legacy(name) => name,
         }
     }
 }

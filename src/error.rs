@@ -21,9 +21,23 @@ pub enum Error {
     /// The input contains a NUL byte, which text never does.
     #[error("{path}: not a text file (NUL byte at byte offset {offset})")]
     Binary { path: String, offset: usize },
-    /// The input is not valid UTF-8 (and carries no UTF-16 byte order mark).
-    #[error("{path}: not valid UTF-8 (invalid byte at byte offset {offset})")]
-    InvalidUtf8 { path: String, offset: usize },
+    /// The input mixes valid UTF-8 with invalid bytes (broken, not a legacy encoding).
+    #[error(
+        "{path}: not valid UTF-8 (invalid byte at byte offset {offset}; if it is in a legacy encoding, name it with --encoding)"
+    )]
+    InvalidUtf8 {
+        path: String,
+        offset: usize,
+        /// The bytes read (for trying a legacy encoding); empty once reported.
+        bytes: Vec<u8>,
+    },
+    /// The input is not valid in the encoding named with `--encoding` (or declared).
+    #[error("{path}: not valid {encoding} text (at byte offset {offset}; try another --encoding)")]
+    InvalidEncoding {
+        path: String,
+        encoding: &'static str,
+        offset: usize,
+    },
     /// The input has a UTF-16 byte order mark but broken UTF-16 after it.
     #[error("{path}: broken UTF-16 text (unpaired surrogate near byte offset {offset})")]
     InvalidUtf16 { path: String, offset: usize },

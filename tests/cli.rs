@@ -256,7 +256,7 @@ fn bad_input_is_one_line_and_exit_2() {
         p.to_string_lossy().into_owned()
     };
     let binary = write("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    let invalid = write("latin1.txt", b"Caf\xe9 au lait.");
+    let invalid = write("broken.txt", b"Caf\xc3\xa9 au \xe9 lait.");
     let empty = write("empty.txt", b"");
     let blank = write("blank.txt", b"  \n\t\n");
     let empty_dir = dir.path().join("nothing");
@@ -274,7 +274,9 @@ fn bad_input_is_one_line_and_exit_2() {
         ),
         (
             invalid.clone(),
-            format!("parallax: {invalid}: not valid UTF-8 (invalid byte at byte offset 3)\n"),
+            format!(
+                "parallax: {invalid}: not valid UTF-8 (invalid byte at byte offset 9; if it is in a legacy encoding, name it with --encoding)\n"
+            ),
         ),
         (
             empty.clone(),
@@ -656,4 +658,42 @@ fn a_broken_config_file_is_an_error_naming_the_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("line 1: unknown theme"));
+}
+
+#[test]
+fn legacy_encodings_are_read_and_can_be_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let arabic =
+        "قال بوتين إن أكثر من 375 جنديا قتلوا في القتال، بينما لم تعلن أذربيجان عن خسائرها.";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(arabic);
+    let f = dir.path().join("cp1256.txt");
+    std::fs::write(&f, &bytes).unwrap();
+    let out = parallax()
+        .args(["inspect", "--json"])
+        .arg(&f)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["documents"][0]["encoding"], "windows-1256");
+    assert_eq!(json["documents"][0]["direction"], "rtl");
+    assert_eq!(json["documents"][0]["sentences"][0]["text"], arabic);
+    let russian = "Армянские власти заявили, что более 375 военнослужащих погибли.";
+    let (bytes, _, _) = encoding_rs::KOI8_R.encode(russian);
+    let g = dir.path().join("koi8.txt");
+    std::fs::write(&g, &bytes).unwrap();
+    parallax()
+        .args(["inspect", "--encoding", "koi8-r"])
+        .arg(&g)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(russian));
+    parallax()
+        .args(["inspect", "--encoding", "klingon"])
+        .arg(&g)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not an encoding name"));
 }

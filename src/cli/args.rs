@@ -35,6 +35,11 @@ pub struct Cli {
     #[command(flatten)]
     pub dicts: DictArgs,
 
+    /// Read every input in this encoding (windows-1256, iso-8859-6, windows-1251, koi8-r,
+    /// windows-1252, iso-8859-1, shift_jis, gb18030, utf-16le...). Default: detected.
+    #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
     /// Largest input accepted, in bytes (suffixes K, M, G allowed; default 64M).
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
     pub max_size: Option<u64>,
@@ -189,4 +194,11 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .and_then(|n| n.checked_mul(factor))
         .filter(|&n| n > 0)
         .ok_or_else(|| format!("{text:?} is not a size (examples: 500K, 64M, 1G)"))
+}
+
+/// An encoding by its WHATWG label.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("{label:?} is not an encoding name (examples: windows-1256, koi8-r, shift_jis)")
+    })
 }

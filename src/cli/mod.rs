@@ -12,17 +12,20 @@ use args::Command;
 pub use conflicts::ConflictsFound;
 use parallax::{Document, ingest, prepare};
 
-/// The input size limit in force (set once from `--max-size`).
-static MAX_SIZE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+/// How inputs are read (set once from `--max-size` and `--encoding`).
+static READ: std::sync::OnceLock<ingest::ReadOptions> = std::sync::OnceLock::new();
 
-/// The input size limit in force.
-pub fn input_limit() -> u64 {
-    MAX_SIZE.get().copied().unwrap_or(ingest::MAX_INPUT_BYTES)
+/// How inputs are read (defaults until `run` sets them).
+pub fn read_options() -> ingest::ReadOptions {
+    READ.get().copied().unwrap_or_default()
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
-    MAX_SIZE.get_or_init(|| cli.max_size.unwrap_or(ingest::MAX_INPUT_BYTES));
+    READ.get_or_init(|| ingest::ReadOptions {
+        limit: cli.max_size.unwrap_or(ingest::MAX_INPUT_BYTES),
+        encoding: cli.encoding,
+    });
     match cli.command {
         Some(Command::Inspect(a)) => inspect::run(&a),
         Some(Command::Align(a)) => align::run(&a),
@@ -118,7 +121,7 @@ pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Docu
     let sources = if files.is_empty() {
         ingest::demo_sources()
     } else {
-        let loaded = ingest::read_inputs_limited(files, input_limit())?;
+        let loaded = ingest::read_inputs_with(files, read_options())?;
         for note in &loaded.skipped {
             eprintln!("parallax: {}", parallax::text::visible(note, false));
         }

@@ -12,12 +12,112 @@ pub struct Decoded {
     pub encoding: Encoding,
 }
 
-/// Decodes the bytes of `path`.
-///
-/// UTF-16 is recognised only by its byte order mark. UTF-8 is kept byte for byte, so
-/// spans into the text are spans into the file. Empty, blank, binary and invalid input
-/// are errors that name the file and, where there is one, the byte offset.
+/// Decodes the bytes of `path`, detecting the encoding (see [`decode_as`]).
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
+    decode_as(path, bytes, None)
+}
+
+/// Decodes the bytes of `path`; `forced` names the encoding (`--encoding`), otherwise it
+/// is detected: byte order marks, UTF-16 by its zero bytes, UTF-8, and for text with no
+/// valid UTF-8 sequence at all a legacy encoding from `<meta charset>` or from the content
+/// (windows-1256, ISO-8859-6, windows-1251, KOI8-R, windows-1252, `Shift_JIS`, GB18030...).
+/// Text that mixes valid UTF-8 with invalid bytes is broken, not legacy: an error.
+pub fn decode_as(
+    path: &str,
+    bytes: Vec<u8>,
+    forced: Option<&'static encoding_rs::Encoding>,
+) -> Result<Decoded> {
+    match forced {
+        Some(enc) if enc != encoding_rs::UTF_8 => decode_legacy(path, &bytes, enc),
+        _ => match decode_detected(path, bytes) {
+            Err(Error::InvalidUtf8 {
+                path,
+                offset,
+                bytes,
+            }) if forced.is_none() && !has_valid_multibyte(&bytes) => {
+                let enc = meta_charset(&bytes).unwrap_or_else(|| guess(&bytes));
+                decode_legacy(&path, &bytes, enc).map_err(|_| Error::InvalidUtf8 {
+                    path,
+                    offset,
+                    bytes: Vec::new(),
+                })
+            }
+            other => other,
+        },
+    }
+}
+
+/// Decodes with a named legacy (or UTF-16) encoding; malformed input is an error.
+fn decode_legacy(path: &str, bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<Decoded> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() * 2);
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3);
+    text.reserve(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    if let encoding_rs::DecoderResult::Malformed(bad, _) = result {
+        return Err(Error::InvalidEncoding {
+            path: path.into(),
+            encoding: enc.name(),
+            offset: read.saturating_sub(usize::from(bad)),
+        });
+    }
+    if text.contains('\0') {
+        return Err(Error::Binary {
+            path: path.into(),
+            offset: text.find('\0').unwrap_or(0),
+        });
+    }
+    if text.chars().all(char::is_whitespace) {
+        return Err(Error::Blank { path: path.into() });
+    }
+    let encoding = match enc.name() {
+        "UTF-16LE" => Encoding::Utf16Le,
+        "UTF-16BE" => Encoding::Utf16Be,
+        name => Encoding::Legacy(name),
+    };
+    Ok(Decoded { text, encoding })
+}
+
+/// True when the bytes look like UTF-8 with some damage rather than a legacy encoding:
+/// at least as many well-formed multi-byte characters as invalid spots. (Legacy text,
+/// `Shift_JIS` say, forms a few valid UTF-8 pairs by chance, among many invalid ones.)
+fn has_valid_multibyte(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= invalid
+}
+
+/// The charset a page declares in its first kilobytes (`<meta charset="...">` or
+/// `<meta http-equiv="Content-Type" content="...; charset=...">`).
+fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
+}
+
+/// The most likely legacy encoding of `bytes` (a browser-grade detector).
+fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// Byte order marks, UTF-16 without one, UTF-8.
+///
+/// UTF-8 is kept byte for byte, so spans into the text are spans into the file. Empty,
+/// blank, binary and invalid input are errors that name the file and, where there is one,
+/// the byte offset.
+fn decode_detected(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
     if bytes.is_empty() {
         return Err(Error::Empty { path: path.into() });
     }
@@ -61,6 +161,7 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
             let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
                 path: path.into(),
                 offset: e.utf8_error().valid_up_to(),
+                bytes: e.into_bytes(),
             })?;
             Decoded { text, encoding }
         }
@@ -185,6 +286,84 @@ mod tests {
     }
 
     #[test]
+    fn legacy_encodings_are_detected_by_content() {
+        let samples = [
+            (
+                "windows-1256",
+                "وتقول السلطات الأرمينية في منطقة ناغورنو كاراباخ إن أكثر من 375 من جنودها قتلوا في القتال، بينما لم تعلن أذربيجان عن عدد القتلى.",
+            ),
+            (
+                "ISO-8859-6",
+                "وتقول السلطات الأرمينية في منطقة ناغورنو كاراباخ إن أكثر من 375 من جنودها قتلوا في القتال، بينما لم تعلن أذربيجان عن عدد القتلى.",
+            ),
+            (
+                "windows-1251",
+                "Армянские власти в Нагорном Карабахе заявили, что более 375 военнослужащих погибли в боях, а Азербайджан не сообщает о потерях.",
+            ),
+            (
+                "KOI8-R",
+                "Армянские власти в Нагорном Карабахе заявили, что более 375 военнослужащих погибли в боях, а Азербайджан не сообщает о потерях.",
+            ),
+            (
+                "windows-1252",
+                "Les autorités arméniennes affirment que plus de 375 soldats sont morts dans les combats, tandis que l’Azerbaïdjan n’a pas annoncé de bilan.",
+            ),
+            (
+                "ISO-8859-1",
+                "Die armenischen Behörden erklärten, dass mehr als 375 Soldaten bei den Kämpfen getötet wurden; Aserbaidschan äußerte sich nicht.",
+            ),
+            (
+                "Shift_JIS",
+                "アルメニア当局は、戦闘で375人以上の兵士が死亡したと発表した。アゼルバイジャンは犠牲者数を公表していない。",
+            ),
+            (
+                "gb18030",
+                "亚美尼亚当局表示，超过375名士兵在战斗中死亡，而阿塞拜疆没有公布其部队的死亡人数。",
+            ),
+        ];
+        for (label, text) in samples {
+            let enc = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap();
+            let (bytes, _, _) = enc.encode(text);
+            let d = decode("x", bytes.to_vec()).unwrap();
+            assert_eq!(d.text, text, "{label}");
+            assert!(matches!(d.encoding, Encoding::Legacy(_)), "{label}");
+            // Forced, too.
+            assert_eq!(
+                decode_as("x", bytes.to_vec(), Some(enc)).unwrap().text,
+                text,
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
+    fn meta_charset_and_forced_encodings() {
+        let page = "<html><head><meta charset=\"windows-1256\"></head><body>قال</body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(page);
+        let d = decode("p.html", bytes.to_vec()).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            (page, "windows-1256")
+        );
+        // Shift_JIS bytes forced as UTF-16LE (odd length): an error naming the encoding.
+        let err = decode_as("x", vec![0x41, 0x00, 0x42], Some(encoding_rs::UTF_16LE)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x: not valid UTF-16LE text (at byte offset 2; try another --encoding)"
+        );
+        let err = decode_as(
+            "y",
+            vec![0x82, 0xA0, 0xFF, 0xFF],
+            Some(encoding_rs::SHIFT_JIS),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with("y: not valid Shift_JIS text"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn errors_name_file_and_offset() {
         let cases: [(&[u8], &str); 6] = [
             (b"", "x: the file is empty"),
@@ -196,7 +375,7 @@ mod tests {
             ),
             (
                 b"caf\xC3\xA9 \xFF ok",
-                "x: not valid UTF-8 (invalid byte at byte offset 6)",
+                "x: not valid UTF-8 (invalid byte at byte offset 6; if it is in a legacy encoding, name it with --encoding)",
             ),
             (
                 b"\xFF\xFEa",

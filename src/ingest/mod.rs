@@ -10,7 +10,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, decode_as};
 pub use demo::DEMO_FILES;
 
 use crate::error::{Error, Result};
@@ -59,11 +59,30 @@ pub fn demo_sources() -> Vec<Source> {
 /// recursive, hidden files left out) or `-` for standard input; inputs larger than
 /// [`MAX_INPUT_BYTES`] are refused.
 pub fn read_inputs(args: &[String]) -> Result<Loaded> {
-    read_inputs_limited(args, MAX_INPUT_BYTES)
+    read_inputs_with(args, ReadOptions::default())
 }
 
-/// [`read_inputs`] with another size limit (bytes per input).
-pub fn read_inputs_limited(args: &[String], limit: u64) -> Result<Loaded> {
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Largest input in bytes.
+    pub limit: u64,
+    /// The encoding of every input, when the user names one (`--encoding`).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            limit: MAX_INPUT_BYTES,
+            encoding: None,
+        }
+    }
+}
+
+/// [`read_inputs`] with explicit options.
+pub fn read_inputs_with(args: &[String], options: ReadOptions) -> Result<Loaded> {
+    let (limit, encoding) = (options.limit, options.encoding);
     let mut loaded = Loaded::default();
     let mut stdin_used = false;
     for arg in args {
@@ -75,18 +94,18 @@ pub fn read_inputs_limited(args: &[String], limit: u64) -> Result<Loaded> {
             let bytes = read_limited(arg, std::io::stdin().lock(), limit)?;
             loaded.sources.push(Source {
                 path: arg.clone(),
-                decoded: decode(arg, bytes)?,
+                decoded: decode_as(arg, bytes, encoding)?,
             });
             continue;
         }
         let meta = fs::metadata(arg).map_err(|e| io_error(arg, e))?;
         if meta.is_dir() {
-            read_directory(arg, &mut loaded, limit)?;
+            read_directory(arg, &mut loaded, options)?;
         } else if meta.is_file() {
             let bytes = read_file(arg, meta.len(), limit)?;
             loaded.sources.push(Source {
                 path: arg.clone(),
-                decoded: decode(arg, bytes)?,
+                decoded: decode_as(arg, bytes, encoding)?,
             });
         } else {
             return Err(Error::NotAFile { path: arg.clone() });
@@ -95,7 +114,7 @@ pub fn read_inputs_limited(args: &[String], limit: u64) -> Result<Loaded> {
     Ok(loaded)
 }
 
-fn read_directory(dir: &str, loaded: &mut Loaded, limit: u64) -> Result<()> {
+fn read_directory(dir: &str, loaded: &mut Loaded, options: ReadOptions) -> Result<()> {
     let mut entries: Vec<(String, String)> = fs::read_dir(dir)
         .map_err(|e| io_error(dir, e))?
         .filter_map(std::result::Result::ok)
@@ -109,14 +128,14 @@ fn read_directory(dir: &str, loaded: &mut Loaded, limit: u64) -> Result<()> {
     let before = loaded.sources.len();
     for (_, path) in entries {
         let size = fs::metadata(&path).map_or(0, |m| m.len());
-        let attempt = read_file(&path, size, limit).and_then(|bytes| {
+        let attempt = read_file(&path, size, options.limit).and_then(|bytes| {
             if looks_binary(&bytes) {
                 Err(Error::Binary {
                     path: path.clone(),
                     offset: bytes.iter().position(|&b| b == 0).unwrap_or(0),
                 })
             } else {
-                decode(&path, bytes)
+                decode_as(&path, bytes, options.encoding)
             }
         });
         match attempt {
