@@ -36,7 +36,7 @@ pub struct Cli {
     pub dicts: DictArgs,
 
     /// Read every input in this encoding (windows-1256, iso-8859-6, windows-1251, koi8-r,
-    /// windows-1252, iso-8859-1, shift_jis, gb18030, utf-16le...). Default: detected.
+    /// windows-1252, iso-8859-1, `shift_jis`, gb18030, utf-16le...). Default: detected.
     #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
 
