@@ -107,6 +107,7 @@ fn twenty_sources_of_200_sentences(bencher: divan::Bencher) {
                 decoded: Decoded {
                     text,
                     encoding: Encoding::Utf8,
+                    page: None,
                 },
             })
             .collect(),

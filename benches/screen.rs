@@ -122,6 +122,7 @@ fn one_frame_20_sources_of_2000_sentences(bencher: divan::Bencher) {
                 decoded: Decoded {
                     text: text.join("\n"),
                     encoding: Encoding::Utf8,
+                    page: None,
                 },
             }
         })

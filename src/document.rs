@@ -63,6 +63,19 @@ impl Encoding {
     }
 }
 
+/// What a saved web page said about itself, beside the article text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The article's title.
+    pub title: Option<String>,
+    /// The author line.
+    pub byline: Option<String>,
+    /// The site (outlet) name.
+    pub site: Option<String>,
+    /// The publication date as the page gives it.
+    pub published: Option<String>,
+}
+
 /// What kind of text a segment is, from the shape of the line it stands on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -119,6 +132,8 @@ pub struct Document {
     pub direction: Direction,
     /// Every sentence in reading order, boilerplate included.
     pub sentences: Vec<Sentence>,
+    /// Set when the source was a web page (the text is then the extracted article).
+    pub page: Option<Page>,
 }
 
 impl Document {
@@ -136,8 +151,17 @@ impl Document {
         path.rsplit(['/', '\\']).next().unwrap_or(path)
     }
 
-    /// The title: the first sentence or heading that is not boilerplate.
+    /// The title: the page's own title, else the first sentence or heading that is not
+    /// boilerplate.
     pub fn title(&self) -> Option<&str> {
+        if let Some(t) = self
+            .page
+            .as_ref()
+            .and_then(|p| p.title.as_deref())
+            .filter(|t| !t.trim().is_empty())
+        {
+            return Some(t);
+        }
         self.sentences
             .iter()
             .find(|s| !s.is_boilerplate())

@@ -10,6 +10,7 @@ use crate::segment;
 /// Prepares one source as document `id`.
 pub fn prepare(id: DocId, source: Source) -> Document {
     let text = source.decoded.text;
+    let page = source.decoded.page;
     let (language, direction) = lang::detect(&text);
     let segments = segment::segment(&text, &language);
     let marks = boilerplate::mark(&text, &segments);
@@ -32,6 +33,7 @@ pub fn prepare(id: DocId, source: Source) -> Document {
         language,
         direction,
         sentences,
+        page,
     }
 }
 

@@ -697,3 +697,60 @@ fn legacy_encodings_are_read_and_can_be_forced() {
         .code(2)
         .stderr(predicate::str::contains("not an encoding name"));
 }
+
+#[test]
+fn saved_web_pages_are_read_as_their_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<!DOCTYPE html><html><head><meta charset=\"windows-1256\"><title>محادثات موسكو</title>\
+        <meta property=\"og:site_name\" content=\"الجزيرة\"></head><body>\
+        <nav><a href=\"/\">الرئيسية</a> <a href=\"/sport\">رياضة</a></nav>\
+        <article><h1>محادثات موسكو</h1><p>[ad_1]</p>\
+        <p>قال الكرملين إن وزيري خارجية أذربيجان وأرمينيا سيلتقيان في موسكو يوم الجمعة لإجراء محادثات بوساطة روسية.</p>\
+        <p>وتقول السلطات الأرمينية إن أكثر من 375 من جنودها قتلوا في القتال بينما لم تعلن أذربيجان عن خسائرها العسكرية.</p>\
+        <p>رابط المصدر</p></article><footer>جميع الحقوق محفوظة</footer></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(page);
+    let f = dir.path().join("aljazeera.html");
+    std::fs::write(&f, &bytes).unwrap();
+    let out = parallax()
+        .args(["inspect", "--json"])
+        .arg(&f)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: Value = serde_json::from_slice(&out).unwrap();
+    let doc = &json["documents"][0];
+    assert_eq!(doc["source"], "html");
+    assert_eq!(doc["encoding"], "windows-1256");
+    assert_eq!(doc["direction"], "rtl");
+    assert_eq!(doc["site"], "الجزيرة");
+    let texts: Vec<(&str, bool)> = doc["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["text"].as_str().unwrap(), s["boilerplate"] == true))
+        .collect();
+    assert!(
+        texts.iter().any(|(t, bp)| t.contains("375") && !bp),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|(t, bp)| *t == "[ad_1]" && *bp),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .all(|(t, _)| !t.contains("رياضة") && !t.contains("الحقوق")),
+        "navigation and footer left out: {texts:?}"
+    );
+    parallax()
+        .arg("inspect")
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "web page (article extracted) · site الجزيرة",
+        ));
+}

@@ -64,6 +64,7 @@ fn prepare(texts: &[String]) -> Vec<parallax::Document> {
                 decoded: Decoded {
                     text: t.clone(),
                     encoding: Encoding::Utf8,
+                    page: None,
                 },
             })
             .collect(),

@@ -18,6 +18,7 @@ fn docs(texts: &[&str]) -> Vec<Document> {
                 decoded: Decoded {
                     text: (*t).to_owned(),
                     encoding: Encoding::Utf8,
+                    page: None,
                 },
             })
             .collect(),

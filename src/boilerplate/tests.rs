@@ -12,6 +12,7 @@ fn doc(text: &str) -> Document {
             decoded: Decoded {
                 text: text.into(),
                 encoding: Encoding::Utf8,
+                page: None,
             },
         },
     )

@@ -47,6 +47,22 @@ fn listing(doc: &Document, out: &mut impl Write) -> std::io::Result<()> {
     if let Some(title) = doc.title() {
         writeln!(out, "  title: {}", visible(title, false))?;
     }
+    if let Some(page) = &doc.page {
+        let facts: Vec<String> = [
+            ("site", &page.site),
+            ("byline", &page.byline),
+            ("published", &page.published),
+        ]
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {}", visible(v, false))))
+        .collect();
+        writeln!(
+            out,
+            "  web page (article extracted){}{}",
+            if facts.is_empty() { "" } else { " · " },
+            facts.join(" · ")
+        )?;
+    }
     if has_hostile_chars(&doc.text) {
         writeln!(
             out,

@@ -17,6 +17,7 @@ fn run(texts: &[&str]) -> (Vec<Document>, Vec<Conflict>) {
                 decoded: Decoded {
                     text: (*t).to_owned(),
                     encoding: Encoding::Utf8,
+                    page: None,
                 },
             })
             .collect(),

@@ -40,6 +40,13 @@ pub struct DocumentJson<'a> {
     pub direction: &'static str,
     pub encoding: &'static str,
     pub source: &'static str,
+    /// For a web page: its byline, site (outlet) and publication date, when it gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<&'a str>,
     pub sentences: Vec<SentenceJson<'a>>,
 }
 
@@ -97,7 +104,10 @@ fn document(doc: &Document) -> DocumentJson<'_> {
         language: &doc.language,
         direction: doc.direction.as_str(),
         encoding: doc.encoding.as_str(),
-        source: "text",
+        source: if doc.page.is_some() { "html" } else { "text" },
+        byline: doc.page.as_ref().and_then(|p| p.byline.as_deref()),
+        site: doc.page.as_ref().and_then(|p| p.site.as_deref()),
+        published: doc.page.as_ref().and_then(|p| p.published.as_deref()),
         sentences: doc
             .sentences
             .iter()

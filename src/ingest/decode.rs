@@ -10,6 +10,8 @@ pub struct Decoded {
     pub text: String,
     /// The encoding that was found.
     pub encoding: Encoding,
+    /// For a web page: what was extracted besides the article text.
+    pub page: Option<crate::document::Page>,
 }
 
 /// Decodes the bytes of `path`, detecting the encoding (see [`decode_as`]).
@@ -77,7 +79,11 @@ fn decode_legacy(path: &str, bytes: &[u8], enc: &'static encoding_rs::Encoding) 
         "UTF-16BE" => Encoding::Utf16Be,
         name => Encoding::Legacy(name),
     };
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        page: None,
+    })
 }
 
 /// True when the bytes look like UTF-8 with some damage rather than a legacy encoding:
@@ -125,10 +131,12 @@ fn decode_detected(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
         [0xFF, 0xFE, rest @ ..] => Decoded {
             text: decode_utf16(path, rest, u16::from_le_bytes)?,
             encoding: Encoding::Utf16Le,
+            page: None,
         },
         [0xFE, 0xFF, rest @ ..] => Decoded {
             text: decode_utf16(path, rest, u16::from_be_bytes)?,
             encoding: Encoding::Utf16Be,
+            page: None,
         },
         _ if utf16_without_bom(&bytes).is_some() => {
             let little = utf16_without_bom(&bytes) == Some(true);
@@ -144,6 +152,7 @@ fn decode_detected(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
                 } else {
                     Encoding::Utf16Be
                 },
+                page: None,
             }
         }
         _ => {
@@ -163,7 +172,11 @@ fn decode_detected(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
                 offset: e.utf8_error().valid_up_to(),
                 bytes: e.into_bytes(),
             })?;
-            Decoded { text, encoding }
+            Decoded {
+                text,
+                encoding,
+                page: None,
+            }
         }
     };
     if decoded

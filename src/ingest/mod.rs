@@ -5,6 +5,7 @@
 
 mod decode;
 mod demo;
+pub mod html;
 
 use std::fs;
 use std::io::Read;
@@ -50,6 +51,7 @@ pub fn demo_sources() -> Vec<Source> {
             decoded: Decoded {
                 text: (*text).to_owned(),
                 encoding: crate::document::Encoding::Utf8,
+                page: None,
             },
         })
         .collect()
@@ -94,7 +96,7 @@ pub fn read_inputs_with(args: &[String], options: ReadOptions) -> Result<Loaded>
             let bytes = read_limited(arg, std::io::stdin().lock(), limit)?;
             loaded.sources.push(Source {
                 path: arg.clone(),
-                decoded: decode_as(arg, bytes, encoding)?,
+                decoded: page_or_text(arg, decode_as(arg, bytes, encoding)?)?,
             });
             continue;
         }
@@ -105,7 +107,7 @@ pub fn read_inputs_with(args: &[String], options: ReadOptions) -> Result<Loaded>
             let bytes = read_file(arg, meta.len(), limit)?;
             loaded.sources.push(Source {
                 path: arg.clone(),
-                decoded: decode_as(arg, bytes, encoding)?,
+                decoded: page_or_text(arg, decode_as(arg, bytes, encoding)?)?,
             });
         } else {
             return Err(Error::NotAFile { path: arg.clone() });
@@ -135,7 +137,7 @@ fn read_directory(dir: &str, loaded: &mut Loaded, options: ReadOptions) -> Resul
                     offset: bytes.iter().position(|&b| b == 0).unwrap_or(0),
                 })
             } else {
-                decode_as(&path, bytes, options.encoding)
+                decode_as(&path, bytes, options.encoding).and_then(|d| page_or_text(&path, d))
             }
         });
         match attempt {
@@ -147,6 +149,19 @@ fn read_directory(dir: &str, loaded: &mut Loaded, options: ReadOptions) -> Resul
         return Err(Error::EmptyDirectory { path: dir.into() });
     }
     Ok(())
+}
+
+/// A web page's article in place of its HTML; plain text as it is.
+fn page_or_text(path: &str, decoded: Decoded) -> Result<Decoded> {
+    if !html::looks_like_html(path, &decoded.text) {
+        return Ok(decoded);
+    }
+    let (text, page) = html::extract(path, &decoded.text)?;
+    Ok(Decoded {
+        text,
+        encoding: decoded.encoding,
+        page: Some(page),
+    })
 }
 
 fn join(dir: &str, name: &std::ffi::OsStr) -> String {
