@@ -41,6 +41,9 @@ pub enum Error {
     /// The input has a UTF-16 byte order mark but broken UTF-16 after it.
     #[error("{path}: broken UTF-16 text (unpaired surrogate near byte offset {offset})")]
     InvalidUtf16 { path: String, offset: usize },
+    /// A URL could not be fetched.
+    #[error("{url}: cannot fetch: {message}")]
+    Fetch { url: String, message: String },
     /// A web page in which no article text was found.
     #[error("{path}: no article text found in the page")]
     NoArticle { path: String },

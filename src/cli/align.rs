@@ -83,7 +83,7 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
 
 /// Pre-segmented mode: one sentence per line, beads of line numbers.
 fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
-    let loaded = ingest::read_inputs_with(&args.files, super::read_options())?;
+    let loaded = ingest::read_inputs_with(&args.files, &super::read_options())?;
     if loaded.sources.len() != 2 {
         bail!(parallax::Error::DocumentCount {
             found: loaded.sources.len(),

@@ -27,8 +27,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Articles to compare: text files, directories (their text files, sorted by name) or
-    /// `-` for standard input. None: the built-in demo corpus.
+    /// Articles to compare: text files, saved web pages, URLs (http, https), directories
+    /// (their text files, sorted by name) or `-` for standard input. None: the demo corpus.
     #[arg(value_name = "FILES")]
     pub files: Vec<String>,
 
@@ -39,6 +39,14 @@ pub struct Cli {
     /// windows-1252, iso-8859-1, `shift_jis`, gb18030, utf-16le...). Default: detected.
     #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+
+    /// Keep every page fetched from a URL in this directory (to reopen the comparison offline).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub save: Option<PathBuf>,
+
+    /// Time limit for fetching one URL, in seconds (default 20).
+    #[arg(long, global = true, value_name = "SECS")]
+    pub fetch_timeout: Option<u64>,
 
     /// Largest input accepted, in bytes (suffixes K, M, G allowed; default 64M).
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]

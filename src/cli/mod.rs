@@ -17,7 +17,7 @@ static READ: std::sync::OnceLock<ingest::ReadOptions> = std::sync::OnceLock::new
 
 /// How inputs are read (defaults until `run` sets them).
 pub fn read_options() -> ingest::ReadOptions {
-    READ.get().copied().unwrap_or_default()
+    READ.get().cloned().unwrap_or_default()
 }
 
 /// Runs the parsed command line.
@@ -25,6 +25,8 @@ pub fn run(cli: Cli) -> Result<()> {
     READ.get_or_init(|| ingest::ReadOptions {
         limit: cli.max_size.unwrap_or(ingest::MAX_INPUT_BYTES),
         encoding: cli.encoding,
+        timeout: std::time::Duration::from_secs(cli.fetch_timeout.unwrap_or(20)),
+        save: cli.save.clone(),
     });
     match cli.command {
         Some(Command::Inspect(a)) => inspect::run(&a),
@@ -121,7 +123,17 @@ pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Docu
     let sources = if files.is_empty() {
         ingest::demo_sources()
     } else {
-        let loaded = ingest::read_inputs_with(files, read_options())?;
+        let urls = files
+            .iter()
+            .filter(|f| f.starts_with("http://") || f.starts_with("https://"))
+            .count();
+        if urls > 0 {
+            eprintln!(
+                "parallax: fetching {urls} page{}…",
+                if urls == 1 { "" } else { "s" }
+            );
+        }
+        let loaded = ingest::read_inputs_with(files, &read_options())?;
         for note in &loaded.skipped {
             eprintln!("parallax: {}", parallax::text::visible(note, false));
         }

@@ -5,6 +5,8 @@
 
 mod decode;
 mod demo;
+#[cfg(feature = "http")]
+pub mod fetch;
 pub mod html;
 
 use std::fs;
@@ -61,16 +63,20 @@ pub fn demo_sources() -> Vec<Source> {
 /// recursive, hidden files left out) or `-` for standard input; inputs larger than
 /// [`MAX_INPUT_BYTES`] are refused.
 pub fn read_inputs(args: &[String]) -> Result<Loaded> {
-    read_inputs_with(args, ReadOptions::default())
+    read_inputs_with(args, &ReadOptions::default())
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Largest input in bytes.
     pub limit: u64,
     /// The encoding of every input, when the user names one (`--encoding`).
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Time limit for fetching a URL.
+    pub timeout: std::time::Duration,
+    /// Where to keep fetched pages.
+    pub save: Option<std::path::PathBuf>,
 }
 
 impl Default for ReadOptions {
@@ -78,12 +84,14 @@ impl Default for ReadOptions {
         Self {
             limit: MAX_INPUT_BYTES,
             encoding: None,
+            timeout: std::time::Duration::from_secs(20),
+            save: None,
         }
     }
 }
 
 /// [`read_inputs`] with explicit options.
-pub fn read_inputs_with(args: &[String], options: ReadOptions) -> Result<Loaded> {
+pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded> {
     let (limit, encoding) = (options.limit, options.encoding);
     let mut loaded = Loaded::default();
     let mut stdin_used = false;
@@ -98,6 +106,28 @@ pub fn read_inputs_with(args: &[String], options: ReadOptions) -> Result<Loaded>
                 path: arg.clone(),
                 decoded: page_or_text(arg, decode_as(arg, bytes, encoding)?)?,
             });
+            continue;
+        }
+        #[cfg(feature = "http")]
+        if fetch::is_url(arg) {
+            // One page that cannot be fetched does not stop the others; too few pages left
+            // is caught by the document count.
+            let fetched = fetch::fetch(
+                arg,
+                &fetch::FetchOptions {
+                    timeout: options.timeout,
+                    limit,
+                    save: options.save.clone(),
+                },
+            )
+            .and_then(|d| page_or_text(arg, d));
+            match fetched {
+                Ok(decoded) => loaded.sources.push(Source {
+                    path: arg.clone(),
+                    decoded,
+                }),
+                Err(e) => loaded.skipped.push(format!("skipped {e}")),
+            }
             continue;
         }
         let meta = fs::metadata(arg).map_err(|e| io_error(arg, e))?;
@@ -116,7 +146,7 @@ pub fn read_inputs_with(args: &[String], options: ReadOptions) -> Result<Loaded>
     Ok(loaded)
 }
 
-fn read_directory(dir: &str, loaded: &mut Loaded, options: ReadOptions) -> Result<()> {
+fn read_directory(dir: &str, loaded: &mut Loaded, options: &ReadOptions) -> Result<()> {
     let mut entries: Vec<(String, String)> = fs::read_dir(dir)
         .map_err(|e| io_error(dir, e))?
         .filter_map(std::result::Result::ok)

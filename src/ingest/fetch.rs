@@ -1,0 +1,103 @@
+//! Pages by URL: fetched with a small blocking HTTP client (ureq over rustls) with a
+//! timeout, at most five redirects and the input size limit; decoded by the charset of the
+//! HTTP header, else the page's own; optionally saved so the comparison can be reopened
+//! offline.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{Decoded, decode, decode_as};
+use crate::error::{Error, Result};
+
+/// How pages are fetched.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    /// Whole-request time limit.
+    pub timeout: Duration,
+    /// Largest body accepted.
+    pub limit: u64,
+    /// Keep each fetched page (as received) in this directory.
+    pub save: Option<PathBuf>,
+}
+
+/// True for `http://` and `https://` arguments.
+pub fn is_url(arg: &str) -> bool {
+    let lower = arg.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Fetches and decodes one page.
+pub fn fetch(url: &str, options: &FetchOptions) -> Result<Decoded> {
+    let fail = |message: String| Error::Fetch {
+        url: url.into(),
+        message,
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(options.timeout))
+        .max_redirects(5)
+        .http_status_as_error(true)
+        .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut response = agent.get(url).call().map_err(|e| fail(describe(&e)))?;
+    let charset = response.body().charset().map(str::to_owned);
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(options.limit)
+        .read_to_vec()
+        .map_err(|e| match e {
+            ureq::Error::BodyExceedsLimit(_) => Error::TooLarge {
+                path: url.into(),
+                size: options.limit + 1,
+                limit: options.limit,
+            },
+            e => fail(describe(&e)),
+        })?;
+    if let Some(dir) = &options.save {
+        save(dir, url, &bytes).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    match charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes())) {
+        Some(enc) => decode_as(url, bytes, Some(enc)),
+        None => decode(url, bytes),
+    }
+}
+
+fn describe(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::StatusCode(code) => format!("the server answered {code}"),
+        ureq::Error::Timeout(_) => "timed out".to_owned(),
+        ureq::Error::TooManyRedirects => "too many redirects".to_owned(),
+        e => e.to_string(),
+    }
+}
+
+/// Saves a page under a file name made from its URL (`example.org_news_story.html`).
+fn save(dir: &Path, url: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let mut name: String = rest
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect::<String>()
+        .trim_matches('_')
+        .chars()
+        .take(120)
+        .collect();
+    if !name.to_ascii_lowercase().ends_with(".html") && !name.to_ascii_lowercase().ends_with(".htm")
+    {
+        name.push_str(".html");
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, bytes)?;
+    Ok(path)
+}
