@@ -76,7 +76,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
     match &app.mode {
         Mode::Help => help(app, theme, area, frame),
         Mode::Conflicts(selected) => conflict_list(app, theme, *selected, area, frame),
-        Mode::Panes(selected) => pane_list(app, *selected, area, frame),
+        Mode::Panes(selected) => pane_list(app, theme, *selected, area, frame),
         _ => {}
     }
 }
@@ -389,7 +389,7 @@ fn help(app: &App, theme: Theme, area: Rect, frame: &mut Frame) {
 }
 
 fn conflict_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &mut Frame) {
-    let lines: Vec<Line> = app
+    let entries = app
         .conflicts
         .iter()
         .enumerate()
@@ -399,13 +399,69 @@ fn conflict_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &m
                 .iter()
                 .map(|(v, n)| format!("{v} ({n})"))
                 .collect();
-            let text = format!(
+            format!(
                 "{:>3}. {:?} · {}: {}",
                 i + 1,
                 c.kind,
                 parallax::text::visible(&c.topic, false),
                 tally.join(" vs ")
-            );
+            )
+        })
+        .collect();
+    select_list(
+        entries,
+        selected,
+        " Conflicts — j/k select, Enter jump, Esc close ",
+        theme,
+        area,
+        frame,
+    );
+}
+
+fn pane_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &mut Frame) {
+    let entries = app
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let (matched, content) = app.matched[i];
+            let shown = if app.panes().contains(&i) {
+                " · shown"
+            } else {
+                ""
+            };
+            format!(
+                "{:>3}. {} ({}, {}) · {matched}/{content} matched{shown}",
+                i + 1,
+                parallax::text::visible(d.name(), false),
+                d.language,
+                d.direction.as_str()
+            )
+        })
+        .collect();
+    select_list(
+        entries,
+        selected,
+        " Sources — j/k select, Enter show and focus, Esc close ",
+        theme,
+        area,
+        frame,
+    );
+}
+
+/// A centred list with the selected entry in reverse video, scrolled to keep it in view.
+fn select_list(
+    entries: Vec<String>,
+    selected: usize,
+    title: &str,
+    theme: Theme,
+    area: Rect,
+    frame: &mut Frame,
+) {
+    let lines: Vec<Line> = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
             let style = if i == selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
@@ -425,52 +481,8 @@ fn conflict_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &m
         Paragraph::new(lines).scroll((scroll, 0)).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(" Conflicts — j/k select, Enter jump, Esc close ")
+                .title(title.to_owned())
                 .title_style(theme.title()),
-        ),
-        rect,
-    );
-}
-
-fn pane_list(app: &App, selected: usize, area: Rect, frame: &mut Frame) {
-    let lines: Vec<Line> = app
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let (matched, content) = app.matched[i];
-            let text = format!(
-                "{:>3}. {} ({}, {}) · {matched}/{content} matched{}",
-                i + 1,
-                parallax::text::visible(d.name(), false),
-                d.language,
-                d.direction.as_str(),
-                if app.panes().contains(&i) {
-                    " · shown"
-                } else {
-                    ""
-                }
-            );
-            let style = if i == selected {
-                Style::default().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(2));
-    let rect = centered(area, area.width.saturating_sub(4).min(90), height);
-    let scroll = u16::try_from(selected.saturating_sub(usize::from(rect.height.saturating_sub(3))))
-        .unwrap_or(0);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Sources — j/k select, Enter show and focus, Esc close "),
         ),
         rect,
     );
