@@ -8,21 +8,12 @@ use parallax::document::Encoding;
 use parallax::ingest::{Decoded, Source};
 use parallax::prepare::prepare_all;
 
+mod common;
+
+use common::Lcg;
+
 fn main() {
     divan::main();
-}
-
-/// A small deterministic generator (no dependency, same data on every machine).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % n
-    }
 }
 
 fn vocabulary(rng: &mut Lcg) -> Vec<String> {

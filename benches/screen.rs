@@ -26,21 +26,12 @@ use ratatui::backend::TestBackend;
 use tui::app::App;
 use tui::theme::{self, Theme};
 
+mod common;
+
+use common::Lcg;
+
 fn main() {
     divan::main();
-}
-
-/// A small deterministic generator (the same data on every machine).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % n
-    }
 }
 
 fn app_for(sources: Vec<Source>, size: (u16, u16)) -> App {
