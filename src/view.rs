@@ -35,8 +35,6 @@ pub struct CellView {
     pub pieces: Vec<(Range<usize>, Mark)>,
     /// Out of its source's order here.
     pub moved: bool,
-    /// Reference words missing from this cell (deleted), for the status line.
-    pub deleted: usize,
 }
 
 /// One row of the comparison.
@@ -50,8 +48,6 @@ pub struct RowView {
     pub differs: bool,
     /// A boilerplate line (shown dimmed, hidden on request).
     pub boilerplate: bool,
-    /// The alignment row it shows (`None` for boilerplate).
-    pub alignment_row: Option<usize>,
 }
 
 /// Builds the rows: alignment rows in order, with each boilerplate sentence as a row of
@@ -93,21 +89,19 @@ pub fn build(
             sentences: vec![id],
             pieces: vec![(span, Mark::Boilerplate)],
             moved: false,
-            deleted: 0,
         });
         RowView {
             cells,
             conflicts: Vec::new(),
             differs: false,
             boilerplate: true,
-            alignment_row: None,
         }
     };
     for &(doc, id) in after.get(&None).into_iter().flatten() {
         rows.push(boilerplate_row((doc, id)));
     }
     for (r, row) in alignment.rows.iter().enumerate() {
-        rows.push(content_row(docs, row, r, conflicts, reference));
+        rows.push(content_row(docs, row, conflicts, reference));
         for &(doc, id) in after.get(&Some(r)).into_iter().flatten() {
             rows.push(boilerplate_row((doc, id)));
         }
@@ -118,7 +112,6 @@ pub fn build(
 fn content_row(
     docs: &[Document],
     row: &crate::align::Row,
-    r: usize,
     conflicts: &[Conflict],
     reference: DocId,
 ) -> RowView {
@@ -176,7 +169,6 @@ fn content_row(
             sentences: cell.sentences.clone(),
             pieces,
             moved: cell.moved,
-            deleted,
         });
     }
     if let (Some(Some(cell)), Some((_, offsets))) =
@@ -203,7 +195,6 @@ fn content_row(
         conflicts: row_conflicts,
         differs,
         boilerplate: false,
-        alignment_row: Some(r),
     }
 }
 

@@ -57,11 +57,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
             DateKind::Decade => "decade",
             DateKind::Weekday => "day of the week",
         };
-        out.push(Conflict {
-            kind: ConflictKind::Date,
-            topic: topic.to_owned(),
-            claims,
-        });
+        out.push(Conflict::new(ConflictKind::Date, topic.to_owned(), claims));
     }
     out
 }

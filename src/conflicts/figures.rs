@@ -140,10 +140,9 @@ fn disagreement(
             ));
         }
     }
-    claims.sort_by_key(|c| (c.doc, c.start));
-    Some(Conflict {
-        kind: ConflictKind::Figure,
-        topic: topic.to_owned(),
+    Some(Conflict::new(
+        ConflictKind::Figure,
+        topic.to_owned(),
         claims,
-    })
+    ))
 }

@@ -49,6 +49,16 @@ pub struct Conflict {
 }
 
 impl Conflict {
+    /// A conflict with its claims in reading order (document, then position).
+    pub(crate) fn new(kind: ConflictKind, topic: String, mut claims: Vec<Claim>) -> Self {
+        claims.sort_by_key(|c| (c.doc, c.start));
+        Self {
+            kind,
+            topic,
+            claims,
+        }
+    }
+
     /// Each group's readings ("`>375, =376`") and how many sources (documents) hold
     /// them, largest group first.
     pub fn tally(&self) -> Vec<(String, usize)> {

@@ -78,12 +78,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
                 ));
             }
         }
-        claims.sort_by_key(|c| (c.doc, c.start));
-        out.push(Conflict {
-            kind: ConflictKind::Name,
-            topic: canonical,
-            claims,
-        });
+        out.push(Conflict::new(ConflictKind::Name, canonical, claims));
     }
     out
 }
