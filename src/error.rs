@@ -78,6 +78,10 @@ pub enum Error {
     /// A built-in asset (rules shipped in `assets/`) is malformed.
     #[error("built-in asset {name} is malformed: {message}")]
     Asset { name: &'static str, message: String },
+    /// A session file that cannot be used (corrupt, from a newer version, not a session).
+    /// It is never overwritten.
+    #[error("{path}: {message}")]
+    Session { path: String, message: String },
     /// Writing output failed.
     #[error("{path}: cannot write: {source}")]
     Write {

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod align;
+pub mod annotation;
 pub mod boilerplate;
 pub mod conflicts;
 pub mod document;
@@ -32,6 +33,7 @@ pub mod lang;
 pub mod normalize;
 pub mod prepare;
 pub mod segment;
+pub mod session;
 pub mod text;
 pub mod view;
 

@@ -45,3 +45,19 @@ pub fn prepare_all(sources: Vec<Source>) -> Vec<Document> {
         .map(|(i, s)| prepare(DocId(i), s))
         .collect()
 }
+
+/// A document made from UTF-8 text already in memory (tests, other programs embedding the
+/// library), known by `path`.
+pub fn from_text(id: DocId, path: &str, text: &str) -> Document {
+    prepare(
+        id,
+        Source {
+            path: path.to_owned(),
+            decoded: crate::ingest::Decoded {
+                text: text.to_owned(),
+                encoding: crate::document::Encoding::Utf8,
+                page: None,
+            },
+        },
+    )
+}

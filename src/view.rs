@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::align::{Alignment, diff};
+use crate::annotation::{Annotation, Status, Target};
 use crate::conflicts::Conflict;
 use crate::document::{DocId, Document, SentenceId};
 
@@ -23,6 +24,8 @@ pub enum Mark {
     Conflict,
     /// Page furniture.
     Boilerplate,
+    /// A claim the reader marked with a verdict.
+    Verdict(Status),
 }
 
 /// One source's part of a row.
@@ -198,6 +201,25 @@ fn content_row(
     }
 }
 
+/// Lays the reader's verdicts on claims over the rows: the claim's text is marked
+/// [`Mark::Verdict`] where it is shown. Sentence and conflict marks are not text styles
+/// (the screen shows them in the gutter, the exports beside the text).
+pub fn mark_verdicts(rows: &mut [RowView], annotations: &[Annotation]) {
+    for a in annotations {
+        let (Some(status), Target::Claim, false) = (a.status, a.target, a.orphaned) else {
+            continue;
+        };
+        for row in rows.iter_mut() {
+            let Some(Some(cell)) = row.cells.get_mut(a.doc) else {
+                continue;
+            };
+            if cell.sentences.contains(&SentenceId(a.sentence)) {
+                overlay(&mut cell.pieces, a.start..a.end, Mark::Verdict(status));
+            }
+        }
+    }
+}
+
 /// The cell's sentences joined by one space, and for each sentence (its offset in the
 /// joined text, its span in the document).
 fn cell_text(doc: &Document, sentences: &[SentenceId]) -> (String, Vec<(usize, Range<usize>)>) {
@@ -321,6 +343,35 @@ mod tests {
                 assert_eq!(covered, total);
             }
         }
+    }
+
+    #[test]
+    fn verdicts_on_claims_mark_their_text() {
+        let docs = prepare_all(demo_sources());
+        let alignment = align(&docs, &AlignOptions::default());
+        let mut rows = build(&docs, &alignment, &[], DocId(0));
+        let doc = &docs[1];
+        let start = doc.text.find("350").unwrap();
+        let mut a = Annotation::new(doc, start, start + 3, Target::Claim, "t");
+        a.status = Some(Status::Disputed);
+        let mut sentence = Annotation::on_sentence(doc, SentenceId(a.sentence), "t");
+        sentence.status = Some(Status::Verified);
+        mark_verdicts(&mut rows, &[a, sentence]);
+        let marked: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.cells[1].as_ref())
+            .flat_map(|c| c.pieces.iter())
+            .filter(|(_, m)| *m == Mark::Verdict(Status::Disputed))
+            .map(|(r, _)| &doc.text[r.clone()])
+            .collect();
+        assert_eq!(marked, ["350"]);
+        assert!(
+            !rows.iter().flat_map(|r| r.cells.iter().flatten()).any(|c| c
+                .pieces
+                .iter()
+                .any(|(_, m)| *m == Mark::Verdict(Status::Verified))),
+            "a sentence verdict is not a text style"
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::Comparison;
 use crate::align::{Alignment, Row};
+use crate::annotation::Annotation;
 use crate::conflicts::Conflict;
 use crate::document::{Document, SegmentKind};
 
@@ -25,8 +27,20 @@ pub struct Export<'a> {
     pub alignment: &'a [Row],
     /// Conflicts between the sources (empty when they were not compared, as in `inspect`).
     pub conflicts: &'a [Conflict],
-    /// A session's annotations (empty without a session).
-    pub annotations: Vec<serde_json::Value>,
+    /// A session's annotations placed in the documents (empty without a session).
+    pub annotations: Vec<&'a Annotation>,
+    /// Annotations that could not be placed in the current text of their source (or whose
+    /// source is not among the documents); `source` names it. Omitted when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub orphaned_annotations: Vec<Orphan<'a>>,
+}
+
+/// An orphaned annotation and the path of its source.
+#[derive(Debug, Serialize)]
+pub struct Orphan<'a> {
+    #[serde(flatten)]
+    pub annotation: &'a Annotation,
+    pub source: &'a str,
 }
 
 /// One document.
@@ -72,6 +86,7 @@ impl<'a> Export<'a> {
             alignment: &[],
             conflicts: &[],
             annotations: Vec::new(),
+            orphaned_annotations: Vec::new(),
         }
     }
 
@@ -85,6 +100,23 @@ impl<'a> Export<'a> {
             alignment: &alignment.rows,
             conflicts,
             ..Self::documents(docs)
+        }
+    }
+
+    /// The export of a comparison with a session's annotations.
+    pub fn of(c: &Comparison<'a>) -> Self {
+        Self {
+            annotations: c.annotations.iter().filter(|a| !a.orphaned).collect(),
+            orphaned_annotations: c
+                .annotations
+                .iter()
+                .filter(|a| a.orphaned)
+                .map(|a| Orphan {
+                    annotation: a,
+                    source: c.sources.get(a.doc).map_or("", String::as_str),
+                })
+                .collect(),
+            ..Self::comparison(c.docs, c.alignment, c.conflicts)
         }
     }
 

@@ -90,6 +90,14 @@ impl Default for ReadOptions {
     }
 }
 
+/// The embedded demo file named by `demo:NAME`, if there is one.
+fn demo_source(arg: &str) -> Option<Source> {
+    let name = arg.strip_prefix("demo:")?;
+    demo_sources()
+        .into_iter()
+        .find(|s| s.path.strip_prefix("demo:") == Some(name))
+}
+
 /// [`read_inputs`] with explicit options.
 pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded> {
     let (limit, encoding) = (options.limit, options.encoding);
@@ -106,6 +114,11 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
                 path: arg.clone(),
                 decoded: page_or_text(arg, decode_as(arg, bytes, encoding)?)?,
             });
+            continue;
+        }
+        // `demo:NAME` (as a session records the embedded demo) unless such a file exists.
+        if let Some(demo) = demo_source(arg).filter(|_| !Path::new(arg).exists()) {
+            loaded.sources.push(demo);
             continue;
         }
         #[cfg(feature = "http")]
@@ -257,6 +270,14 @@ mod tests {
         assert_eq!(demo.len(), 5);
         assert_eq!(demo[3].path, "demo:003_61af73ea42f265ba.txt");
         assert!(demo[3].decoded.text.contains("باكو"));
+    }
+
+    #[test]
+    fn demo_paths_as_arguments_read_the_embedded_files() {
+        let loaded = read_inputs(&["demo:003_61af73ea42f265ba.txt".to_owned()]).unwrap();
+        assert_eq!(loaded.sources[0].path, "demo:003_61af73ea42f265ba.txt");
+        assert!(loaded.sources[0].decoded.text.contains("باكو"));
+        assert!(read_inputs(&["demo:nothing.txt".to_owned()]).is_err());
     }
 
     #[test]
