@@ -11,6 +11,9 @@ Examples:
   parallax inspect article.txt               sentences, language, boilerplate of one file
   parallax inspect --json articles/ | jq .   the same for every text file in a directory
   parallax export --format json -o out.json a.txt b.txt
+  parallax --session check.json a.txt b.txt  start (or resume) a fact-checking session
+  parallax --session check.json              resume it with its sources
+  parallax export --format html --session check.json -o check.html
   cat a.txt | parallax export --format json - b.txt
 
 Exit codes: 0 success, 1 runtime failure (e.g. cannot write output), 2 bad input
@@ -52,6 +55,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
     pub max_size: Option<u64>,
 
+    /// A fact-checking session file: created when missing, resumed when present (with no
+    /// FILES, its sources are reopened). Every annotation is saved to it at once.
+    #[arg(long, value_name = "FILE")]
+    pub session: Option<PathBuf>,
+
     /// Configuration file for the comparison screen (keys, colours, theme). Default:
     /// `$XDG_CONFIG_HOME/parallax/config.toml` or `~/.config/parallax/config.toml`, if present.
     #[arg(long, value_name = "FILE")]
@@ -73,9 +81,10 @@ pub enum Command {
         after_help = "Examples:\n  parallax conflicts                       the demo corpus\n  parallax conflicts a.txt b.txt --json\n  parallax conflicts --fail-on-conflict a.txt b.txt || echo disputed\n\nExit codes: 0 (with or without conflicts), 3 with --fail-on-conflict when there are conflicts,\n1 runtime failure, 2 bad input."
     )]
     Conflicts(ConflictsArgs),
-    /// Write the comparison in a machine-readable format (JSON, see CONTRACT.md).
+    /// Write the comparison as JSON (see CONTRACT.md), Markdown or a self-contained HTML page,
+    /// with a session's annotations.
     #[command(
-        after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)"
+        after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)\n  parallax export --format md --session check.json -o report.md\n  parallax export --format html --session check.json -o report.html"
     )]
     Export(ExportArgs),
 }
@@ -168,6 +177,10 @@ pub struct ExportArgs {
     #[arg(long, short, value_enum)]
     pub format: Format,
 
+    /// Include the annotations of this session file (with no FILES, compare its sources).
+    #[arg(long, value_name = "FILE")]
+    pub session: Option<PathBuf>,
+
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -182,8 +195,24 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// The JSON contract: documents, sentences with byte spans, alignment, conflicts.
+    /// The JSON contract: documents, sentences with byte spans, alignment, conflicts,
+    /// annotations.
     Json,
+    /// Markdown: summary, conflicts table with verdicts, the comparison row by row.
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained HTML page: columns per source, differences, conflicts, notes.
+    Html,
+}
+
+impl Format {
+    pub fn export_format(self) -> parallax::export::Format {
+        match self {
+            Self::Json => parallax::export::Format::Json,
+            Self::Md => parallax::export::Format::Markdown,
+            Self::Html => parallax::export::Format::Html,
+        }
+    }
 }
 
 /// Reads "64M", "500K", "2G" or plain bytes.

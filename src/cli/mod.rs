@@ -5,6 +5,7 @@ mod args;
 mod conflicts;
 mod export;
 mod inspect;
+pub mod session;
 
 use anyhow::Result;
 pub use args::Cli;
@@ -36,7 +37,14 @@ pub fn run(cli: Cli) -> Result<()> {
         None => {
             // Read the configuration first: a broken file is reported before any work.
             let config = crate::tui::config::load(cli.config.as_deref())?;
-            let docs = load(&cli.files, parallax::MIN_DOCUMENTS, "a comparison")?;
+            let opened = session::open(cli.session.as_deref(), &cli.files, "a comparison")?;
+            let docs = opened.docs;
+            let mut state = opened.session;
+            if let (true, Some(path)) = (opened.created, &opened.path) {
+                // Create the file now: a path that cannot be written is reported before
+                // any work is done in it.
+                parallax::session::store::save(path, &mut state)?;
+            }
             // The screen opens at once with an alignment that needs no dictionary; if
             // dictionaries serve these languages, a better one follows from a thread.
             let plain = compare(&docs, &parallax::align::AlignOptions::default());
@@ -53,7 +61,19 @@ pub fn run(cli: Cli) -> Result<()> {
                 });
                 rx
             });
-            crate::tui::run(docs, plain.alignment, plain.conflicts, config, refinement)
+            let session = crate::tui::SessionState {
+                session: state,
+                path: opened.path,
+                notice: opened.notice,
+            };
+            crate::tui::run(
+                docs,
+                plain.alignment,
+                plain.conflicts,
+                config,
+                refinement,
+                session,
+            )
         }
     }
 }
@@ -141,4 +161,23 @@ pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Docu
     };
     parallax::check_count(sources.len(), min, what)?;
     Ok(prepare::prepare_all(sources))
+}
+
+/// Refuses to write output over one of the sources compared.
+pub fn refuse_overwriting_a_source(path: &std::path::Path, docs: &[Document]) -> Result<()> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    if docs
+        .iter()
+        .any(|d| std::fs::canonicalize(&d.path).is_ok_and(|p| p == target))
+    {
+        anyhow::bail!(parallax::Error::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(
+                "that is one of the sources compared; choose another file"
+            ),
+        });
+    }
+    Ok(())
 }

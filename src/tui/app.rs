@@ -7,8 +7,13 @@ use parallax::view::{self, RowView};
 use parallax::{DocId, Document};
 use regex::{Regex, RegexBuilder};
 
+use super::editor::{Editor, Outcome};
 use super::keymap::{Action, Keymap};
 use super::layout;
+use parallax::annotation::{Annotation, Status};
+use parallax::export::Format;
+use parallax::session::Session;
+use std::path::PathBuf;
 
 /// Narrowest pane, in columns.
 pub const MIN_PANE: u16 = 22;
@@ -28,6 +33,23 @@ pub enum Mode {
     Conflicts(usize),
     /// The list of sources, with the selected one.
     Panes(usize),
+    /// Editing the note on the selected target.
+    Note(Editor),
+    /// The annotation list, with the selected entry.
+    Annotations(usize),
+    /// Typing a file name, with the text so far.
+    Prompt(Prompt, String),
+    /// Choosing the export format.
+    ExportFormat,
+    /// Quitting with annotations that are not saved: asking first.
+    ConfirmQuit,
+}
+
+/// What a file-name prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    SaveSession,
+    Export(Format),
 }
 
 /// An active search.
@@ -72,6 +94,23 @@ pub struct App {
     pub keymap: Keymap,
     /// Reorder right-to-left lines for display (off for terminals that do it themselves).
     pub bidi: bool,
+    /// The fact-checking session: sources, annotations, position.
+    pub session: Session,
+    /// The session file (`--session`, or chosen with `s`); every change is saved to it.
+    pub session_path: Option<PathBuf>,
+    /// Annotations changed since they were last written.
+    pub unsaved: bool,
+    /// Earlier states of the annotations, for undo.
+    pub history: Vec<Vec<Annotation>>,
+    /// Which of the current row's targets is selected (see `targets`).
+    pub selected: usize,
+    /// A lasting notice for the status bar (sources changed since the session was saved),
+    /// until Esc.
+    pub notice: Option<String>,
+    /// The time stamp for new annotations (fixed in tests).
+    pub clock: fn() -> String,
+    /// The reader asked to quit and is saving first.
+    pub quitting: bool,
 }
 
 impl App {
@@ -84,6 +123,7 @@ impl App {
         let rows = view::build(&docs, &alignment, &conflicts, DocId(0));
         let matched = matched_counts(&docs, &alignment);
         let row_of = rows_of_sentences(&docs, &rows);
+        let session = Session::new(&docs);
         let mut app = Self {
             docs,
             alignment,
@@ -105,10 +145,46 @@ impl App {
             row_of,
             keymap: Keymap::default(),
             bidi: true,
+            session,
+            session_path: None,
+            unsaved: false,
+            history: Vec::new(),
+            selected: 0,
+            notice: None,
+            clock: parallax::annotation::now,
+            quitting: false,
         };
         let first = app.shown().next().unwrap_or(0);
         app.current = first;
         app
+    }
+
+    /// Attaches a session (already matched to the documents with `Session::attach`): its
+    /// marks are shown and the reader is put back where they were.
+    pub fn with_session(mut self, session: Session, path: Option<PathBuf>) -> Self {
+        self.session = session;
+        self.session_path = path;
+        let pos = self.session.position;
+        self.reference = DocId(pos.reference.min(self.docs.len() - 1));
+        self.focus = pos.focus.min(self.docs.len() - 1);
+        self.rebuild_rows();
+        if let Some(&r) = self
+            .row_of
+            .get(pos.doc)
+            .and_then(|rows| rows.get(pos.sentence))
+        {
+            self.set_current(r);
+        }
+        let focus = self.focus;
+        self.set_focus(focus);
+        self
+    }
+
+    /// Rebuilds the rows from the alignment, the reference and the verdicts.
+    pub fn rebuild_rows(&mut self) {
+        self.rows = view::build(&self.docs, &self.alignment, &self.conflicts, self.reference);
+        view::mark_verdicts(&mut self.rows, &self.session.annotations);
+        self.row_of = rows_of_sentences(&self.docs, &self.rows);
     }
 
     /// Indices of the rows shown (boilerplate rows hidden on request).
@@ -168,6 +244,10 @@ impl App {
                     self.search = None;
                     return;
                 }
+                if key.code == KeyCode::Esc && self.notice.is_some() {
+                    self.notice = None;
+                    return;
+                }
                 if let Some(action) = self.keymap.action_for(&key) {
                     self.update(action);
                 }
@@ -217,6 +297,11 @@ impl App {
                 Some(Action::Quit | Action::PanePicker) => self.mode = Mode::Normal,
                 _ => {}
             },
+            dialog @ (Mode::Note(_)
+            | Mode::Prompt(..)
+            | Mode::ExportFormat
+            | Mode::ConfirmQuit
+            | Mode::Annotations(_)) => self.key_in_dialog(dialog, key),
             Mode::Conflicts(selected) => match self.keymap.action_for(&key) {
                 Some(Action::Down) => {
                     self.mode =
@@ -230,6 +315,83 @@ impl App {
                 Some(Action::Quit | Action::ConflictList) => self.mode = Mode::Normal,
                 _ => {}
             },
+        }
+    }
+
+    /// A key in one of the annotating dialogs: the note editor, a file-name prompt, the
+    /// export format, the quit question, the annotation list.
+    fn key_in_dialog(&mut self, mode: Mode, key: KeyEvent) {
+        match mode {
+            Mode::Note(mut editor) => match editor.key(key) {
+                Outcome::Editing => self.mode = Mode::Note(editor),
+                Outcome::Cancel => {
+                    self.mode = Mode::Normal;
+                    self.message = Some("note not changed".into());
+                }
+                Outcome::Save => {
+                    self.mode = Mode::Normal;
+                    self.save_note(&editor.text);
+                }
+            },
+            Mode::Prompt(purpose, mut text) => match key.code {
+                KeyCode::Esc => self.mode = Mode::Normal,
+                KeyCode::Enter => {
+                    self.mode = Mode::Normal;
+                    match purpose {
+                        Prompt::SaveSession => {
+                            self.save_session_as(&text);
+                            if self.quitting && !self.unsaved {
+                                self.quit = true;
+                            }
+                        }
+                        Prompt::Export(format) => self.export_to(format, &text),
+                    }
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                    self.mode = Mode::Prompt(purpose, text);
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    text.push(c);
+                    self.mode = Mode::Prompt(purpose, text);
+                }
+                _ => self.mode = Mode::Prompt(purpose, text),
+            },
+            Mode::ExportFormat => {
+                let format = match key.code {
+                    KeyCode::Char('m') => Some(Format::Markdown),
+                    KeyCode::Char('h') => Some(Format::Html),
+                    KeyCode::Char('j') => Some(Format::Json),
+                    _ => None,
+                };
+                self.mode = match format {
+                    Some(f) => Mode::Prompt(Prompt::Export(f), self.default_export_path(f)),
+                    None => Mode::Normal,
+                };
+            }
+            Mode::ConfirmQuit => match key.code {
+                KeyCode::Char('s') => {
+                    self.quitting = true;
+                    self.prompt_save();
+                }
+                KeyCode::Char('q' | 'y') => self.quit = true,
+                _ => self.mode = Mode::Normal,
+            },
+            Mode::Annotations(selected) => match self.keymap.action_for(&key) {
+                Some(Action::Down) => {
+                    self.mode = Mode::Annotations(
+                        (selected + 1).min(self.session.annotations.len().saturating_sub(1)),
+                    );
+                }
+                Some(Action::Up) => self.mode = Mode::Annotations(selected.saturating_sub(1)),
+                _ if key.code == KeyCode::Enter => {
+                    self.mode = Mode::Normal;
+                    self.go_to_annotation(selected);
+                }
+                Some(Action::Quit | Action::AnnotationList) => self.mode = Mode::Normal,
+                _ => {}
+            },
+            _ => self.mode = mode,
         }
     }
 
@@ -278,8 +440,7 @@ impl App {
             Action::JumpToRow => self.mode = Mode::Jump(String::new()),
             Action::SetReference => {
                 self.reference = DocId(self.focus);
-                self.rows =
-                    view::build(&self.docs, &self.alignment, &self.conflicts, self.reference);
+                self.rebuild_rows();
                 if let Some(s) = self.search.take() {
                     self.start_search(&s.pattern);
                 }
@@ -299,8 +460,38 @@ impl App {
                 self.wrap = !self.wrap;
                 self.keep_visible();
             }
+            Action::NextTarget => {
+                let n = self.targets().len();
+                if n == 0 {
+                    self.message = Some("nothing to select here: focus a pane with text".into());
+                } else {
+                    self.selected = (self.selected + 1) % n;
+                }
+            }
+            Action::MarkVerified => self.mark(Status::Verified),
+            Action::MarkDisputed => self.mark(Status::Disputed),
+            Action::MarkUnclear => self.mark(Status::Unclear),
+            Action::EditNote => self.edit_note(),
+            Action::ClearMark => self.clear_mark(),
+            Action::Undo => self.undo(),
+            Action::AnnotationList => {
+                self.notice = None;
+                if self.session.annotations.is_empty() {
+                    self.message = Some("no annotations yet: v, x, u mark; a adds a note".into());
+                } else {
+                    self.mode = Mode::Annotations(0);
+                }
+            }
+            Action::SaveSession => self.prompt_save(),
+            Action::Export => self.mode = Mode::ExportFormat,
             Action::Help => self.mode = Mode::Help,
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                if self.unsaved && !self.session.annotations.is_empty() {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    self.quit = true;
+                }
+            }
         }
     }
 
@@ -355,8 +546,7 @@ impl App {
             });
         self.alignment = alignment;
         self.conflicts = conflicts;
-        self.rows = view::build(&self.docs, &self.alignment, &self.conflicts, self.reference);
-        self.row_of = rows_of_sentences(&self.docs, &self.rows);
+        self.rebuild_rows();
         self.matched = matched_counts(&self.docs, &self.alignment);
         if let Some(s) = self.search.take() {
             self.start_search(&s.pattern);
@@ -450,11 +640,17 @@ impl App {
     }
 
     fn set_current(&mut self, r: usize) {
+        if r != self.current {
+            self.selected = 0;
+        }
         self.current = r;
         self.keep_visible();
     }
 
     fn set_focus(&mut self, d: usize) {
+        if d != self.focus {
+            self.selected = 0;
+        }
         self.focus = d;
         let p = self.panes();
         if !p.contains(&d) {
@@ -553,6 +749,37 @@ impl App {
         } else {
             self.message = Some("the conflict's sentences are not on screen".into());
         }
+    }
+
+    /// Jumps to annotation `index` (an orphan has no place to jump to).
+    fn go_to_annotation(&mut self, index: usize) {
+        let Some(a) = self.session.annotations.get(index) else {
+            return;
+        };
+        if a.orphaned || a.doc >= self.docs.len() {
+            self.message = Some(
+                "orphaned: its text is not in the source as opened now (kept in the session)"
+                    .into(),
+            );
+            return;
+        }
+        let (doc, sentence, target) = (a.doc, a.sentence, a.target);
+        let Some(&r) = self.row_of[doc].get(sentence) else {
+            return;
+        };
+        if self.rows[r].boilerplate && !self.show_boilerplate {
+            self.show_boilerplate = true;
+        }
+        self.set_current(r);
+        self.set_focus(doc);
+        // Select the annotated target itself.
+        let index_in_row = self
+            .targets()
+            .iter()
+            .position(|t| self.annotation_on(*t).is_some_and(|i| i == index));
+        self.selected = index_in_row.unwrap_or(usize::from(
+            target == parallax::annotation::Target::Sentence,
+        ));
     }
 
     /// Where a moved cell of `doc` starting at sentence `first` sits in its own source's

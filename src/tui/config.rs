@@ -146,11 +146,14 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
             "deleted" => &mut colors.deleted,
             "boilerplate" => &mut colors.boilerplate,
             "title" => &mut colors.title,
+            "verified" => &mut colors.verified,
+            "disputed" => &mut colors.disputed,
+            "unclear" => &mut colors.unclear,
             other => {
                 return Err((
                     role.span().start,
                     format!(
-                        "unknown colour {other:?} (known: inserted, replaced, deleted, conflict, boilerplate, title)"
+                        "unknown colour {other:?} (known: inserted, replaced, deleted, conflict, boilerplate, title, verified, disputed, unclear)"
                     ),
                 ));
             }

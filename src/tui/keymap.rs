@@ -29,6 +29,16 @@ pub enum Action {
     SetReference,
     ToggleBoilerplate,
     ToggleWrap,
+    NextTarget,
+    MarkVerified,
+    MarkDisputed,
+    MarkUnclear,
+    EditNote,
+    ClearMark,
+    Undo,
+    AnnotationList,
+    SaveSession,
+    Export,
     Help,
     Quit,
 }
@@ -245,6 +255,86 @@ pub const KEYMAP: &[Binding] = &[
         hint: false,
     },
     Binding {
+        name: "next_target",
+        keys: "t",
+        matches: |k| ch(k, 't'),
+        action: Action::NextTarget,
+        help: "select what to mark: the conflict, a claim, a sentence (cycles)",
+        hint: false,
+    },
+    Binding {
+        name: "mark_verified",
+        keys: "v",
+        matches: |k| ch(k, 'v'),
+        action: Action::MarkVerified,
+        help: "mark the selection verified",
+        hint: false,
+    },
+    Binding {
+        name: "mark_disputed",
+        keys: "x",
+        matches: |k| ch(k, 'x'),
+        action: Action::MarkDisputed,
+        help: "mark the selection disputed",
+        hint: false,
+    },
+    Binding {
+        name: "mark_unclear",
+        keys: "u",
+        matches: |k| ch(k, 'u'),
+        action: Action::MarkUnclear,
+        help: "mark the selection unclear",
+        hint: false,
+    },
+    Binding {
+        name: "edit_note",
+        keys: "a",
+        matches: |k| ch(k, 'a'),
+        action: Action::EditNote,
+        help: "add or edit a note on the selection (Ctrl-s saves, Esc cancels)",
+        hint: false,
+    },
+    Binding {
+        name: "clear_mark",
+        keys: "Backspace d",
+        matches: |k| ch(k, 'd') || k.code == KeyCode::Backspace,
+        action: Action::ClearMark,
+        help: "clear the selection's verdict (a note stays)",
+        hint: false,
+    },
+    Binding {
+        name: "undo",
+        keys: "U",
+        matches: |k| ch(k, 'U'),
+        action: Action::Undo,
+        help: "undo the last change to the annotations",
+        hint: false,
+    },
+    Binding {
+        name: "annotation_list",
+        keys: "A",
+        matches: |k| ch(k, 'A'),
+        action: Action::AnnotationList,
+        help: "list of annotations, orphaned ones last (Enter jumps)",
+        hint: false,
+    },
+    Binding {
+        name: "save_session",
+        keys: "s",
+        matches: |k| ch(k, 's'),
+        action: Action::SaveSession,
+        help: "save the session to a file (then every change is saved)",
+        hint: false,
+    },
+    Binding {
+        name: "export",
+        keys: "e",
+        matches: |k| ch(k, 'e'),
+        action: Action::Export,
+        help: "export the comparison: Markdown, HTML or JSON",
+        hint: false,
+    },
+    Binding {
         name: "help",
         keys: "?",
         matches: |k| ch(k, '?'),
@@ -373,6 +463,16 @@ impl Keymap {
                 (keys, b.help, b.hint)
             })
             .collect()
+    }
+
+    /// The first key bound to `action`, as shown ("v").
+    pub fn key_for(&self, action: Action) -> String {
+        KEYMAP
+            .iter()
+            .zip(self.entries())
+            .find(|(b, _)| b.action == action)
+            .map(|(_, (keys, _, _))| keys.split(' ').next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
     }
 
     /// Status-bar hints: "n:next conflict" for the bindings marked as hints.

@@ -53,31 +53,7 @@ pub fn cell_lines(
     let chars = marked_chars(doc, cell);
     let mut lines: Vec<Vec<(char, Mark)>> = Vec::new();
     if wrap {
-        let mut line: Vec<(char, Mark)> = Vec::new();
-        let mut line_width = 0;
-        for word in split_words(&chars) {
-            let w: usize = word.iter().map(|&(c, _)| width(c)).sum();
-            let gap = usize::from(!line.is_empty());
-            if line_width + gap + w > cols && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-            }
-            if !line.is_empty() {
-                line.push((' ', Mark::Plain));
-                line_width += 1;
-            }
-            for &(c, m) in word {
-                if line_width + width(c) > cols && !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0;
-                }
-                line.push((c, m));
-                line_width += width(c);
-            }
-        }
-        if !line.is_empty() || lines.is_empty() {
-            lines.push(line);
-        }
+        lines = wrap_chars(&chars, cols);
     } else {
         let mut line = Vec::new();
         let mut used = 0;
@@ -110,6 +86,64 @@ pub fn cell_lines(
             segments
         })
         .collect()
+}
+
+/// `chars` broken into lines of at most `cols` columns, at spaces where possible.
+fn wrap_chars(chars: &[(char, Mark)], cols: usize) -> Vec<Vec<(char, Mark)>> {
+    let mut lines: Vec<Vec<(char, Mark)>> = Vec::new();
+    let mut line: Vec<(char, Mark)> = Vec::new();
+    let mut line_width = 0;
+    for word in split_words(chars) {
+        let w: usize = word.iter().map(|&(c, _)| width(c)).sum();
+        let gap = usize::from(!line.is_empty());
+        if line_width + gap + w > cols && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        if !line.is_empty() {
+            line.push((' ', Mark::Plain));
+            line_width += 1;
+        }
+        for &(c, m) in word {
+            if line_width + width(c) > cols && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            line.push((c, m));
+            line_width += width(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Free text (a note being edited) as screen lines of `cols` columns: each line of the
+/// text wrapped on its own; a line whose first strong character is right-to-left is put in
+/// visual order (with `bidi`) and right-aligned. Controls are made visible.
+pub fn text_lines(text: &str, cols: usize, bidi: bool) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut out = Vec::new();
+    for logical in text.split('\n') {
+        let chars: Vec<(char, Mark)> = logical
+            .chars()
+            .filter_map(parallax::text::visible_char)
+            .map(|c| (c, Mark::Plain))
+            .collect();
+        let rtl = unicode_bidi::get_base_direction(logical) == unicode_bidi::Direction::Rtl;
+        for l in wrap_chars(&chars, cols) {
+            let l = if rtl && bidi { visual_order(&l) } else { l };
+            let line: String = l.iter().map(|&(c, _)| c).collect();
+            let used: usize = l.iter().map(|&(c, _)| width(c)).sum();
+            out.push(if rtl && used < cols {
+                format!("{}{line}", " ".repeat(cols - used))
+            } else {
+                line
+            });
+        }
+    }
+    out
 }
 
 fn split_words(chars: &[(char, Mark)]) -> impl Iterator<Item = &[(char, Mark)]> {
@@ -195,6 +229,14 @@ mod tests {
         assert_eq!(text(&line), "Putin 375 لاق");
         let line = visual_order(&plain("(باكو)"));
         assert_eq!(text(&line), "(وكاب)");
+    }
+
+    #[test]
+    fn free_text_wraps_per_line_and_right_aligns_arabic() {
+        let lines = text_lines("one two three\nقال بوتين", 10, true);
+        assert_eq!(lines, ["one two", "three", " نيتوب لاق"]);
+        assert_eq!(text_lines("قال بوتين", 10, false), [" قال بوتين"]);
+        assert_eq!(text_lines("", 8, true), [""]);
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The interactive comparison screen (ratatui + crossterm). The only module that knows the
 //! terminal; it draws the library's view model and turns keys into `App` updates.
 
+pub mod annotate;
 pub mod app;
 pub mod config;
+pub mod editor;
 pub mod keymap;
 pub mod layout;
+pub mod overlays;
 pub mod render;
 pub mod theme;
 
@@ -30,12 +33,22 @@ const POLL: Duration = Duration::from_millis(100);
 /// A better comparison computed while the screen is open (the dictionary-aided alignment).
 pub type Refinement = std::sync::mpsc::Receiver<(Alignment, Vec<Conflict>)>;
 
+/// The session the screen works in.
+pub struct SessionState {
+    pub session: parallax::session::Session,
+    /// The session file; `None`: annotations live in memory until `s` saves them.
+    pub path: Option<std::path::PathBuf>,
+    /// What changed since the session was saved, for the status bar.
+    pub notice: Option<String>,
+}
+
 pub fn run(
     docs: Vec<Document>,
     alignment: Alignment,
     conflicts: Vec<Conflict>,
     config: config::Config,
     refinement: Option<Refinement>,
+    session: SessionState,
 ) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
@@ -56,7 +69,9 @@ pub fn run(
     let outcome = (|| -> Result<()> {
         crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
-        let mut app = App::new(docs, alignment, conflicts, (size.width, size.height));
+        let mut app = App::new(docs, alignment, conflicts, (size.width, size.height))
+            .with_session(session.session, session.path);
+        app.notice = session.notice;
         app.keymap = config.keymap;
         app.bidi = config.bidi.unwrap_or(true);
         let mut theme = Theme::from_env();
@@ -96,6 +111,10 @@ pub fn run(
                 _ => {}
             }
         }
+        // Where the reader stopped goes into the session file.
+        if app.session_path.is_some() {
+            app.save_session();
+        }
         Ok(())
     })();
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -105,3 +124,6 @@ pub fn run(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod annotate_tests;

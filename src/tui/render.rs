@@ -10,7 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Mode};
+use super::annotate::Target;
+use super::app::{App, Mode, Prompt};
+use super::keymap::Action;
 use super::layout::{self, ScreenLine};
 use super::theme::Theme;
 
@@ -77,6 +79,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         Mode::Help => help(app, theme, area, frame),
         Mode::Conflicts(selected) => conflict_list(app, theme, *selected, area, frame),
         Mode::Panes(selected) => pane_list(app, theme, *selected, area, frame),
+        Mode::Annotations(selected) => {
+            super::overlays::annotation_list(app, theme, *selected, area, frame);
+        }
+        Mode::Note(editor) => super::overlays::note_editor(app, theme, editor, area, frame),
         _ => {}
     }
 }
@@ -195,6 +201,7 @@ fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize,
             })
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(1) + usize::from(app.wrap);
+        let marks: Vec<_> = app.panes().map(|d| app.mark_at(r, d)).collect();
         let current = r == app.current;
         for line in 0..height {
             let ly = y + u16::try_from(line).unwrap_or(u16::MAX);
@@ -211,7 +218,18 @@ fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize,
                 } else {
                     " "
                 };
-                buf.set_stringn(x, ly, gutter, 1, theme.current_gutter());
+                match marks[k].filter(|_| line == 0) {
+                    Some((symbol, status)) => {
+                        let mut style = status.map_or_else(|| theme.note(), |s| theme.verdict(s));
+                        if current {
+                            style = style.add_modifier(Modifier::REVERSED);
+                        }
+                        buf.set_stringn(x, ly, symbol, 1, style);
+                    }
+                    None => {
+                        buf.set_stringn(x, ly, gutter, 1, theme.current_gutter());
+                    }
+                }
                 let missing = row.cells[d].is_none();
                 if let Some(segments) = cells[k].get(line) {
                     let spans: Vec<Span> = segments
@@ -281,6 +299,32 @@ fn panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             Style::default(),
         ),
         Mode::Jump(t) => (format!(" go to row: {t}▏"), Style::default()),
+        Mode::Prompt(purpose, t) => {
+            let what = match purpose {
+                Prompt::SaveSession => "save the session to".to_owned(),
+                Prompt::Export(f) => format!("export {} to", f.extension()),
+            };
+            (
+                format!(
+                    " {what}: {}▏  (Enter: write, Esc: cancel)",
+                    parallax::text::visible(t, false)
+                ),
+                Style::default(),
+            )
+        }
+        Mode::ExportFormat => (
+            " export as: m Markdown · h HTML (self-contained page) · j JSON   (Esc: cancel)"
+                .to_owned(),
+            theme.panel(),
+        ),
+        Mode::ConfirmQuit => (
+            " Annotations are not saved.  s: save to a file · q: quit without saving · Esc: stay"
+                .to_owned(),
+            theme.panel(),
+        ),
+        _ if app.message.is_none() && app.target().is_some() => {
+            return target_panel(app, theme, area, buf);
+        }
         _ => {
             if let Some(m) = &app.message {
                 (format!(" {m}"), theme.faint())
@@ -326,10 +370,29 @@ fn status(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             .map_or(String::from("-"), |p| (p + 1).to_string());
         format!(" · /{}/ {k}/{} (n/N, Esc ends)", s.pattern, s.hits.len())
     });
+    let session = match (&app.session_path, app.unsaved) {
+        (Some(p), false) => format!(
+            " · session {}",
+            parallax::text::visible(
+                &p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                false
+            )
+        ),
+        (Some(_), true) => " · session NOT SAVED".to_owned(),
+        (None, true) => " · ● unsaved (s saves)".to_owned(),
+        (None, false) => String::new(),
+    };
     let mut text = format!(
-        " row {at}/{total} · ref {}{search} · ",
+        " row {at}/{total} · ref {}{search}{session} · ",
         parallax::text::visible(reference, false)
     );
+    if let Some(notice) = &app.notice {
+        text = format!(
+            " ⚠ {} (Esc hides) · row {at}/{total}{session} · ",
+            parallax::text::visible(notice, false)
+        );
+    }
     for (key, help) in app.keymap.hints() {
         text.push_str(&key);
         text.push(':');
@@ -450,7 +513,7 @@ fn pane_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &mut F
 }
 
 /// A centred list with the selected entry in reverse video, scrolled to keep it in view.
-fn select_list(
+pub fn select_list(
     entries: Vec<String>,
     selected: usize,
     title: &str,
@@ -486,4 +549,99 @@ fn select_list(
         ),
         rect,
     );
+}
+
+/// The panel for the selected target: what it is, its verdict and note, and the keys.
+fn target_panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let Some(target) = app.target() else { return };
+    let count = app.targets().len();
+    let name = |d: usize| parallax::text::visible(app.docs[d].name(), false);
+    let (what, style) = match target {
+        Target::Conflict(c) => {
+            let conflict = &app.conflicts[c];
+            let tally: Vec<String> = conflict
+                .tally()
+                .iter()
+                .map(|(v, n)| format!("{v} — {n} source{}", if *n == 1 { "" } else { "s" }))
+                .collect();
+            (
+                format!(
+                    " ▸ Conflict {}/{} · {}: {}",
+                    c + 1,
+                    app.conflicts.len(),
+                    parallax::text::visible(&conflict.topic, false),
+                    tally.join(" · ")
+                ),
+                theme.panel(),
+            )
+        }
+        Target::Claim {
+            doc,
+            start,
+            end,
+            conflict,
+        } => (
+            format!(
+                " ▸ claim “{}” in {} · conflict {}: {}",
+                parallax::text::visible(&app.docs[doc].text[start..end], false),
+                name(doc),
+                conflict + 1,
+                parallax::text::visible(&app.conflicts[conflict].topic, false)
+            ),
+            theme.panel(),
+        ),
+        Target::Sentence { doc, sentence } => (
+            format!(" ▸ sentence {} of {}", sentence.0 + 1, name(doc)),
+            theme.faint(),
+        ),
+    };
+    let mut spans = vec![Span::styled(what, style)];
+    if let Some(a) = app
+        .annotation_on(target)
+        .map(|i| &app.session.annotations[i])
+    {
+        let verdict = a.status.map_or_else(
+            || parallax::annotation::NOTE_SYMBOL.to_owned(),
+            |s| format!("{} {}", s.symbol(), s.as_str()),
+        );
+        let vstyle = a.status.map_or_else(|| theme.note(), |s| theme.verdict(s));
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(verdict, vstyle));
+        if let Some(first) = a.note.lines().next() {
+            let more = if a.note.lines().count() > 1 {
+                " …"
+            } else {
+                ""
+            };
+            spans.push(Span::raw(format!(
+                ": {}{more}",
+                parallax::text::visible(first, false)
+            )));
+        }
+    }
+    if count > 1 {
+        spans.push(Span::styled(
+            format!(
+                "  ({}/{count}, {}: next)",
+                app.selected % count + 1,
+                app.keymap.key_for(Action::NextTarget)
+            ),
+            theme.faint(),
+        ));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let k = |a| app.keymap.key_for(a);
+    let hints = format!(
+        "{}:verified {}:disputed {}:unclear {}:note ",
+        k(Action::MarkVerified),
+        k(Action::MarkDisputed),
+        k(Action::MarkUnclear),
+        k(Action::EditNote)
+    );
+    let width = usize::from(area.width);
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    if used + hints.width() + 2 <= width {
+        let hx = area.x + u16::try_from(width - hints.width()).unwrap_or(0);
+        buf.set_stringn(hx, area.y, &hints, hints.width(), theme.faint());
+    }
 }

@@ -14,16 +14,22 @@ use super::app::{App, Mode};
 use super::render;
 use super::theme::{self, Theme};
 
-fn demo(width: u16, height: u16) -> App {
+pub(super) fn fixed_time() -> String {
+    "2026-11-21T10:00:00Z".to_owned()
+}
+
+pub(super) fn demo(width: u16, height: u16) -> App {
     let docs = prepare_all(demo_sources());
     let alignment = align(&docs, &AlignOptions::default());
     let facts: Vec<_> = docs.iter().map(extract).collect();
     let conflicts = find_conflicts(&docs, &alignment, &facts);
-    App::new(docs, alignment, conflicts, (width, height))
+    let mut app = App::new(docs, alignment, conflicts, (width, height));
+    app.clock = fixed_time;
+    app
 }
 
 /// Feeds keys written like "n n ] / M i n s k <enter>" (space separated; `<space>` for a space).
-fn keys(app: &mut App, script: &str) {
+pub(super) fn keys(app: &mut App, script: &str) {
     for k in script.split(' ').filter(|k| !k.is_empty()) {
         let (code, modifiers) = match k {
             "<enter>" => (KeyCode::Enter, KeyModifiers::NONE),
@@ -33,6 +39,8 @@ fn keys(app: &mut App, script: &str) {
             "<pgdn>" => (KeyCode::PageDown, KeyModifiers::NONE),
             "<bs>" => (KeyCode::Backspace, KeyModifiers::NONE),
             "<c-d>" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
+            "<c-s>" => (KeyCode::Char('s'), KeyModifiers::CONTROL),
+            "<up>" => (KeyCode::Up, KeyModifiers::NONE),
             k => (
                 KeyCode::Char(k.chars().next().unwrap_or(' ')),
                 KeyModifiers::NONE,
@@ -42,7 +50,7 @@ fn keys(app: &mut App, script: &str) {
     }
 }
 
-fn screen(app: &App) -> String {
+pub(super) fn screen(app: &App) -> String {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
@@ -183,13 +191,21 @@ fn the_current_row_stays_on_screen() {
 }
 
 /// The screens the issue names, each at 80×24, 120×40 and 20×6.
-const STATES: [(&str, &str); 6] = [
+const STATES: [(&str, &str); 11] = [
     ("demo", ""),
     ("conflict", "n n"),
     ("search", "/ Z a k h a r o v a <enter>"),
     ("help", "?"),
     ("boilerplate_hidden", "b"),
     ("arabic_reference", "l l l r j"),
+    ("conflict_disputed", "n n x"),
+    (
+        "note_editor",
+        "n n x a A F P <space> s a y s <space> 3 5 0 <enter> ق ا ل <space> ب و ت ي ن",
+    ),
+    ("annotation_list", "n n x l t v a o k <c-s> A"),
+    ("export_format", "e"),
+    ("confirm_quit", "n n x q"),
 ];
 
 #[test]

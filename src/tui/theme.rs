@@ -1,6 +1,7 @@
 //! Colours and styles: a dark and a light theme, and a no-colour theme for `NO_COLOR`
 //! where bold, underline, italic, reverse and dim keep everything distinguishable.
 
+use parallax::annotation::Status;
 use parallax::view::Mark;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -13,6 +14,9 @@ pub struct Colors {
     pub deleted: Option<Color>,
     pub boilerplate: Option<Color>,
     pub title: Option<Color>,
+    pub verified: Option<Color>,
+    pub disputed: Option<Color>,
+    pub unclear: Option<Color>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +56,7 @@ impl Theme {
             Mark::Conflict => self.colors.conflict,
             Mark::Deleted => self.colors.deleted,
             Mark::Boilerplate => self.colors.boilerplate,
+            Mark::Verdict(status) => self.verdict_color(status),
         };
         let style = self.builtin(mark);
         match user {
@@ -85,7 +90,37 @@ impl Theme {
             Mark::Boilerplate => self
                 .fg(Color::DarkGray, Color::Gray)
                 .add_modifier(Modifier::DIM),
+            Mark::Verdict(status) => self.verdict(status),
         }
+    }
+
+    fn verdict_color(self, status: Status) -> Option<Color> {
+        match status {
+            Status::Verified => self.colors.verified,
+            Status::Disputed => self.colors.disputed,
+            Status::Unclear => self.colors.unclear,
+        }
+    }
+
+    /// A verdict: on marked text and on gutter symbols. Without colour the symbol (✓ ✗ ?)
+    /// tells them apart; the text stays bold and underlined like a conflict.
+    pub fn verdict(self, status: Status) -> Style {
+        let s = match status {
+            Status::Verified => self.fg(Color::LightGreen, Color::Rgb(0, 110, 0)),
+            Status::Disputed => self.fg(Color::LightRed, Color::Red),
+            Status::Unclear => self.fg(Color::LightYellow, Color::Rgb(150, 90, 0)),
+        }
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        match self.verdict_color(status) {
+            Some(c) if self.color => s.fg(c),
+            _ => s,
+        }
+    }
+
+    /// A note without a verdict (gutter ✎).
+    pub fn note(self) -> Style {
+        self.fg(Color::LightCyan, Color::Blue)
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn title(self) -> Style {

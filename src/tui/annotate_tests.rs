@@ -1,0 +1,238 @@
+//! Annotating on the screen: marks, targets, notes, undo, the list, saving and exporting.
+
+use parallax::annotation::{Status, Target as Kind};
+use parallax::session::store;
+use parallax::view::Mark;
+
+use super::annotate::Target;
+use super::app::{Mode, Prompt};
+use super::tests::{demo, keys, screen};
+
+#[test]
+fn x_on_a_conflict_row_disputes_the_conflict_and_shows_it() {
+    let mut app = demo(120, 40);
+    keys(&mut app, "n");
+    let Some(Target::Conflict(c)) = app.target() else {
+        panic!(
+            "a conflict row selects its conflict first: {:?}",
+            app.target()
+        )
+    };
+    keys(&mut app, "x");
+    let a = &app.session.annotations[0];
+    assert_eq!(a.target, Kind::Conflict);
+    assert_eq!(a.status, Some(Status::Disputed));
+    assert_eq!(a.created, "2026-11-21T10:00:00Z");
+    assert!(a.applies_to(&app.conflicts[c]));
+    assert_eq!(a.topic.as_deref(), Some(app.conflicts[c].topic.as_str()));
+    let shown = screen(&app);
+    assert!(shown.contains("✗ disputed"), "{shown}");
+    assert!(
+        shown.lines().any(|l| l.contains('✗') && l.contains('│')),
+        "gutter mark: {shown}"
+    );
+    assert!(app.unsaved);
+    // The same key again changes nothing (and adds no undo level).
+    keys(&mut app, "x");
+    assert_eq!(app.history.len(), 1);
+}
+
+#[test]
+fn t_cycles_conflict_claim_and_sentences_of_the_focused_pane() {
+    let mut app = demo(120, 40);
+    // Find a conflict row and focus a pane that has a claim there.
+    keys(&mut app, "n");
+    let c = app.rows[app.current].conflicts[0];
+    let claim = app.conflicts[c]
+        .claims
+        .iter()
+        .find(|cl| app.row_of[cl.doc.0][cl.sentence.0] == app.current)
+        .unwrap()
+        .clone();
+    while app.focus != claim.doc.0 {
+        keys(&mut app, "l");
+    }
+    let targets = app.targets();
+    assert!(matches!(targets[0], Target::Conflict(_)));
+    assert!(
+        targets
+            .iter()
+            .any(|t| matches!(t, Target::Claim { start, .. } if *start == claim.start))
+    );
+    assert!(matches!(targets.last(), Some(Target::Sentence { .. })));
+    keys(&mut app, "t");
+    assert!(matches!(app.target(), Some(Target::Claim { .. })));
+    assert!(screen(&app).contains(&format!("▸ claim “{}”", claim.text)));
+    keys(&mut app, "v");
+    let a = &app.session.annotations[0];
+    assert_eq!((a.target, a.status), (Kind::Claim, Some(Status::Verified)));
+    assert_eq!(a.text, claim.text);
+    // The claim's text carries the verdict in the view.
+    let cell = app.rows[app.current].cells[claim.doc.0].as_ref().unwrap();
+    assert!(
+        cell.pieces
+            .iter()
+            .any(|(r, m)| *m == Mark::Verdict(Status::Verified) && r.start == claim.start)
+    );
+    // Moving to another row resets the selection to the first target.
+    keys(&mut app, "j k");
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn notes_are_edited_saved_with_ctrl_s_and_cancelled_with_esc() {
+    let mut app = demo(120, 40);
+    while app.rows[app.current].cells[0].is_none()
+        || app.rows[app.current].boilerplate
+        || !app.rows[app.current].conflicts.is_empty()
+    {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "a");
+    assert!(matches!(app.mode, Mode::Note(_)));
+    keys(&mut app, "c h e c k <enter> ق ا ل <c-s>");
+    assert_eq!(app.mode, Mode::Normal);
+    let a = &app.session.annotations[0];
+    assert_eq!(a.note, "check\nقال");
+    assert_eq!(a.status, None, "a note alone has no verdict");
+    assert_eq!(a.target, Kind::Sentence);
+    assert!(screen(&app).contains("✎"));
+    // Esc leaves the note as it was.
+    keys(&mut app, "a x x x <esc>");
+    assert_eq!(app.session.annotations[0].note, "check\nقال");
+    // Emptying the note of an annotation without verdict removes it.
+    keys(
+        &mut app,
+        "a <bs> <bs> <bs> <bs> <bs> <bs> <bs> <bs> <bs> <c-s>",
+    );
+    assert!(app.session.annotations.is_empty());
+}
+
+#[test]
+fn clearing_keeps_notes_and_undo_goes_back_several_levels() {
+    let mut app = demo(120, 40);
+    keys(&mut app, "n x v");
+    assert_eq!(app.session.annotations[0].status, Some(Status::Verified));
+    keys(&mut app, "U");
+    assert_eq!(app.session.annotations[0].status, Some(Status::Disputed));
+    keys(&mut app, "U");
+    assert!(app.session.annotations.is_empty());
+    keys(&mut app, "U");
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+    keys(&mut app, "u a n <c-s> d");
+    let a = &app.session.annotations[0];
+    assert_eq!((a.status, a.note.as_str()), (None, "n"));
+    keys(&mut app, "<bs>");
+    assert_eq!(app.message.as_deref(), Some("no verdict on the selection"));
+    keys(&mut app, "v d");
+    assert_eq!(app.session.annotations.len(), 1);
+}
+
+#[test]
+fn the_annotation_list_jumps_to_each_mark() {
+    let mut app = demo(120, 40);
+    keys(&mut app, "n n x");
+    let marked = app.current;
+    keys(&mut app, "g A");
+    assert_eq!(app.mode, Mode::Annotations(0));
+    assert!(screen(&app).contains("Annotations"));
+    keys(&mut app, "<enter>");
+    assert_eq!(app.current, marked);
+    assert!(matches!(app.target(), Some(Target::Conflict(_))));
+    // An orphan stays listed; Enter says why it cannot jump.
+    app.session.annotations[0].orphaned = true;
+    keys(&mut app, "A");
+    assert!(screen(&app).contains("orphaned"));
+    keys(&mut app, "<enter>");
+    assert!(app.message.as_deref().unwrap().starts_with("orphaned"));
+}
+
+#[test]
+fn quitting_with_unsaved_annotations_asks_first() {
+    let mut app = demo(120, 40);
+    keys(&mut app, "q");
+    assert!(app.quit, "nothing to lose: quits at once");
+    let mut app = demo(120, 40);
+    keys(&mut app, "n x q");
+    assert!(!app.quit);
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert!(screen(&app).contains("Annotations are not saved"));
+    keys(&mut app, "<esc>");
+    assert_eq!(app.mode, Mode::Normal);
+    keys(&mut app, "q q");
+    assert!(app.quit);
+}
+
+#[test]
+fn s_saves_the_session_and_later_changes_are_saved_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("check.json");
+    let mut app = demo(120, 40);
+    keys(&mut app, "n x q s");
+    assert!(matches!(app.mode, Mode::Prompt(Prompt::SaveSession, _)));
+    app.mode = Mode::Prompt(Prompt::SaveSession, path.display().to_string());
+    keys(&mut app, "<enter>");
+    assert!(app.quit, "saved, then quit as asked");
+    let saved = store::load(&path).unwrap().unwrap();
+    assert_eq!(saved.annotations, app.session.annotations);
+    // Autosave: a further change reaches the file without asking.
+    app.quit = false;
+    keys(&mut app, "v");
+    assert!(!app.unsaved);
+    let saved = store::load(&path).unwrap().unwrap();
+    assert_eq!(saved.annotations[0].status, Some(Status::Verified));
+    // Another file that is not a session is never overwritten.
+    let other = dir.path().join("notes.txt");
+    std::fs::write(&other, "mine").unwrap();
+    app.session_path = None;
+    app.mode = Mode::Prompt(Prompt::SaveSession, other.display().to_string());
+    keys(&mut app, "<enter>");
+    assert!(app.message.as_deref().unwrap().contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "mine");
+}
+
+#[test]
+fn a_session_that_cannot_be_written_says_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo(120, 40);
+    app.session_path = Some(dir.path().join("gone").join("check.json"));
+    keys(&mut app, "n x");
+    assert!(app.unsaved);
+    assert!(app.message.as_deref().unwrap().starts_with("NOT SAVED"));
+    assert!(screen(&app).contains("NOT SAVED"));
+    keys(&mut app, "q");
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+}
+
+#[test]
+fn e_exports_in_the_chosen_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo(120, 40);
+    keys(&mut app, "n x e m");
+    let Mode::Prompt(Prompt::Export(format), default) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(format.extension(), "md");
+    assert_eq!(default, "parallax-comparison.md");
+    let out = dir.path().join("report.md");
+    app.mode = Mode::Prompt(Prompt::Export(*format), out.display().to_string());
+    keys(&mut app, "<enter>");
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("1 disputed"), "{md}");
+    assert!(app.message.as_deref().unwrap().starts_with("exported to"));
+    keys(&mut app, "e <esc>");
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn a_resumed_session_shows_its_marks_and_puts_the_reader_back() {
+    let mut first = demo(120, 40);
+    keys(&mut first, "n n l x");
+    first.record_position();
+    let (row, focus) = (first.current, first.focus);
+    let session = first.session.clone();
+    let app = demo(120, 40).with_session(session, None);
+    assert_eq!(app.current, row);
+    assert_eq!(app.focus, focus);
+    assert!(screen(&app).contains('✗'));
+}
