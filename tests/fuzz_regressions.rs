@@ -90,3 +90,34 @@ fn ingest_and_config_inputs() {
         let _ = parallax::facts::extract(&doc);
     }
 }
+
+#[test]
+fn session_inputs() {
+    use parallax::DocId;
+    use parallax::prepare::from_text;
+    let docs = vec![
+        from_text(
+            DocId(0),
+            "a.txt",
+            "Armenia said 350 soldiers died. Talks in Moscow lasted ten hours.",
+        ),
+        from_text(
+            DocId(1),
+            "b.txt",
+            "قال بوتين إن 376 جنديا قتلوا. The talks in Moscow took ten hours.",
+        ),
+    ];
+    for data in inputs("session") {
+        let mut session = match parallax::session::store::parse(&data) {
+            Ok(s) => s,
+            Err(message) => {
+                assert!(!message.contains('\n'), "{message}");
+                continue;
+            }
+        };
+        let _ = session.attach(&docs);
+        for a in session.annotations.iter().filter(|a| !a.orphaned) {
+            assert_eq!(docs[a.doc].text.get(a.start..a.end), Some(a.text.as_str()));
+        }
+    }
+}

@@ -172,3 +172,75 @@ fn without_a_terminal_the_view_says_what_to_use_instead() {
         "{stderr}"
     );
 }
+
+/// Waits until the process in the pane has ended (the shell prints `EXIT=`).
+fn wait_for_exit(tmux: &Tmux) -> String {
+    tmux.wait_for("EXIT=")
+}
+
+#[test]
+fn a_session_mark_with_a_note_survives_quit_and_resume_then_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("check.json");
+    let bin = env!("CARGO_BIN_EXE_parallax");
+    let run = format!(
+        "{bin} --no-dict --session {}; echo EXIT=$?; sleep 60",
+        session.display()
+    );
+    // A new session on the demo: the file exists at once.
+    let tmux = Tmux::start(&run, 120, 32);
+    tmux.wait_for("Parallax — 5 sources");
+    assert!(wait_for_file(&session).contains("\"parallax_session\": 1"));
+    // Jump to a conflict, dispute it, write a note (with Arabic), save the note.
+    tmux.keys(&["n"]);
+    tmux.wait_for("▸ Conflict ");
+    tmux.keys(&["x"]);
+    tmux.wait_for("✗ disputed");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Note on conflict");
+    tmux.tmux(&["send-keys", "-t", "t", "-l", "AFP figure is older قديم"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("✗ disputed: AFP figure is older");
+    tmux.keys(&["q"]);
+    let after = wait_for_exit(&tmux);
+    assert!(after.contains("EXIT=0"), "{after}");
+    drop(tmux);
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(saved.contains("\"status\": \"disputed\""), "{saved}");
+    assert!(saved.contains("AFP figure is older قديم"), "{saved}");
+
+    // Resume with no files: the sources come from the session, the mark is back.
+    let tmux = Tmux::start(&run, 120, 32);
+    tmux.wait_for("Parallax — 5 sources");
+    let screen = tmux.wait_for("✗ disputed: AFP figure is older");
+    assert!(screen.contains("session check.json"), "{screen}");
+    tmux.keys(&["A"]);
+    tmux.wait_for("Annotations — ");
+    tmux.keys(&["Enter"]);
+    // Export Markdown from the screen.
+    let report = dir.path().join("report.md");
+    tmux.keys(&["e", "m"]);
+    tmux.wait_for("export md to:");
+    tmux.keys(&["C-u"]);
+    for _ in 0..80 {
+        tmux.keys(&["BSpace"]);
+    }
+    tmux.tmux(&["send-keys", "-t", "t", "-l", &report.display().to_string()]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("exported to");
+    tmux.keys(&["q"]);
+    wait_for_exit(&tmux);
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        md.contains("| ✗ disputed | AFP figure is older قديم |"),
+        "{md}"
+    );
+    // And from the command line.
+    let out = Command::new(bin)
+        .args(["export", "--no-dict", "--format", "md", "--session"])
+        .arg(&session)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), md);
+}
