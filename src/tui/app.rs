@@ -28,7 +28,8 @@ pub enum Mode {
     Search(String),
     /// Typing a row number.
     Jump(String),
-    Help,
+    /// The key help, scrolled down by this many lines.
+    Help(u16),
     /// The conflict list, with the selected entry.
     Conflicts(usize),
     /// The list of sources, with the selected one.
@@ -252,7 +253,15 @@ impl App {
                     self.update(action);
                 }
             }
-            Mode::Help => self.mode = Mode::Normal,
+            Mode::Help(top) => {
+                self.mode = match self.keymap.action_for(&key) {
+                    Some(Action::Down) => Mode::Help(top.saturating_add(1)),
+                    Some(Action::Up) => Mode::Help(top.saturating_sub(1)),
+                    Some(Action::PageDown | Action::HalfDown) => Mode::Help(top.saturating_add(10)),
+                    Some(Action::PageUp | Action::HalfUp) => Mode::Help(top.saturating_sub(10)),
+                    _ => Mode::Normal,
+                };
+            }
             Mode::Search(mut text) => match key.code {
                 KeyCode::Esc => self.mode = Mode::Normal,
                 KeyCode::Enter => {
@@ -484,7 +493,7 @@ impl App {
             }
             Action::SaveSession => self.prompt_save(),
             Action::Export => self.mode = Mode::ExportFormat,
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => self.mode = Mode::Help(0),
             Action::Quit => {
                 if self.unsaved && !self.session.annotations.is_empty() {
                     self.mode = Mode::ConfirmQuit;

@@ -76,7 +76,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         buf,
     );
     match &app.mode {
-        Mode::Help => help(app, theme, area, frame),
+        Mode::Help(top) => help(app, theme, *top, area, frame),
         Mode::Conflicts(selected) => conflict_list(app, theme, *selected, area, frame),
         Mode::Panes(selected) => pane_list(app, theme, *selected, area, frame),
         Mode::Annotations(selected) => {
@@ -426,7 +426,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn help(app: &App, theme: Theme, area: Rect, frame: &mut Frame) {
+fn help(app: &App, theme: Theme, top: u16, area: Rect, frame: &mut Frame) {
     let mut lines: Vec<Line> = app
         .keymap
         .entries()
@@ -440,13 +440,36 @@ fn help(app: &App, theme: Theme, area: Rect, frame: &mut Frame) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled("Marks: underlined = inserted · italic = replaced · crossed out = left out by another source · bold = conflict · dim = boilerplate · ↕ moved", theme.faint()));
-    lines.push(Line::styled("Any key closes this help.", theme.faint()));
-    let rect = centered(area, 78, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    lines.push(Line::styled(
+        "j/k and PgDn/PgUp scroll; any other key closes this help.",
+        theme.faint(),
+    ));
+    let rect = centered(area, 78, u16::MAX);
+    let text_width = usize::from(rect.width.saturating_sub(2)).max(1);
+    // Lines after wrapping, so the last one can be scrolled into view.
+    let total = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(text_width))
+        .sum::<usize>();
+    let total = u16::try_from(total).unwrap_or(u16::MAX);
+    let rect = centered(area, 78, total.saturating_add(2));
+    let inner = rect.height.saturating_sub(2);
+    let top = top.min(total.saturating_sub(inner));
+    let title = if total > inner {
+        format!(
+            " Keys — lines {}–{} of {total} (j/k scroll) ",
+            top + 1,
+            (top + inner).min(total)
+        )
+    } else {
+        " Keys ".to_owned()
+    };
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).title(" Keys ")),
+            .scroll((top, 0))
+            .block(Block::default().borders(Borders::ALL).title(title)),
         rect,
     );
 }

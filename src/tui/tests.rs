@@ -305,3 +305,18 @@ fn without_bidi_arabic_stays_in_logical_order() {
     app.bidi = true;
     assert!(!screen(&app).contains("في غضون"));
 }
+
+#[test]
+fn the_help_scrolls_when_it_does_not_fit() {
+    let mut app = demo(80, 24);
+    keys(&mut app, "?");
+    let first = screen(&app);
+    assert!(first.contains("(j/k scroll)"), "{first}");
+    assert!(!first.contains("any other key closes"));
+    keys(&mut app, "<pgdn> <pgdn> <pgdn> <pgdn> <pgdn>");
+    let last = screen(&app);
+    assert!(last.contains("any other key closes this help"), "{last}");
+    assert!(last.contains("export the comparison"));
+    keys(&mut app, "z");
+    assert_eq!(app.mode, Mode::Normal);
+}
