@@ -114,7 +114,10 @@ fn demo_conflict_search_resize_quit_and_the_terminal_is_restored() {
     tmux.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "16"]);
     let small = tmux.wait_for("Parallax");
     assert!(small.lines().all(|l| l.chars().count() <= 60), "{small}");
-    tmux.keys(&["Escape", "q"]);
+    // Esc and q arriving in one read would be Alt-q: give Esc its own read.
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["q"]);
     let settings = wait_for_file(&stty);
     assert!(
         settings.contains(" icanon") && !settings.contains("-icanon"),

@@ -51,39 +51,38 @@ pub fn place(a: &mut Annotation, doc: &Document) -> Placement {
 
 /// The occurrence of `quote` in `text` nearest to byte `near`. Runs of white space match
 /// any run of white space, so re-wrapped lines and doubled spaces do not orphan a mark.
-/// A quote made only of word characters must not be part of a longer word ("350" is not
-/// found in "1350").
+/// A quote that starts or ends with a word character must not be part of a longer word
+/// ("350" is not found in "1350").
 fn find_quote(text: &str, quote: &str, near: usize) -> Option<(usize, usize)> {
-    let words: Vec<String> = quote.split_whitespace().map(regex::escape).collect();
-    if words.is_empty() {
+    let quote = quote.trim();
+    if quote.is_empty() {
         return None;
     }
-    let body = words.join(r"\s+");
-    let head_word = quote.trim().starts_with(|c: char| c.is_alphanumeric());
-    let tail_word = quote.trim().ends_with(|c: char| c.is_alphanumeric());
-    let pattern = format!(
-        "{}({body}){}",
-        if head_word { r"(?:^|[^\w])" } else { "" },
-        if tail_word { r"(?:$|[^\w])" } else { "" }
-    );
-    let re = RegexBuilder::new(&pattern)
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let head_word = quote.starts_with(is_word);
+    let tail_word = quote.ends_with(is_word);
+    let whole = |start: usize, end: usize| {
+        (!head_word || !text[..start].ends_with(is_word))
+            && (!tail_word || !text[end..].starts_with(is_word))
+    };
+    let nearest = |found: &mut dyn Iterator<Item = (usize, usize)>| {
+        found
+            .filter(|&(s, e)| whole(s, e))
+            .min_by_key(|&(s, _)| s.abs_diff(near))
+    };
+    // The quote as it was (fast: a substring search), then with white space loosened.
+    if let Some(hit) = nearest(&mut text.match_indices(quote).map(|(s, m)| (s, s + m.len()))) {
+        return Some(hit);
+    }
+    if !quote.contains(char::is_whitespace) {
+        return None;
+    }
+    let words: Vec<String> = quote.split_whitespace().map(regex::escape).collect();
+    let re = RegexBuilder::new(&words.join(r"\s+"))
         .size_limit(1 << 22)
         .build()
         .ok()?;
-    let mut best: Option<(usize, usize)> = None;
-    let mut at = 0;
-    while at <= text.len() {
-        let Some(found) = re.captures_at(text, at).and_then(|c| c.get(1)) else {
-            break;
-        };
-        let (start, end) = (found.start(), found.end());
-        if best.is_none_or(|(s, _)| start.abs_diff(near) < s.abs_diff(near)) {
-            best = Some((start, end));
-        }
-        // Overlapping occurrences: go on one character after this one's start.
-        at = start + text[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    best
+    nearest(&mut re.find_iter(text).map(|m| (m.start(), m.end())))
 }
 
 #[cfg(test)]
