@@ -226,15 +226,7 @@ impl App {
 
     /// Records where the reader is in the session.
     pub fn record_position(&mut self) {
-        let anchor = self.rows[self.current]
-            .cells
-            .iter()
-            .enumerate()
-            .find_map(|(d, c)| {
-                c.as_ref()
-                    .and_then(|c| c.sentences.first())
-                    .map(|s| (d, s.0))
-            });
+        let anchor = self.current_anchor();
         let pos = &mut self.session.position;
         if let Some((d, s)) = anchor {
             pos.doc = d;

@@ -541,10 +541,10 @@ impl App {
         None
     }
 
-    /// Replaces the comparison (a better alignment arrived, e.g. once dictionaries are
-    /// read) and keeps the reader on the same sentence.
-    pub fn replace_comparison(&mut self, alignment: Alignment, conflicts: Vec<Conflict>) {
-        let anchor = self.rows[self.current]
+    /// The first sentence shown in the current row, as (document, sentence): what stays in
+    /// place when the rows are rebuilt, and what a session records.
+    pub fn current_anchor(&self) -> Option<(usize, usize)> {
+        self.rows[self.current]
             .cells
             .iter()
             .enumerate()
@@ -552,7 +552,13 @@ impl App {
                 c.as_ref()
                     .and_then(|c| c.sentences.first())
                     .map(|s| (d, s.0))
-            });
+            })
+    }
+
+    /// Replaces the comparison (a better alignment arrived, e.g. once dictionaries are
+    /// read) and keeps the reader on the same sentence.
+    pub fn replace_comparison(&mut self, alignment: Alignment, conflicts: Vec<Conflict>) {
+        let anchor = self.current_anchor();
         self.alignment = alignment;
         self.conflicts = conflicts;
         self.rebuild_rows();

@@ -328,29 +328,6 @@ fn panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         _ => {
             if let Some(m) = &app.message {
                 (format!(" {m}"), theme.faint())
-            } else if let Some(&c) = app.rows[app.current].conflicts.first() {
-                let conflict = &app.conflicts[c];
-                let tally: Vec<String> = conflict
-                    .tally()
-                    .iter()
-                    .map(|(v, n)| format!("{v} — {n} source{}", if *n == 1 { "" } else { "s" }))
-                    .collect();
-                let more = app.rows[app.current].conflicts.len() - 1;
-                let more = if more > 0 {
-                    format!("  (+{more} more here)")
-                } else {
-                    String::new()
-                };
-                (
-                    format!(
-                        " Conflict {}/{} · {}: {}{more}",
-                        c + 1,
-                        app.conflicts.len(),
-                        parallax::text::visible(&conflict.topic, false),
-                        tally.join(" · ")
-                    ),
-                    theme.panel(),
-                )
             } else {
                 (String::new(), Style::default())
             }
@@ -580,24 +557,7 @@ fn target_panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     let count = app.targets().len();
     let name = |d: usize| parallax::text::visible(app.docs[d].name(), false);
     let (what, style) = match target {
-        Target::Conflict(c) => {
-            let conflict = &app.conflicts[c];
-            let tally: Vec<String> = conflict
-                .tally()
-                .iter()
-                .map(|(v, n)| format!("{v} — {n} source{}", if *n == 1 { "" } else { "s" }))
-                .collect();
-            (
-                format!(
-                    " ▸ Conflict {}/{} · {}: {}",
-                    c + 1,
-                    app.conflicts.len(),
-                    parallax::text::visible(&conflict.topic, false),
-                    tally.join(" · ")
-                ),
-                theme.panel(),
-            )
-        }
+        Target::Conflict(c) => (format!(" ▸ {}", conflict_summary(app, c)), theme.panel()),
         Target::Claim {
             doc,
             start,
@@ -667,4 +627,21 @@ fn target_panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         let hx = area.x + u16::try_from(width - hints.width()).unwrap_or(0);
         buf.set_stringn(hx, area.y, &hints, hints.width(), theme.faint());
     }
+}
+
+/// "Conflict 2/6 · soldiers killed: >375 — 3 sources · =350 — 1 source".
+fn conflict_summary(app: &App, c: usize) -> String {
+    let conflict = &app.conflicts[c];
+    let tally: Vec<String> = conflict
+        .tally()
+        .iter()
+        .map(|(v, n)| format!("{v} — {n} source{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    format!(
+        "Conflict {}/{} · {}: {}",
+        c + 1,
+        app.conflicts.len(),
+        parallax::text::visible(&conflict.topic, false),
+        tally.join(" · ")
+    )
 }
