@@ -41,6 +41,16 @@ pub fn has_hostile_chars(text: &str) -> bool {
     })
 }
 
+/// At most `max` characters (at least one), with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(max.max(1) - 1).collect();
+        format!("{cut}…")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

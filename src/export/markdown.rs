@@ -8,7 +8,7 @@ use std::io::Write;
 use super::{Comparison, verdict_text};
 use crate::annotation::{self, Target};
 use crate::document::{DocId, Document};
-use crate::text::visible;
+use crate::text::{shorten, visible};
 use crate::view::Mark;
 
 /// Writes the Markdown export of `c`.
@@ -272,14 +272,4 @@ fn cell(text: &str) -> String {
         .map(inline)
         .collect::<Vec<_>>()
         .join("<br>")
-}
-
-/// At most `max` characters, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
-    }
 }

@@ -4,6 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::layout::is_combining;
+
 /// What a key did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -78,7 +80,7 @@ impl Editor {
         loop {
             let (i, c) = self.text[..at].char_indices().next_back()?;
             at = i;
-            if !is_mark(c) || at == 0 {
+            if !is_combining(c) || at == 0 {
                 return Some(at);
             }
         }
@@ -90,7 +92,7 @@ impl Editor {
         let (_, first) = chars.next()?;
         let mut end = self.cursor + first.len_utf8();
         for (i, c) in chars {
-            if !is_mark(c) {
+            if !is_combining(c) {
                 break;
             }
             end = self.cursor + i + c.len_utf8();
@@ -141,11 +143,6 @@ impl Editor {
         shown.insert(self.cursor, CURSOR);
         shown
     }
-}
-
-/// A combining mark that belongs to the letter before it.
-fn is_mark(c: char) -> bool {
-    matches!(u32::from(c), 0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x200C | 0x200D | 0xFE00..=0xFE0F)
 }
 
 #[cfg(test)]

@@ -190,8 +190,10 @@ fn visual_order(line: &[(char, Mark)]) -> Vec<(char, Mark)> {
     out
 }
 
-fn is_combining(c: char) -> bool {
-    matches!(u32::from(c), 0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED)
+/// A combining mark or joiner that belongs to the character before it (kept with it when
+/// a right-to-left run is reversed, deleted with it in the note editor).
+pub fn is_combining(c: char) -> bool {
+    matches!(u32::from(c), 0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x200C | 0x200D | 0xFE00..=0xFE0F)
 }
 
 fn mirror(c: char) -> char {

@@ -11,6 +11,7 @@ use super::editor::Editor;
 use super::layout;
 use super::render::select_list;
 use super::theme::Theme;
+use parallax::text::shorten;
 
 /// The annotations, placed ones with their row, orphaned ones marked.
 pub fn annotation_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &mut Frame) {
@@ -123,12 +124,4 @@ pub fn note_editor(app: &App, theme: Theme, editor: &Editor, area: Rect, frame: 
         ),
         rect,
     );
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>())
-    }
 }
