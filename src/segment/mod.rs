@@ -45,7 +45,7 @@ pub fn segment(text: &str, lang: &str) -> Vec<Segment> {
             let kind = match unit.kind {
                 UnitKind::Item => SegmentKind::Item,
                 UnitKind::MarkedHeading => SegmentKind::Heading,
-                UnitKind::Text if single && !ends_with_stop(&text[span.clone()]) => {
+                UnitKind::Text if single && !ends_like_sentence(&text[span.clone()]) => {
                     SegmentKind::Heading
                 }
                 UnitKind::Text => SegmentKind::Sentence,
@@ -97,6 +97,29 @@ pub fn ends_with_stop(text: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(is_terminator)
+}
+
+/// True when `text` ends with a sentence stop, also before a short closing tag in brackets:
+/// "… setzt OS X 10.10 voraus. (bsc)", "… said on Friday. (AFP)" are sentences, not headings.
+fn ends_like_sentence(text: &str) -> bool {
+    if ends_with_stop(text) {
+        return true;
+    }
+    let trimmed = text.trim_end();
+    let Some(inner) = trimmed.strip_suffix([')', '）']) else {
+        return false;
+    };
+    inner
+        .rfind(['(', '（'])
+        .filter(|&open| {
+            let tag = &inner[open..];
+            tag.chars().count() <= 32
+                && !tag
+                    .chars()
+                    .skip(1)
+                    .any(|c| matches!(c, '(' | ')' | '（' | '）'))
+        })
+        .is_some_and(|open| ends_with_stop(&inner[..open]))
 }
 
 #[cfg(test)]

@@ -299,3 +299,19 @@ proptest! {
         prop_assert!(text[last..].chars().all(is_space));
     }
 }
+
+#[test]
+fn a_closing_author_tag_does_not_make_a_heading() {
+    let text = "Preis\n\nDie App kostet knapp 50 Euro und setzt OS X 10.10 voraus. (bsc)\n\nMinister visits Moscow (Reuters)\n\nWar (1914–1918)\n\n天気（晴れ）";
+    let kinds: Vec<_> = segment(text, "de").iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SegmentKind::Heading,
+            SegmentKind::Sentence,
+            SegmentKind::Heading,
+            SegmentKind::Heading,
+            SegmentKind::Heading,
+        ]
+    );
+}
