@@ -277,6 +277,16 @@ impl SparseVec {
         sum
     }
 
+    /// A unit vector over the given keys with equal weights (for tests of the aligner).
+    #[cfg(test)]
+    pub fn uniform(keys: &[u64]) -> Self {
+        let mut keys = keys.to_vec();
+        keys.sort_unstable();
+        keys.dedup();
+        let w = 1.0 / (keys.len().max(1) as f32).sqrt();
+        SparseVec(keys.into_iter().map(|k| (k, w)).collect())
+    }
+
     /// The keys, for inverted indexes.
     pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
         self.0.iter().map(|&(k, _)| k)

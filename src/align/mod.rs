@@ -231,16 +231,24 @@ fn align_keys(
     translators: &Translators,
     params: &Params,
 ) -> Vec<Bead> {
+    let (to_b, to_a) = (translators.get(a.2, b.2), translators.get(b.2, a.2));
+    let languages = if a.2 == b.2 {
+        pairwise::Languages::Same
+    } else if to_b.is_some() || to_a.is_some() {
+        pairwise::Languages::Dictionary
+    } else {
+        pairwise::Languages::Unaided
+    };
     let vectors = features::pair_vectors(
         &Side {
             keys: a.0,
             lang: a.2,
-            translator: translators.get(a.2, b.2),
+            translator: to_b,
         },
         &Side {
             keys: b.0,
             lang: b.2,
-            translator: translators.get(b.2, a.2),
+            translator: to_a,
         },
     );
     pairwise::align_pair(
@@ -252,7 +260,7 @@ fn align_keys(
             vectors: &vectors.b,
             lengths: b.1,
         },
-        a.2 == b.2,
+        languages,
         params,
     )
 }

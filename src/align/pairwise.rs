@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::features::SparseVec;
 
 /// One link between the two documents (or a sentence found in one only).
@@ -37,9 +39,11 @@ pub struct Params {
     pub length: f32,
     /// Score of leaving one sentence unmatched.
     pub skip: f32,
-    /// Extra cost of a bead joining 2 sentences on one side, and of 3 (or 2 on both).
+    /// Extra cost of a bead of 3 sentences in all (2-1, 1-2), of 4 (3-1, 1-3, 2-2), and
+    /// what 5 (3-2, 2-3) add to the cost of 4.
     pub merge2: f32,
     pub merge3: f32,
+    pub merge5: f32,
     /// Links of documents in one language below this (background-corrected) similarity are
     /// not trusted: a rewrite, unlike a translation, gives no reason to pair dissimilar
     /// sentences by position.
@@ -49,6 +53,9 @@ pub struct Params {
     pub translation_floor: f32,
     /// Across languages but not a translation: links below this similarity are dropped.
     pub rewrite_floor: f32,
+    /// Extra cost, in a pair linked by a dictionary, of each sentence in a merged bead that
+    /// shares no key with the other side.
+    pub silent: f32,
     /// Minimum similarity for an out-of-order match in the second pass.
     pub moved_floor: f32,
     /// Documents with more cells than this get a banded programme.
@@ -65,9 +72,11 @@ impl Default for Params {
             skip: -2.5,
             merge2: -1.5,
             merge3: -3.0,
+            merge5: -1.0,
             same_language_floor: 0.12,
             translation_floor: 0.02,
             rewrite_floor: 0.08,
+            silent: -0.5,
             moved_floor: 0.30,
             full_limit: 4_000_000,
             band: 40,
@@ -78,7 +87,7 @@ impl Default for Params {
 /// Segments shorter than this (in characters) are fragments: headings, broken-off clauses.
 const SHORT_SEGMENT_CHARS: usize = 40;
 
-const BEADS: [(usize, usize); 8] = [
+const BEADS: [(usize, usize); 10] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -87,6 +96,8 @@ const BEADS: [(usize, usize); 8] = [
     (2, 2),
     (3, 1),
     (1, 3),
+    (2, 3),
+    (3, 2),
 ];
 
 /// Per-row window of allowed `j` (half-open), for `i` in `0..=n`.
@@ -122,18 +133,30 @@ impl Band {
     }
 }
 
+/// How the languages of two documents relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Languages {
+    /// One language: rewrites and copies, not translations.
+    Same,
+    /// Two languages linked by a bilingual dictionary.
+    Dictionary,
+    /// Two languages with no dictionary between them.
+    Unaided,
+}
+
 /// Aligns two documents.
 pub fn align_pair(
     a: &SideInput<'_>,
     b: &SideInput<'_>,
-    same_language: bool,
+    languages: Languages,
     params: &Params,
 ) -> Vec<Bead> {
     let (n, m) = (a.vectors.len(), b.vectors.len());
     if n == 0 || m == 0 {
         return singletons(n, m);
     }
-    let ctx = Context::new(a, b, params);
+    let same_language = languages == Languages::Same;
+    let ctx = Context::new(a, b, params, languages == Languages::Dictionary);
     let band = if (n + 1) * (m + 1) <= params.full_limit {
         Band::full(n, m)
     } else {
@@ -245,6 +268,27 @@ fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
     }
 }
 
+/// Norms of the sums of 1, 2 and 3 consecutive unit vectors, from the similarities of each
+/// vector with the next one and the one after (`next`).
+fn group_norms(next: &[Vec<f32>; 2]) -> [Vec<f32>; 3] {
+    let n = next[0].len();
+    [1, 2, 3].map(|count| {
+        (0..n)
+            .map(|start| {
+                let mut sq = count as f32;
+                for p in start..(start + count).min(n) {
+                    for (d, next) in next.iter().enumerate() {
+                        if p + d + 1 < start + count {
+                            sq += 2.0 * next[p];
+                        }
+                    }
+                }
+                sq.max(1e-6).sqrt()
+            })
+            .collect()
+    })
+}
+
 fn singletons(n: usize, m: usize) -> Vec<Bead> {
     (0..n)
         .map(|i| Bead {
@@ -270,21 +314,29 @@ struct Context<'a> {
     /// Mean similarity of each sentence with the other document (the background).
     bg_a: Vec<f32>,
     bg_b: Vec<f32>,
-    /// Similarity of each sentence with the next one and the one after, in its own document.
-    next_a: [Vec<f32>; 2],
-    next_b: [Vec<f32>; 2],
+    /// Norm of the sum of sentences `i..i+k`, at `[k - 1][i]`, for k = 1..=3.
+    norm_a: [Vec<f32>; 3],
+    norm_b: [Vec<f32>; 3],
     /// Expected length ratio B/A.
     ratio: f32,
+    /// A bilingual dictionary links the two languages.
+    dictionary: bool,
 }
 
 impl<'a> Context<'a> {
-    fn new(a: &'a SideInput<'a>, b: &'a SideInput<'a>, params: &'a Params) -> Self {
+    fn new(
+        a: &'a SideInput<'a>,
+        b: &'a SideInput<'a>,
+        params: &'a Params,
+        dictionary: bool,
+    ) -> Self {
         // The background leaves out each sentence's best match in the sample: with short
         // documents the sample is mostly true counterparts, which are not background.
         let background = |x: &[SparseVec], y: &[SparseVec]| -> Vec<f32> {
             let step = (y.len() / 32).max(1);
             let sample: Vec<&SparseVec> = y.iter().step_by(step).collect();
-            x.iter()
+            x.par_iter()
+                .with_min_len(1024)
                 .map(|v| {
                     let sims: Vec<f32> = sample.iter().map(|s| v.dot(s)).collect();
                     let best = sims.iter().copied().fold(0.0f32, f32::max);
@@ -304,15 +356,31 @@ impl<'a> Context<'a> {
             })
         };
         let total = |l: &[usize]| l.iter().sum::<usize>().max(1) as f32;
+        // Each sentence's similarity with the next one and the one after, in its own document.
+        let ((bg_a, norm_a), (bg_b, norm_b)) = rayon::join(
+            || {
+                (
+                    background(a.vectors, b.vectors),
+                    group_norms(&nexts(a.vectors)),
+                )
+            },
+            || {
+                (
+                    background(b.vectors, a.vectors),
+                    group_norms(&nexts(b.vectors)),
+                )
+            },
+        );
         Self {
-            bg_a: background(a.vectors, b.vectors),
-            bg_b: background(b.vectors, a.vectors),
-            next_a: nexts(a.vectors),
-            next_b: nexts(b.vectors),
+            bg_a,
+            bg_b,
+            norm_a,
+            norm_b,
             ratio: total(b.lengths) / total(a.lengths),
             a,
             b,
             params,
+            dictionary,
         }
     }
 
@@ -323,7 +391,7 @@ impl<'a> Context<'a> {
         k: usize,
         j: usize,
         l: usize,
-        dot: &dyn Fn(usize, usize) -> f32,
+        dot: &impl Fn(usize, usize) -> f32,
     ) -> f32 {
         let mut num = 0.0;
         for p in i..i + k {
@@ -331,18 +399,7 @@ impl<'a> Context<'a> {
                 num += dot(p, q);
             }
         }
-        let norm = |start: usize, count: usize, next: &[Vec<f32>; 2]| -> f32 {
-            let mut sq = count as f32;
-            for p in start..start + count {
-                for (d, next) in next.iter().enumerate() {
-                    if p + d + 1 < start + count {
-                        sq += 2.0 * next[p];
-                    }
-                }
-            }
-            sq.max(1e-6).sqrt()
-        };
-        num / (norm(i, k, &self.next_a) * norm(j, l, &self.next_b))
+        num / (self.norm_a[k - 1][i] * self.norm_b[l - 1][j])
     }
 
     /// Background-corrected similarity of a bead.
@@ -352,7 +409,7 @@ impl<'a> Context<'a> {
         k: usize,
         j: usize,
         l: usize,
-        dot: &dyn Fn(usize, usize) -> f32,
+        dot: &impl Fn(usize, usize) -> f32,
     ) -> f32 {
         let cos = self.group_cosine(i, k, j, l, dot);
         let bg_a = self.bg_a[i..i + k].iter().sum::<f32>() / k as f32;
@@ -366,29 +423,49 @@ impl<'a> Context<'a> {
         let (la, lb) = (la as f32, lb as f32);
         let mean = f32::midpoint(la * self.ratio, lb);
         let delta = (lb - la * self.ratio) / (VARIANCE * mean.max(1.0)).sqrt();
-        (2.0 * (1.0 - normal_cdf(delta.abs()))).max(1e-9).ln()
+        two_sided_tail_ln(delta.abs())
     }
 
+    /// The score of a bead, or `None` when it cannot exceed `beat` (every term left out
+    /// of the first estimate — length, silent sentences — is never positive).
     fn bead_score(
         &self,
-        i: usize,
-        k: usize,
-        j: usize,
-        l: usize,
-        dot: &dyn Fn(usize, usize) -> f32,
-    ) -> f32 {
+        (i, k): (usize, usize),
+        (j, l): (usize, usize),
+        beat: f32,
+        dot: &impl Fn(usize, usize) -> f32,
+    ) -> Option<f32> {
         let p = self.params;
         if k == 0 || l == 0 {
-            return p.skip * (k + l) as f32;
+            return Some(p.skip * (k + l) as f32);
         }
-        let la: usize = self.a.lengths[i..i + k].iter().sum();
-        let lb: usize = self.b.lengths[j..j + l].iter().sum();
         let merge = match k + l {
             2 => 0.0,
             3 => p.merge2,
-            _ => p.merge3,
+            4 => p.merge3,
+            _ => p.merge3 + p.merge5,
         };
-        p.lexical * self.lexical(i, k, j, l, dot) + p.length * self.length(la, lb) + merge
+        let estimate = p.lexical * self.lexical(i, k, j, l, dot) + merge;
+        if estimate <= beat {
+            return None;
+        }
+        let la: usize = self.a.lengths[i..i + k].iter().sum();
+        let lb: usize = self.b.lengths[j..j + l].iter().sum();
+        let mut silent = 0.0;
+        if k + l > 2 && self.dictionary {
+            // With a dictionary, content words carry across: a sentence joined to a bead
+            // without a single key in common with the other side is more likely an
+            // insertion (a caption, a line of OCR debris) than half of a split sentence.
+            // Without one, most true halves share nothing either, so silence says nothing.
+            let silent_a = (i..i + k)
+                .filter(|&p| (j..j + l).all(|q| dot(p, q) <= 0.0))
+                .count();
+            let silent_b = (j..j + l)
+                .filter(|&q| (i..i + k).all(|p| dot(p, q) <= 0.0))
+                .count();
+            silent = p.silent * (silent_a + silent_b) as f32;
+        }
+        Some(estimate + silent + p.length * self.length(la, lb))
     }
 
     fn dynamic_programme(&self, band: &Band) -> Vec<Bead> {
@@ -423,7 +500,12 @@ impl<'a> Context<'a> {
                     if best[from] == f32::NEG_INFINITY {
                         continue;
                     }
-                    let score = best[from] + self.bead_score(i - k, k, j - l, l, &dot);
+                    let Some(bead) =
+                        self.bead_score((i - k, k), (j - l, l), best[here] - best[from], &dot)
+                    else {
+                        continue;
+                    };
+                    let score = best[from] + bead;
                     if score > best[here] {
                         best[here] = score;
                         back[here] = u8::try_from(t).unwrap_or(0);
@@ -679,13 +761,97 @@ fn longest_increasing_chain(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26 via erf).
-fn normal_cdf(x: f32) -> f32 {
+/// `ln(2 · (1 − Φ(x)))` for `x ≥ 0`, the log-probability of a standard normal deviate at
+/// least `x` away from 0, floored at `ln(1e-9)`. With Abramowitz–Stegun 7.1.26,
+/// `2 · (1 − Φ(x)) = erfc(z) ≈ poly(t) · e^(−z²)` for `z = x / √2`, so the logarithm needs
+/// no exponential.
+fn two_sided_tail_ln(x: f32) -> f32 {
     let z = x / std::f32::consts::SQRT_2;
-    let t = 1.0 / (1.0 + 0.327_591_1 * z.abs());
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
     let poly = t
         * (0.254_829_6
             + t * (-0.284_496_7 + t * (1.421_413_8 + t * (-1.453_152 + t * 1.061_405_4))));
-    let erf = 1.0 - poly * (-z * z).exp();
-    let erf = if z >= 0.0 { erf } else { -erf };
-    0.5 * (1.0 + erf)
+    (poly.ln() - z * z).max(1e-9f32.ln())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_a_dictionary_a_silent_sentence_makes_a_merge_cost_more() {
+        // A: one sentence; B: its translation, then a caption that shares no key with A.
+        let a = [SparseVec::uniform(&[1, 2, 3, 4])];
+        let b = [
+            SparseVec::uniform(&[1, 2, 3, 5]),
+            SparseVec::uniform(&[90, 91]),
+            SparseVec::uniform(&[2, 3, 92]),
+        ];
+        let (la, lb) = ([60], [55, 20, 30]);
+        let (a, b) = (
+            SideInput {
+                vectors: &a,
+                lengths: &la,
+            },
+            SideInput {
+                vectors: &b,
+                lengths: &lb,
+            },
+        );
+        let params = Params::default();
+        let score = |dictionary: bool, l: usize| {
+            let ctx = Context::new(&a, &b, &params, dictionary);
+            let dot = |i: usize, j: usize| ctx.dot(i, j);
+            ctx.bead_score((0, 1), (0, l), f32::NEG_INFINITY, &dot)
+                .unwrap()
+        };
+        // The caption (B1) in a 1-2 bead costs `silent` more with a dictionary.
+        let gap = score(false, 2) - score(true, 2);
+        assert!((gap + params.silent).abs() < 1e-5, "{gap}");
+        // One-to-one beads are not concerned, nor is a 1-3 bead's sentence that shares a key
+        // (B2): only the caption counts, once.
+        assert!((score(false, 1) - score(true, 1)).abs() < 1e-6);
+        let gap = score(false, 3) - score(true, 3);
+        assert!((gap + params.silent).abs() < 1e-5, "{gap}");
+    }
+
+    #[test]
+    fn the_bound_skips_only_beads_that_cannot_win() {
+        let a = [SparseVec::uniform(&[1, 2])];
+        let b = [SparseVec::uniform(&[1, 2])];
+        let (la, lb) = ([40], [40]);
+        let (a, b) = (
+            SideInput {
+                vectors: &a,
+                lengths: &la,
+            },
+            SideInput {
+                vectors: &b,
+                lengths: &lb,
+            },
+        );
+        let params = Params::default();
+        let ctx = Context::new(&a, &b, &params, false);
+        let dot = |i: usize, j: usize| ctx.dot(i, j);
+        let full = ctx
+            .bead_score((0, 1), (0, 1), f32::NEG_INFINITY, &dot)
+            .unwrap();
+        assert_eq!(
+            ctx.bead_score((0, 1), (0, 1), full - 0.01, &dot),
+            Some(full)
+        );
+        assert_eq!(
+            ctx.bead_score((0, 1), (0, 1), params.lexical * 2.0, &dot),
+            None
+        );
+    }
+
+    #[test]
+    fn the_length_term_is_the_two_sided_normal_tail() {
+        // 2 · (1 − Φ(x)) at x = 0, 1, 2: 1, 0.3173, 0.0455.
+        for (x, p) in [(0.0f32, 1.0f32), (1.0, 0.317_31), (2.0, 0.045_50)] {
+            assert!((two_sided_tail_ln(x) - p.ln()).abs() < 1e-3, "{x}");
+        }
+        assert!((two_sided_tail_ln(40.0) - 1e-9f32.ln()).abs() < 1e-3);
+    }
 }
