@@ -16,7 +16,7 @@ pub mod translit;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::document::{DocId, Document, SentenceId};
+use crate::document::{DocId, Document, SegmentKind, SentenceId};
 use dict::Dictionary;
 use features::{SentenceKeys, Side, Translator};
 pub use pairwise::{Bead, Params};
@@ -114,6 +114,21 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
         .flat_map(|x| (x + 1..docs.len()).map(move |y| (x, y)))
         .map(|(x, y)| if rank[x] < rank[y] { (x, y) } else { (y, x) })
         .collect();
+    // Headline-sized lines of their own; a longer line without a final stop is more likely
+    // an unterminated sentence than a headline.
+    let headings: Vec<Vec<bool>> = docs
+        .iter()
+        .zip(&content)
+        .zip(&lengths)
+        .map(|((d, ids), chars)| {
+            ids.iter()
+                .zip(chars)
+                .map(|(id, &n)| {
+                    d.sentences[id.0].kind == SegmentKind::Heading && n <= HEADLINE_MAX_CHARS
+                })
+                .collect()
+        })
+        .collect();
     let links: Vec<nway::PairLinks> = pairs
         .par_iter()
         .map(|&(x, y)| {
@@ -123,10 +138,57 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
                 &translators,
                 &options.params,
             );
+            let beads = headings_apart(beads, &headings[x], &headings[y]);
             nway::PairLinks { x, y, beads }
         })
         .collect();
     nway::merge(&content, &links, &rank)
+}
+
+/// Longest line (in characters) taken for a headline when it stands on its own without a
+/// final stop.
+const HEADLINE_MAX_CHARS: usize = 160;
+
+/// A heading (a title, a subheading, a caption line) is linked only with headings: a
+/// headline beside a sentence of reporting is a summary of it, not the same statement.
+/// Headings in a link whose other side has none leave the link as lone sentences.
+fn headings_apart(beads: Vec<Bead>, heading_a: &[bool], heading_b: &[bool]) -> Vec<Bead> {
+    let lone = |a: Vec<usize>, b: Vec<usize>| Bead {
+        a,
+        b,
+        score: 0.0,
+        moved: false,
+    };
+    let mut out = Vec::with_capacity(beads.len());
+    for mut bead in beads {
+        let any_a = bead.a.iter().any(|&i| heading_a[i]);
+        let any_b = bead.b.iter().any(|&j| heading_b[j]);
+        if bead.a.is_empty() || bead.b.is_empty() || any_a == any_b {
+            out.push(bead);
+            continue;
+        }
+        let (side, flags, is_a) = if any_a {
+            (&mut bead.a, heading_a, true)
+        } else {
+            (&mut bead.b, heading_b, false)
+        };
+        let (apart, kept): (Vec<usize>, Vec<usize>) = side.iter().partition(|&&i| flags[i]);
+        *side = kept;
+        for i in apart {
+            out.push(if is_a {
+                lone(vec![i], vec![])
+            } else {
+                lone(vec![], vec![i])
+            });
+        }
+        if bead.a.is_empty() || bead.b.is_empty() {
+            out.extend(bead.a.iter().map(|&i| lone(vec![i], vec![])));
+            out.extend(bead.b.iter().map(|&j| lone(vec![], vec![j])));
+        } else {
+            out.push(bead);
+        }
+    }
+    out
 }
 
 /// Each document's rank when sorted by a hash of its text (ties by position).

@@ -135,6 +135,72 @@ fn content_in_one_source_only_is_its_own_row() {
 }
 
 #[test]
+fn a_headline_is_linked_with_headlines_only() {
+    // Source 0 opens with a headline; source 1 has none, but its first sentence says the
+    // same in almost the same words; source 2 has a headline of its own.
+    let a = format!(
+        "Armenia and Azerbaijan agree to hold talks in Moscow\n\n{}",
+        STORY.join("\n")
+    );
+    let b = format!(
+        "Armenia and Azerbaijan agree to hold talks in Moscow, Russia said on Friday.\n{}",
+        STORY[1..].join("\n")
+    );
+    let c = format!(
+        "Armenia and Azerbaijan to hold talks in Moscow\n\n{}",
+        STORY.join("\n")
+    );
+    let d = docs(&[&a, &b, &c]);
+    let alignment = align(&d, &AlignOptions::default());
+    let headline = row_of(&alignment, 0, 0);
+    assert!(headline.cell(DocId(1)).is_none(), "{:?}", rows(&alignment));
+    // Also when source 0 and 1 are compared alone, with no third headline to pull it away.
+    let pair = align(&d[..2], &AlignOptions::default());
+    assert!(
+        row_of(&pair, 0, 0).cell(DocId(1)).is_none(),
+        "{:?}",
+        rows(&pair)
+    );
+    assert_eq!(
+        headline.cell(DocId(2)).map(|c| c.sentences.clone()),
+        Some(vec![SentenceId(0)]),
+        "{:?}",
+        rows(&alignment)
+    );
+    // The story's sentences still align across all three.
+    for s in 0..STORY.len() {
+        assert_eq!(
+            row_of(&alignment, 1, s).cells.len(),
+            3,
+            "{:?}",
+            rows(&alignment)
+        );
+    }
+}
+
+#[test]
+fn headings_leave_links_whose_other_side_has_none() {
+    let bead = |a: &[usize], b: &[usize]| Bead {
+        a: a.to_vec(),
+        b: b.to_vec(),
+        score: 0.5,
+        moved: false,
+    };
+    let sides = |beads: Vec<Bead>| -> Vec<(Vec<usize>, Vec<usize>)> {
+        beads.into_iter().map(|b| (b.a, b.b)).collect()
+    };
+    // A headline merged with the first sentence: the sentence keeps the link.
+    let out = headings_apart(vec![bead(&[0, 1], &[0])], &[true, false], &[false]);
+    assert_eq!(sides(out), [(vec![0], vec![]), (vec![1], vec![0])]);
+    // A headline alone against a sentence: both become lone.
+    let out = headings_apart(vec![bead(&[0], &[0])], &[true], &[false]);
+    assert_eq!(sides(out), [(vec![0], vec![]), (vec![], vec![0])]);
+    // Two headlines stay linked.
+    let out = headings_apart(vec![bead(&[0], &[0])], &[true], &[true]);
+    assert_eq!(sides(out), [(vec![0], vec![0])]);
+}
+
+#[test]
 fn boilerplate_is_never_aligned() {
     let a = format!("[ad_1]\n{}\nSource link", STORY.join("\n"));
     let b = format!("{}\nSource link\nLeave a Reply", STORY.join("\n"));
