@@ -164,8 +164,12 @@ pub fn align_pair(
     };
     let mut beads = if same_language {
         // Rewrites reorder freely and share words: rank links by similarity, not position.
-        let mut beads = split_weak(
-            ctx.dynamic_programme(&band),
+        let mut beads = trim_weak_members(
+            split_weak(
+                ctx.dynamic_programme(&band),
+                &ctx,
+                params.same_language_floor,
+            ),
             &ctx,
             params.same_language_floor,
         );
@@ -178,7 +182,11 @@ pub fn align_pair(
         } else {
             // Two languages but not a translation (a rewrite beside an original): the
             // path's positions mean nothing, keep only what the words support.
-            split_weak(beads, &ctx, params.rewrite_floor)
+            trim_weak_members(
+                split_weak(beads, &ctx, params.rewrite_floor),
+                &ctx,
+                params.rewrite_floor,
+            )
         }
     };
     add_moved(&mut beads, &ctx, params.moved_floor);
@@ -586,6 +594,58 @@ fn split_weak(beads: Vec<Bead>, ctx: &Context<'_>, floor: f32) -> Vec<Bead> {
     out
 }
 
+/// In a merged link, drops from either end of its longer side the sentences that do not
+/// resemble the other side by themselves (`floor`): in a rewrite, a neighbouring statement
+/// swept into a link to cover a length difference is a sentence of its own.
+fn trim_weak_members(beads: Vec<Bead>, ctx: &Context<'_>, floor: f32) -> Vec<Bead> {
+    let dot = |i: usize, j: usize| ctx.dot(i, j);
+    let mut out = Vec::with_capacity(beads.len());
+    for mut bead in beads {
+        loop {
+            if bead.a.len() + bead.b.len() <= 2 || bead.a.is_empty() || bead.b.is_empty() {
+                break;
+            }
+            let on_a = bead.a.len() >= bead.b.len();
+            let own = |x: usize| {
+                if on_a {
+                    ctx.lexical(x, 1, bead.b[0], bead.b.len(), &dot)
+                } else {
+                    ctx.lexical(bead.a[0], bead.a.len(), x, 1, &dot)
+                }
+            };
+            let side = if on_a { &bead.a } else { &bead.b };
+            let (first, last) = (side[0], side[side.len() - 1]);
+            let weakest = if own(first) <= own(last) { first } else { last };
+            let floor = if on_a {
+                ctx.floor_for(&[weakest], &bead.b, floor)
+            } else {
+                ctx.floor_for(&bead.a, &[weakest], floor)
+            };
+            if own(weakest) >= floor {
+                break;
+            }
+            let side = if on_a { &mut bead.a } else { &mut bead.b };
+            side.retain(|&x| x != weakest);
+            out.push(if on_a {
+                lone_bead(vec![weakest], vec![])
+            } else {
+                lone_bead(vec![], vec![weakest])
+            });
+        }
+        out.push(bead);
+    }
+    out
+}
+
+fn lone_bead(a: Vec<usize>, b: Vec<usize>) -> Bead {
+    Bead {
+        a,
+        b,
+        score: 0.0,
+        moved: false,
+    }
+}
+
 fn singletons_of(bead: &Bead) -> Vec<Bead> {
     bead.a
         .iter()
@@ -813,6 +873,52 @@ mod tests {
         assert!((score(false, 1) - score(true, 1)).abs() < 1e-6);
         let gap = score(false, 3) - score(true, 3);
         assert!((gap + params.silent).abs() < 1e-5, "{gap}");
+    }
+
+    #[test]
+    fn a_neighbour_swept_into_a_rewrite_link_is_trimmed() {
+        // B0 rewrites A0; B1 is another statement (no shared key); B2 shares half of A0.
+        let a = [SparseVec::uniform(&[1, 2, 3, 4])];
+        let b = [
+            SparseVec::uniform(&[1, 2, 3, 5]),
+            SparseVec::uniform(&[90, 91, 92]),
+        ];
+        let c = [
+            SparseVec::uniform(&[1, 2, 5, 6]),
+            SparseVec::uniform(&[3, 4, 93]),
+        ];
+        let (la, lb) = ([80], [50, 50]);
+        let a = SideInput {
+            vectors: &a,
+            lengths: &la,
+        };
+        let params = Params::default();
+        let merged = || {
+            vec![Bead {
+                a: vec![0],
+                b: vec![0, 1],
+                score: 0.5,
+                moved: false,
+            }]
+        };
+        let sides = |beads: Vec<Bead>| -> Vec<(Vec<usize>, Vec<usize>)> {
+            beads.into_iter().map(|b| (b.a, b.b)).collect()
+        };
+        let b = SideInput {
+            vectors: &b,
+            lengths: &lb,
+        };
+        let ctx = Context::new(&a, &b, &params, false);
+        let out = trim_weak_members(merged(), &ctx, params.same_language_floor);
+        assert_eq!(sides(out), [(vec![], vec![1]), (vec![0], vec![0])]);
+        // A second half that carries words of A0 stays in the link.
+        let c = SideInput {
+            vectors: &c,
+            lengths: &lb,
+        };
+        let ctx = Context::new(&a, &c, &params, false);
+        let out = trim_weak_members(merged(), &ctx, params.same_language_floor);
+        assert_eq!(sides(out), [(vec![0], vec![0, 1])]);
     }
 
     #[test]
