@@ -87,6 +87,9 @@ impl Default for Params {
 /// Segments shorter than this (in characters) are fragments: headings, broken-off clauses.
 const SHORT_SEGMENT_CHARS: usize = 40;
 
+/// Largest share of sentences a translation's path leaves unmatched.
+const TRANSLATION_MAX_LONE: f32 = 0.15;
+
 const BEADS: [(usize, usize); 10] = [
     (1, 1),
     (1, 0),
@@ -557,8 +560,19 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Do most links of `beads` have some lexical support?
+    /// Is the path a translation's: do most of its links have some lexical support, and
+    /// does it leave few sentences unmatched? (A translation renders nearly every sentence;
+    /// a rewrite beside its original leaves out and adds whole statements.)
     fn is_translation(&self, beads: &[Bead], floor: f32) -> bool {
+        let total = self.a.lengths.len() + self.b.lengths.len();
+        let lone: usize = beads
+            .iter()
+            .filter(|b| b.a.is_empty() || b.b.is_empty())
+            .map(|b| b.a.len() + b.b.len())
+            .sum();
+        if (lone as f32) > TRANSLATION_MAX_LONE * total as f32 {
+            return false;
+        }
         let dot = |p: usize, q: usize| self.dot(p, q);
         let (supported, links) = beads
             .iter()
@@ -919,6 +933,37 @@ mod tests {
         let ctx = Context::new(&a, &c, &params, false);
         let out = trim_weak_members(merged(), &ctx, params.same_language_floor);
         assert_eq!(sides(out), [(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn a_path_that_leaves_many_sentences_unmatched_is_no_translation() {
+        let vectors: Vec<SparseVec> = (0..8u64)
+            .map(|k| SparseVec::uniform(&[k, 100 + k]))
+            .collect();
+        let lengths = [50; 8];
+        let side = SideInput {
+            vectors: &vectors,
+            lengths: &lengths,
+        };
+        let params = Params::default();
+        let ctx = Context::new(&side, &side, &params, true);
+        let link = |i: usize| Bead {
+            a: vec![i],
+            b: vec![i],
+            score: 1.0,
+            moved: false,
+        };
+        let all: Vec<Bead> = (0..8).map(link).collect();
+        assert!(ctx.is_translation(&all, params.translation_floor));
+        // Two sentences of each side left out: 4 of 16 unmatched.
+        let mut gappy: Vec<Bead> = (0..6).map(link).collect();
+        gappy.extend(singletons_of(&Bead {
+            a: vec![6, 7],
+            b: vec![6, 7],
+            score: 0.0,
+            moved: false,
+        }));
+        assert!(!ctx.is_translation(&gappy, params.translation_floor));
     }
 
     #[test]
