@@ -367,7 +367,8 @@ impl<'a> Context<'a> {
             })
         };
         let total = |l: &[usize]| l.iter().sum::<usize>().max(1) as f32;
-        // Each sentence's similarity with the next one and the one after, in its own document.
+        // Per side: the background, and the norms of 1-3 sentence groups (from each sentence's
+        // similarity with the next one and the one after, in its own document).
         let ((bg_a, norm_a), (bg_b, norm_b)) = rayon::join(
             || {
                 (
