@@ -853,6 +853,10 @@ fn two_sided_tail_ln(x: f32) -> f32 {
 mod tests {
     use super::*;
 
+    fn side<'a>(vectors: &'a [SparseVec], lengths: &'a [usize]) -> SideInput<'a> {
+        SideInput { vectors, lengths }
+    }
+
     #[test]
     fn with_a_dictionary_a_silent_sentence_makes_a_merge_cost_more() {
         // A: one sentence; B: its translation, then a caption that shares no key with A.
@@ -863,16 +867,7 @@ mod tests {
             SparseVec::uniform(&[2, 3, 92]),
         ];
         let (la, lb) = ([60], [55, 20, 30]);
-        let (a, b) = (
-            SideInput {
-                vectors: &a,
-                lengths: &la,
-            },
-            SideInput {
-                vectors: &b,
-                lengths: &lb,
-            },
-        );
+        let (a, b) = (side(&a, &la), side(&b, &lb));
         let params = Params::default();
         let score = |dictionary: bool, l: usize| {
             let ctx = Context::new(&a, &b, &params, dictionary);
@@ -903,10 +898,7 @@ mod tests {
             SparseVec::uniform(&[3, 4, 93]),
         ];
         let (la, lb) = ([80], [50, 50]);
-        let a = SideInput {
-            vectors: &a,
-            lengths: &la,
-        };
+        let a = side(&a, &la);
         let params = Params::default();
         let merged = || {
             vec![Bead {
@@ -919,18 +911,12 @@ mod tests {
         let sides = |beads: Vec<Bead>| -> Vec<(Vec<usize>, Vec<usize>)> {
             beads.into_iter().map(|b| (b.a, b.b)).collect()
         };
-        let b = SideInput {
-            vectors: &b,
-            lengths: &lb,
-        };
+        let b = side(&b, &lb);
         let ctx = Context::new(&a, &b, &params, false);
         let out = trim_weak_members(merged(), &ctx, params.same_language_floor);
         assert_eq!(sides(out), [(vec![], vec![1]), (vec![0], vec![0])]);
         // A second half that carries words of A0 stays in the link.
-        let c = SideInput {
-            vectors: &c,
-            lengths: &lb,
-        };
+        let c = side(&c, &lb);
         let ctx = Context::new(&a, &c, &params, false);
         let out = trim_weak_members(merged(), &ctx, params.same_language_floor);
         assert_eq!(sides(out), [(vec![0], vec![0, 1])]);
@@ -942,10 +928,7 @@ mod tests {
             .map(|k| SparseVec::uniform(&[k, 100 + k]))
             .collect();
         let lengths = [50; 8];
-        let side = SideInput {
-            vectors: &vectors,
-            lengths: &lengths,
-        };
+        let side = side(&vectors, &lengths);
         let params = Params::default();
         let ctx = Context::new(&side, &side, &params, true);
         let link = |i: usize| Bead {
@@ -972,16 +955,7 @@ mod tests {
         let a = [SparseVec::uniform(&[1, 2])];
         let b = [SparseVec::uniform(&[1, 2])];
         let (la, lb) = ([40], [40]);
-        let (a, b) = (
-            SideInput {
-                vectors: &a,
-                lengths: &la,
-            },
-            SideInput {
-                vectors: &b,
-                lengths: &lb,
-            },
-        );
+        let (a, b) = (side(&a, &la), side(&b, &lb));
         let params = Params::default();
         let ctx = Context::new(&a, &b, &params, false);
         let dot = |i: usize, j: usize| ctx.dot(i, j);
