@@ -2,8 +2,9 @@
 //!
 //! Every pair of documents is aligned ([`pairwise`]: a banded dynamic programme over
 //! sentence beads scored by cross-language features from [`features`], then a pass for
-//! moved content); the pairwise links are merged into rows (`nway`), strongest first, so
-//! that the result does not depend on the order of the arguments. [`diff`] compares the
+//! moved content); the pairwise links are merged into rows (`nway`) progressively — the
+//! best-aligned pairs first, strongest links first within a pair — so that the result does
+//! not depend on the order of the arguments. [`diff`] compares the
 //! words of two cells of a row.
 
 pub mod dict;

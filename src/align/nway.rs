@@ -1,5 +1,6 @@
-//! From pairwise links to rows: links are merged strongest first into groups that hold at
-//! most one run of sentences per document, then the groups are put in reading order.
+//! From pairwise links to rows: links are merged progressively — the best-aligned pairs
+//! first, strongest links first within a pair — into groups that hold at most one run of
+//! sentences per document, then the groups are put in reading order.
 
 use super::pairwise::Bead;
 use super::{Alignment, Cell, Row};
@@ -179,20 +180,32 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
     let sizes: Vec<usize> = content.iter().map(Vec::len).collect();
     let mut groups = Groups::new(&sizes);
     let index = index_links(links);
-    let mut edges: Vec<(f32, usize, usize, &Bead)> = links
+    // Progressive, as multiple sequence alignment does it: the pairs that align best as a
+    // whole (mean similarity of their links) put their links in first, so that a poorly
+    // aligned pair (two rewrites, a rewrite beside a foreign original without a dictionary)
+    // can only add to rows, not pull apart what a translation or close copy agrees on.
+    // Within a pair, strongest links first; ties broken by the documents' content ranks and
+    // positions, never by the order of the arguments.
+    let mut edges: Vec<(f32, f32, usize, usize, &Bead)> = links
         .iter()
         .flat_map(|p| {
-            p.beads
-                .iter()
-                .filter(|b| !b.a.is_empty() && !b.b.is_empty())
-                .map(move |b| (b.score, p.x, p.y, b))
+            let linked = || {
+                p.beads
+                    .iter()
+                    .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+            };
+            let count = linked().count().max(1) as f32;
+            let reliability = linked().map(|b| b.score).sum::<f32>() / count;
+            linked().map(move |b| (reliability, b.score, p.x, p.y, b))
         })
         .collect();
-    // Strongest first; ties broken by the documents' content ranks and positions, never
-    // by the order of the arguments.
-    let tie = |e: &(f32, usize, usize, &Bead)| (rank[e.1], rank[e.2], e.3.a[0], e.3.b[0]);
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| tie(a).cmp(&tie(b))));
-    for (score, x, y, bead) in edges {
+    let tie = |e: &(f32, f32, usize, usize, &Bead)| (rank[e.2], rank[e.3], e.4.a[0], e.4.b[0]);
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| tie(a).cmp(&tie(b)))
+    });
+    for (_, score, x, y, bead) in edges {
         let nodes: Vec<Node> = bead
             .a
             .iter()
@@ -358,4 +371,60 @@ fn longest_increasing(values: &[usize]) -> Vec<bool> {
         cur = prev[c];
     }
     keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(a: usize, b: usize, score: f32) -> Bead {
+        Bead {
+            a: vec![a],
+            b: vec![b],
+            score,
+            moved: false,
+        }
+    }
+
+    #[test]
+    fn the_best_aligned_pairs_put_their_links_in_first() {
+        // Documents 0 and 1 are close copies; 0 and 2 agree too. The pair 1~2 aligns poorly
+        // as a whole, but one of its links (1:0 ~ 2:1, 0.6) is stronger than every link of
+        // the 0~2 pair: taken strongest-first overall it would put 2:1 in the first row.
+        let content: Vec<Vec<SentenceId>> = vec![(0..2).map(SentenceId).collect(); 3];
+        let links = [
+            PairLinks {
+                x: 0,
+                y: 1,
+                beads: vec![link(0, 0, 0.9), link(1, 1, 0.9)],
+            },
+            PairLinks {
+                x: 0,
+                y: 2,
+                beads: vec![link(0, 0, 0.5), link(1, 1, 0.5)],
+            },
+            PairLinks {
+                x: 1,
+                y: 2,
+                beads: vec![link(0, 1, 0.6), link(1, 0, 0.05)],
+            },
+        ];
+        let rows: Vec<Vec<(usize, Vec<usize>)>> = merge(&content, &links, &[0, 1, 2])
+            .rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| (c.doc.0, c.sentences.iter().map(|s| s.0).collect()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec![(0, vec![0]), (1, vec![0]), (2, vec![0])],
+                vec![(0, vec![1]), (1, vec![1]), (2, vec![1])],
+            ]
+        );
+    }
 }

@@ -60,7 +60,19 @@ fn t_cycles_conflict_claim_and_sentences_of_the_focused_pane() {
             .any(|t| matches!(t, Target::Claim { start, .. } if *start == claim.start))
     );
     assert!(matches!(targets.last(), Some(Target::Sentence { .. })));
-    keys(&mut app, "t");
+    // The row's conflicts come first (there may be several), then the claims.
+    let first_claim = targets
+        .iter()
+        .position(|t| matches!(t, Target::Claim { .. }))
+        .unwrap();
+    assert!(
+        targets[..first_claim]
+            .iter()
+            .all(|t| matches!(t, Target::Conflict(_)))
+    );
+    for _ in 0..first_claim {
+        keys(&mut app, "t");
+    }
     assert!(matches!(app.target(), Some(Target::Claim { .. })));
     assert!(screen(&app).contains(&format!("▸ claim “{}”", claim.text)));
     keys(&mut app, "v");
