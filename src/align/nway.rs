@@ -409,16 +409,7 @@ mod tests {
                 beads: vec![link(0, 1, 0.6), link(1, 0, 0.05)],
             },
         ];
-        let rows: Vec<Vec<(usize, Vec<usize>)>> = merge(&content, &links, &[0, 1, 2])
-            .rows
-            .iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| (c.doc.0, c.sentences.iter().map(|s| s.0).collect()))
-                    .collect()
-            })
-            .collect();
+        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
         assert_eq!(
             rows,
             [

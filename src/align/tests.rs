@@ -26,7 +26,7 @@ fn docs(texts: &[&str]) -> Vec<Document> {
 }
 
 /// Rows as lists of (document, sentence indices), the form tests compare.
-fn rows(alignment: &Alignment) -> Vec<Vec<(usize, Vec<usize>)>> {
+pub(super) fn rows(alignment: &Alignment) -> Vec<Vec<(usize, Vec<usize>)>> {
     alignment
         .rows
         .iter()
