@@ -154,12 +154,6 @@ const HEADLINE_MAX_CHARS: usize = 160;
 /// headline beside a sentence of reporting is a summary of it, not the same statement.
 /// Headings in a link whose other side has none leave the link as lone sentences.
 fn headings_apart(beads: Vec<Bead>, heading_a: &[bool], heading_b: &[bool]) -> Vec<Bead> {
-    let lone = |a: Vec<usize>, b: Vec<usize>| Bead {
-        a,
-        b,
-        score: 0.0,
-        moved: false,
-    };
     let mut out = Vec::with_capacity(beads.len());
     for mut bead in beads {
         let any_a = bead.a.iter().any(|&i| heading_a[i]);
@@ -168,23 +162,22 @@ fn headings_apart(beads: Vec<Bead>, heading_a: &[bool], heading_b: &[bool]) -> V
             out.push(bead);
             continue;
         }
-        let (side, flags, is_a) = if any_a {
-            (&mut bead.a, heading_a, true)
+        let (side, flags) = if any_a {
+            (&mut bead.a, heading_a)
         } else {
-            (&mut bead.b, heading_b, false)
+            (&mut bead.b, heading_b)
         };
         let (apart, kept): (Vec<usize>, Vec<usize>) = side.iter().partition(|&&i| flags[i]);
         *side = kept;
-        for i in apart {
-            out.push(if is_a {
-                lone(vec![i], vec![])
+        out.extend(apart.into_iter().map(|i| {
+            if any_a {
+                pairwise::lone_bead(vec![i], vec![])
             } else {
-                lone(vec![], vec![i])
-            });
-        }
+                pairwise::lone_bead(vec![], vec![i])
+            }
+        }));
         if bead.a.is_empty() || bead.b.is_empty() {
-            out.extend(bead.a.iter().map(|&i| lone(vec![i], vec![])));
-            out.extend(bead.b.iter().map(|&j| lone(vec![], vec![j])));
+            out.extend(pairwise::singletons_of(&bead));
         } else {
             out.push(bead);
         }

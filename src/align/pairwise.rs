@@ -302,18 +302,8 @@ fn group_norms(next: &[Vec<f32>; 2]) -> [Vec<f32>; 3] {
 
 fn singletons(n: usize, m: usize) -> Vec<Bead> {
     (0..n)
-        .map(|i| Bead {
-            a: vec![i],
-            b: vec![],
-            score: 0.0,
-            moved: false,
-        })
-        .chain((0..m).map(|j| Bead {
-            a: vec![],
-            b: vec![j],
-            score: 0.0,
-            moved: false,
-        }))
+        .map(|i| lone_bead(vec![i], vec![]))
+        .chain((0..m).map(|j| lone_bead(vec![], vec![j])))
         .collect()
 }
 
@@ -652,7 +642,8 @@ fn trim_weak_members(beads: Vec<Bead>, ctx: &Context<'_>, floor: f32) -> Vec<Bea
     out
 }
 
-fn lone_bead(a: Vec<usize>, b: Vec<usize>) -> Bead {
+/// A bead that links nothing (one side empty), with no score.
+pub(super) fn lone_bead(a: Vec<usize>, b: Vec<usize>) -> Bead {
     Bead {
         a,
         b,
@@ -661,21 +652,12 @@ fn lone_bead(a: Vec<usize>, b: Vec<usize>) -> Bead {
     }
 }
 
-fn singletons_of(bead: &Bead) -> Vec<Bead> {
+/// Every sentence of `bead` as a bead of its own.
+pub(super) fn singletons_of(bead: &Bead) -> Vec<Bead> {
     bead.a
         .iter()
-        .map(|&i| Bead {
-            a: vec![i],
-            b: vec![],
-            score: 0.0,
-            moved: false,
-        })
-        .chain(bead.b.iter().map(|&j| Bead {
-            a: vec![],
-            b: vec![j],
-            score: 0.0,
-            moved: false,
-        }))
+        .map(|&i| lone_bead(vec![i], vec![]))
+        .chain(bead.b.iter().map(|&j| lone_bead(vec![], vec![j])))
         .collect()
 }
 
