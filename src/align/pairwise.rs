@@ -1,7 +1,8 @@
 //! Aligning two documents: a monotone dynamic programme over beads (1-1, 1-0, 0-1, 2-1,
-//! 1-2, 2-2, 3-1, 1-3) scored by lexical similarity and sentence length, restricted to a
-//! band around an anchor path for long documents; then a second pass that finds content
-//! moved out of order among the sentences the first pass left unmatched.
+//! 1-2, 2-2, 3-1, 1-3, 3-2, 2-3, 4-1, 1-4) scored by lexical similarity and sentence
+//! length, restricted to a band around an anchor path for long documents; then a second
+//! pass that finds content moved out of order among the sentences the first pass left
+//! unmatched.
 
 use std::collections::HashMap;
 
@@ -56,6 +57,10 @@ pub struct Params {
     /// Extra cost, in a pair linked by a dictionary, of each sentence in a merged bead that
     /// shares no key with the other side.
     pub silent: f32,
+    /// In a translation, two consecutive 1-1 links become one 2-2 link when a sentence
+    /// resembles the other link's counterpart by more than this beyond what its neighbours
+    /// explain.
+    pub crossing: f32,
     /// Minimum similarity for an out-of-order match in the second pass.
     pub moved_floor: f32,
     /// Documents with more cells than this get a banded programme.
@@ -77,6 +82,7 @@ impl Default for Params {
             translation_floor: 0.02,
             rewrite_floor: 0.08,
             silent: -0.5,
+            crossing: 0.18,
             moved_floor: 0.30,
             full_limit: 4_000_000,
             band: 40,
@@ -90,7 +96,10 @@ const SHORT_SEGMENT_CHARS: usize = 40;
 /// Largest share of sentences a translation's path leaves unmatched.
 const TRANSLATION_MAX_LONE: f32 = 0.15;
 
-const BEADS: [(usize, usize); 10] = [
+/// Most sentences of one side in one bead.
+const MAX_GROUP: usize = 4;
+
+const BEADS: [(usize, usize); 12] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -101,6 +110,8 @@ const BEADS: [(usize, usize); 10] = [
     (1, 3),
     (2, 3),
     (3, 2),
+    (1, 4),
+    (4, 1),
 ];
 
 /// Per-row window of allowed `j` (half-open), for `i` in `0..=n`.
@@ -181,7 +192,7 @@ pub fn align_pair(
     } else {
         let beads = ctx.dynamic_programme(&band);
         if ctx.is_translation(&beads, params.translation_floor) {
-            beads
+            join_crossings(beads, &ctx)
         } else {
             // Two languages but not a translation (a rewrite beside an original): the
             // path's positions mean nothing, keep only what the words support.
@@ -281,9 +292,10 @@ fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
 
 /// Norms of the sums of 1, 2 and 3 consecutive unit vectors, from the similarities of each
 /// vector with the next one and the one after (`next`).
-fn group_norms(next: &[Vec<f32>; 2]) -> [Vec<f32>; 3] {
+fn group_norms(next: &[Vec<f32>; MAX_GROUP - 1]) -> [Vec<f32>; MAX_GROUP] {
     let n = next[0].len();
-    [1, 2, 3].map(|count| {
+    std::array::from_fn(|k| {
+        let count = k + 1;
         (0..n)
             .map(|start| {
                 let mut sq = count as f32;
@@ -316,8 +328,8 @@ struct Context<'a> {
     bg_a: Vec<f32>,
     bg_b: Vec<f32>,
     /// Norm of the sum of sentences `i..i+k`, at `[k - 1][i]`, for k = 1..=3.
-    norm_a: [Vec<f32>; 3],
-    norm_b: [Vec<f32>; 3],
+    norm_a: [Vec<f32>; MAX_GROUP],
+    norm_b: [Vec<f32>; MAX_GROUP],
     /// Expected length ratio B/A.
     ratio: f32,
     /// A bilingual dictionary links the two languages.
@@ -349,8 +361,9 @@ impl<'a> Context<'a> {
                 })
                 .collect()
         };
-        let nexts = |x: &[SparseVec]| -> [Vec<f32>; 2] {
-            [1, 2].map(|d| {
+        let nexts = |x: &[SparseVec]| -> [Vec<f32>; MAX_GROUP - 1] {
+            std::array::from_fn(|k| {
+                let d = k + 1;
                 (0..x.len())
                     .map(|i| x.get(i + d).map_or(0.0, |y| x[i].dot(y)))
                     .collect()
@@ -445,7 +458,7 @@ impl<'a> Context<'a> {
             2 => 0.0,
             3 => p.merge2,
             4 => p.merge3,
-            _ => p.merge3 + p.merge5,
+            total => p.merge3 + p.merge5 * (total - 4) as f32,
         };
         let estimate = p.lexical * self.lexical(i, k, j, l, dot) + merge;
         if estimate <= beat {
@@ -575,9 +588,55 @@ impl<'a> Context<'a> {
         supported * 2 >= links
     }
 
+    /// For the links `i`~`j` and `i+1`~`j+1`: how much more one sentence resembles the other
+    /// link's counterpart than its likeness to its own neighbour explains (the largest of
+    /// the two crossing similarities, less the part their neighbours account for); 0 when
+    /// either link has no lexical support.
+    fn crossing(&self, i: usize, j: usize) -> f32 {
+        // Similarity of a sentence with the next one, from the norm of their sum.
+        let near = |norms: &[Vec<f32>; MAX_GROUP], x: usize| (norms[1][x].powi(2) - 2.0) / 2.0;
+        let (near_a, near_b) = (near(&self.norm_a, i), near(&self.norm_b, j));
+        let (d11, d22) = (self.dot(i, j), self.dot(i + 1, j + 1));
+        let forward = self.dot(i, j + 1) - (near_a * d22).max(near_b * d11);
+        let backward = self.dot(i + 1, j) - (near_a * d11).max(near_b * d22);
+        if d11.min(d22) <= 0.0 {
+            // A link kept for its position alone says nothing of where the content was cut.
+            return 0.0;
+        }
+        forward.max(backward)
+    }
+
     fn dot(&self, i: usize, j: usize) -> f32 {
         self.a.vectors[i].dot(&self.b.vectors[j])
     }
+}
+
+/// Joins two consecutive one-to-one links into a 2-2 link when a sentence of one matches
+/// the other's counterpart by more than its likeness to its own neighbour explains: the two
+/// sources cut the same content at different places.
+fn join_crossings(beads: Vec<Bead>, ctx: &Context<'_>) -> Vec<Bead> {
+    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
+    for bead in beads {
+        if let Some(prev) = out.last_mut() {
+            let one_to_one = |b: &Bead| b.a.len() == 1 && b.b.len() == 1 && !b.moved;
+            if one_to_one(prev)
+                && one_to_one(&bead)
+                && bead.a[0] == prev.a[0] + 1
+                && bead.b[0] == prev.b[0] + 1
+                && ctx.crossing(prev.a[0], prev.b[0]) > ctx.params.crossing
+            {
+                let (i, j) = (prev.a[0], prev.b[0]);
+                prev.a.push(i + 1);
+                prev.b.push(j + 1);
+                prev.score = ctx
+                    .group_cosine(i, 2, j, 2, &|p, q| ctx.dot(p, q))
+                    .clamp(0.0, 1.0);
+                continue;
+            }
+        }
+        out.push(bead);
+    }
+    out
 }
 
 /// Splits links whose similarity is below `floor` into one-sided beads.
@@ -890,9 +949,6 @@ mod tests {
                 moved: false,
             }]
         };
-        let sides = |beads: Vec<Bead>| -> Vec<(Vec<usize>, Vec<usize>)> {
-            beads.into_iter().map(|b| (b.a, b.b)).collect()
-        };
         let b = side(&b, &lb);
         let ctx = Context::new(&a, &b, &params, false);
         let out = trim_weak_members(merged(), &ctx, params.same_language_floor);
@@ -930,6 +986,97 @@ mod tests {
             moved: false,
         }));
         assert!(!ctx.is_translation(&gappy, params.translation_floor));
+    }
+
+    /// Beads of an alignment as (A side, B side).
+    fn sides(beads: Vec<Bead>) -> Vec<(Vec<usize>, Vec<usize>)> {
+        beads.into_iter().map(|b| (b.a, b.b)).collect()
+    }
+
+    #[test]
+    fn a_long_sentence_rendered_as_four_is_one_bead() {
+        // A1, a long enumeration, is cut into four sentences by B; each piece carries a
+        // quarter of its keys, and the lengths add up.
+        let a = [
+            SparseVec::uniform(&[1, 2, 3]),
+            SparseVec::uniform(&[10, 11, 12, 13, 14, 15, 16, 17]),
+            SparseVec::uniform(&[20, 21, 22]),
+        ];
+        let b = [
+            SparseVec::uniform(&[1, 2, 3]),
+            SparseVec::uniform(&[10, 11]),
+            SparseVec::uniform(&[12, 13]),
+            SparseVec::uniform(&[14, 15]),
+            SparseVec::uniform(&[16, 17]),
+            SparseVec::uniform(&[20, 21, 22]),
+        ];
+        let (la, lb) = ([60, 240, 60], [62, 58, 61, 63, 60, 59]);
+        let beads = align_pair(
+            &side(&a, &la),
+            &side(&b, &lb),
+            Languages::Unaided,
+            &Params::default(),
+        );
+        assert_eq!(
+            sides(beads),
+            [
+                (vec![0], vec![0]),
+                (vec![1], vec![1, 2, 3, 4]),
+                (vec![2], vec![5])
+            ]
+        );
+    }
+
+    #[test]
+    fn two_sources_cutting_content_at_different_places_make_a_two_two_link() {
+        // A0 holds B0 and the start of B1 (key 5 is in both); A1 is the rest of B1.
+        let cut = [
+            SparseVec::uniform(&[1, 2, 3, 5]),
+            SparseVec::uniform(&[6, 7, 8]),
+        ];
+        // Two clean one-to-one links.
+        let clean = [
+            SparseVec::uniform(&[1, 2, 3, 4]),
+            SparseVec::uniform(&[6, 7, 8]),
+        ];
+        let b = [
+            SparseVec::uniform(&[1, 2, 3, 4]),
+            SparseVec::uniform(&[5, 6, 7, 8]),
+        ];
+        let lengths = [80, 80];
+        let params = Params::default();
+        let links = || {
+            (0..2)
+                .map(|i| Bead {
+                    a: vec![i],
+                    b: vec![i],
+                    score: 0.5,
+                    moved: false,
+                })
+                .collect::<Vec<_>>()
+        };
+        let b = side(&b, &lengths);
+        let a = side(&cut, &lengths);
+        let ctx = Context::new(&a, &b, &params, false);
+        assert!(ctx.crossing(0, 0) > params.crossing);
+        assert_eq!(
+            sides(join_crossings(links(), &ctx)),
+            [(vec![0, 1], vec![0, 1])]
+        );
+        let a = side(&clean, &lengths);
+        let ctx = Context::new(&a, &b, &params, false);
+        assert_eq!(
+            sides(join_crossings(links(), &ctx)),
+            [(vec![0], vec![0]), (vec![1], vec![1])]
+        );
+        // A second link held by position alone (no shared key) is no evidence of a cut.
+        let positional = [
+            SparseVec::uniform(&[1, 2, 3, 5]),
+            SparseVec::uniform(&[90, 91]),
+        ];
+        let a = side(&positional, &lengths);
+        let ctx = Context::new(&a, &b, &params, false);
+        assert!(ctx.crossing(0, 0).abs() < f32::EPSILON);
     }
 
     #[test]
