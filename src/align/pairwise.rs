@@ -96,6 +96,10 @@ const SHORT_SEGMENT_CHARS: usize = 40;
 /// Largest share of sentences a translation's path leaves unmatched.
 const TRANSLATION_MAX_LONE: f32 = 0.15;
 
+/// Beads of this many sentences (both sides) or more tolerate at most one sentence (two
+/// without a dictionary) that shares no key with the other side.
+const LARGE_BEAD: usize = 5;
+
 /// Most sentences of one side in one bead.
 const MAX_GROUP: usize = 4;
 
@@ -467,18 +471,29 @@ impl<'a> Context<'a> {
         let la: usize = self.a.lengths[i..i + k].iter().sum();
         let lb: usize = self.b.lengths[j..j + l].iter().sum();
         let mut silent = 0.0;
-        if k + l > 2 && self.dictionary {
-            // With a dictionary, content words carry across: a sentence joined to a bead
-            // without a single key in common with the other side is more likely an
-            // insertion (a caption, a line of OCR debris) than half of a split sentence.
-            // Without one, most true halves share nothing either, so silence says nothing.
+        if k + l >= LARGE_BEAD || (k + l > 2 && self.dictionary) {
+            // Sentences of the bead that share no key at all with the other side.
             let silent_a = (i..i + k)
                 .filter(|&p| (j..j + l).all(|q| dot(p, q) <= 0.0))
                 .count();
             let silent_b = (j..j + l)
                 .filter(|&q| (i..i + k).all(|p| dot(p, q) <= 0.0))
                 .count();
-            silent = p.silent * (silent_a + silent_b) as f32;
+            let quiet = silent_a + silent_b;
+            // A five-sentence bead is only believed when nearly all of it carries evidence:
+            // otherwise it is a link that swallowed captions or debris around it.
+            let tolerated = if self.dictionary { 1 } else { 2 };
+            if k + l >= LARGE_BEAD && quiet > tolerated {
+                return None;
+            }
+            if self.dictionary {
+                // With a dictionary, content words carry across: a sentence joined to a
+                // bead without a single key in common with the other side is more likely an
+                // insertion (a caption, a line of OCR debris) than half of a split sentence.
+                // Without one, most true halves share nothing either, so silence says
+                // nothing.
+                silent = p.silent * quiet as f32;
+            }
         }
         Some(estimate + silent + p.length * self.length(la, lb))
     }
@@ -1025,6 +1040,40 @@ mod tests {
                 (vec![2], vec![5])
             ]
         );
+    }
+
+    #[test]
+    fn a_link_does_not_swallow_the_captions_around_it() {
+        // B1..B3 are photo captions with no key in common with A0, and their lengths make
+        // up what B0 lacks of A0's length.
+        let a = [SparseVec::uniform(&[1, 2, 3, 4, 5, 6])];
+        let b = [
+            SparseVec::uniform(&[1, 2, 3, 4, 5, 6]),
+            SparseVec::uniform(&[90, 91]),
+            SparseVec::uniform(&[92, 93]),
+            SparseVec::uniform(&[94, 95]),
+        ];
+        let (la, lb) = ([200], [80, 40, 40, 40]);
+        for languages in [Languages::Unaided, Languages::Dictionary] {
+            let beads = align_pair(
+                &side(&a, &la),
+                &side(&b, &lb),
+                languages,
+                &Params::default(),
+            );
+            let mut found = sides(beads);
+            found.sort_by_key(|(a, b)| (b.clone(), a.clone()));
+            assert_eq!(
+                found,
+                [
+                    (vec![0], vec![0]),
+                    (vec![], vec![1]),
+                    (vec![], vec![2]),
+                    (vec![], vec![3])
+                ],
+                "{languages:?}"
+            );
+        }
     }
 
     #[test]
