@@ -294,8 +294,8 @@ fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
     }
 }
 
-/// Norms of the sums of 1, 2 and 3 consecutive unit vectors, from the similarities of each
-/// vector with the next one and the one after (`next`).
+/// Norms of the sums of 1 to [`MAX_GROUP`] consecutive unit vectors, from the similarities
+/// of each vector with the next ones (`next[d - 1]`: with the vector `d` places on).
 fn group_norms(next: &[Vec<f32>; MAX_GROUP - 1]) -> [Vec<f32>; MAX_GROUP] {
     let n = next[0].len();
     std::array::from_fn(|k| {
@@ -331,7 +331,7 @@ struct Context<'a> {
     /// Mean similarity of each sentence with the other document (the background).
     bg_a: Vec<f32>,
     bg_b: Vec<f32>,
-    /// Norm of the sum of sentences `i..i+k`, at `[k - 1][i]`, for k = 1..=3.
+    /// Norm of the sum of sentences `i..i+k`, at `[k - 1][i]`, for k = 1..=`MAX_GROUP`.
     norm_a: [Vec<f32>; MAX_GROUP],
     norm_b: [Vec<f32>; MAX_GROUP],
     /// Expected length ratio B/A.
@@ -612,12 +612,12 @@ impl<'a> Context<'a> {
         let near = |norms: &[Vec<f32>; MAX_GROUP], x: usize| (norms[1][x].powi(2) - 2.0) / 2.0;
         let (near_a, near_b) = (near(&self.norm_a, i), near(&self.norm_b, j));
         let (d11, d22) = (self.dot(i, j), self.dot(i + 1, j + 1));
-        let forward = self.dot(i, j + 1) - (near_a * d22).max(near_b * d11);
-        let backward = self.dot(i + 1, j) - (near_a * d11).max(near_b * d22);
         if d11.min(d22) <= 0.0 {
             // A link kept for its position alone says nothing of where the content was cut.
             return 0.0;
         }
+        let forward = self.dot(i, j + 1) - (near_a * d22).max(near_b * d11);
+        let backward = self.dot(i + 1, j) - (near_a * d11).max(near_b * d22);
         forward.max(backward)
     }
 
