@@ -133,14 +133,19 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
     let links: Vec<nway::PairLinks> = pairs
         .par_iter()
         .map(|&(x, y)| {
-            let beads = align_keys(
+            let (beads, relation) = align_keys(
                 (&keys[x], &lengths[x], &docs[x].language),
                 (&keys[y], &lengths[y], &docs[y].language),
                 &translators,
                 &options.params,
             );
             let beads = headings_apart(beads, &headings[x], &headings[y]);
-            nway::PairLinks { x, y, beads }
+            nway::PairLinks {
+                x,
+                y,
+                beads,
+                relation,
+            }
         })
         .collect();
     nway::merge(&content, &links, &rank)
@@ -233,6 +238,7 @@ pub fn align_lines(
         &translators,
         &options.params,
     )
+    .0
 }
 
 /// Translation tables for every ordered pair of the languages present.
@@ -286,7 +292,7 @@ fn align_keys(
     b: SideData<'_>,
     translators: &Translators,
     params: &Params,
-) -> Vec<Bead> {
+) -> (Vec<Bead>, pairwise::Relation) {
     let (to_b, to_a) = (translators.get(a.2, b.2), translators.get(b.2, a.2));
     let languages = if a.2 == b.2 {
         pairwise::Languages::Same

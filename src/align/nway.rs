@@ -2,7 +2,7 @@
 //! first, strongest links first within a pair — into groups that hold at most one run of
 //! sentences per document, then the groups are put in reading order.
 
-use super::pairwise::Bead;
+use super::pairwise::{Bead, Relation};
 use super::{Alignment, Cell, Row};
 use crate::document::{DocId, SentenceId};
 
@@ -14,6 +14,8 @@ pub struct PairLinks {
     pub x: usize,
     pub y: usize,
     pub beads: Vec<Bead>,
+    /// What the pair aligner took the two documents for.
+    pub relation: Relation,
 }
 
 /// A node: (document, position among its content sentences).
@@ -64,7 +66,7 @@ impl Groups {
     /// Joins the groups of `nodes` if the result keeps one contiguous run of at most
     /// [`MAX_RUN`] sentences per document, and the other pairwise alignments do not
     /// contradict it more than they support it.
-    fn try_join(&mut self, nodes: &[Node], score: f32, links: &LinkIndex) -> bool {
+    fn try_join(&mut self, nodes: &[Node], score: f32, weak: bool, evidence: &Evidence) -> bool {
         let mut roots: Vec<usize> = nodes
             .iter()
             .map(|&n| {
@@ -90,12 +92,12 @@ impl Groups {
             }
         }
         if roots.len() > 1
-            && contradicted(
+            && evidence.contradicted(
                 &roots
                     .iter()
                     .map(|&r| self.members[r].as_slice())
                     .collect::<Vec<_>>(),
-                links,
+                weak,
             )
         {
             return false;
@@ -125,53 +127,80 @@ impl Groups {
     }
 }
 
-/// For each sentence and other document: the sentences the pair's alignment linked it to.
-type LinkIndex = std::collections::HashMap<(usize, usize, usize), Vec<usize>>;
-
-fn index_links(links: &[PairLinks]) -> LinkIndex {
-    let mut index = LinkIndex::new();
-    for p in links {
-        for b in p
-            .beads
-            .iter()
-            .filter(|b| !b.a.is_empty() && !b.b.is_empty())
-        {
-            for &i in &b.a {
-                index.entry((p.x, i, p.y)).or_default().extend(&b.b);
-            }
-            for &j in &b.b {
-                index.entry((p.y, j, p.x)).or_default().extend(&b.a);
-            }
-        }
-    }
-    index
+/// What the pairwise alignments say about two sentences of different documents.
+struct Evidence {
+    /// For each sentence and other document: the sentences the pair's alignment linked it to.
+    links: std::collections::HashMap<(usize, usize, usize), Vec<usize>>,
+    /// Pairs of documents (lower index first) whose alignment, leaving two sentences both
+    /// unlinked, says they do not match: those that compared words in one language or
+    /// through a dictionary. A loose pair links so little that its silence says nothing.
+    telling: std::collections::HashSet<(usize, usize)>,
 }
 
-/// Would joining these groups go against the pairwise alignments? Counts, over pairs of
-/// members in different groups, the pairwise links that agree and those that send the
-/// member elsewhere in the other document.
-fn contradicted(groups: &[&[Node]], links: &LinkIndex) -> bool {
-    let (mut agree, mut disagree) = (0usize, 0usize);
-    for (k, g) in groups.iter().enumerate() {
-        for h in groups.iter().skip(k + 1) {
-            for &(x, i) in *g {
-                for &(y, j) in *h {
-                    if x == y {
-                        continue;
-                    }
-                    for (from, to, other) in [((x, i), y, j), ((y, j), x, i)] {
-                        match links.get(&(from.0, from.1, to)) {
-                            Some(targets) if targets.contains(&other) => agree += 1,
-                            Some(_) => disagree += 1,
-                            None => {}
+impl Evidence {
+    fn new(pairs: &[PairLinks]) -> Self {
+        let mut links = std::collections::HashMap::<_, Vec<usize>>::new();
+        let mut telling = std::collections::HashSet::new();
+        for p in pairs {
+            if p.relation != Relation::Loose {
+                telling.insert((p.x.min(p.y), p.x.max(p.y)));
+            }
+            for b in p
+                .beads
+                .iter()
+                .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+            {
+                for &i in &b.a {
+                    links.entry((p.x, i, p.y)).or_default().extend(&b.b);
+                }
+                for &j in &b.b {
+                    links.entry((p.y, j, p.x)).or_default().extend(&b.a);
+                }
+            }
+        }
+        Self { links, telling }
+    }
+
+    /// Would joining these groups go against the pairwise alignments? Counts, over pairs
+    /// of members in different groups, the pairwise links that agree, and against them the
+    /// links that send a member elsewhere in the other document and the telling pairs that
+    /// left both members unlinked.
+    fn contradicted(&self, groups: &[&[Node]], weak: bool) -> bool {
+        let (mut agree, mut disagree) = (0usize, 0usize);
+        for (k, g) in groups.iter().enumerate() {
+            for h in groups.iter().skip(k + 1) {
+                for &(x, i) in *g {
+                    for &(y, j) in *h {
+                        if x == y {
+                            continue;
+                        }
+                        let forward = self.links.get(&(x, i, y));
+                        let backward = self.links.get(&(y, j, x));
+                        let linked = forward.is_some_and(|t| t.contains(&j))
+                            || backward.is_some_and(|t| t.contains(&i));
+                        let unlinked = forward.is_none()
+                            && backward.is_none()
+                            && self.telling.contains(&(x.min(y), x.max(y)));
+                        if linked {
+                            agree += 1;
+                        } else if forward.is_some() || backward.is_some() || unlinked {
+                            disagree += 1;
                         }
                     }
                 }
             }
         }
+        if weak {
+            disagree > 0 && disagree >= agree
+        } else {
+            disagree > agree
+        }
     }
-    disagree > agree
 }
+
+/// A link to merge: (from a loose pair, the pair's reliability, the link's score, document
+/// x, document y, the bead).
+type Edge<'a> = (bool, f32, f32, usize, usize, &'a Bead);
 
 /// Merges pairwise links into rows over `content` (each document's content sentence ids).
 /// `rank` orders the documents independently of the arguments; it breaks ties between
@@ -179,14 +208,16 @@ fn contradicted(groups: &[&[Node]], links: &LinkIndex) -> bool {
 pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -> Alignment {
     let sizes: Vec<usize> = content.iter().map(Vec::len).collect();
     let mut groups = Groups::new(&sizes);
-    let index = index_links(links);
+    let evidence = Evidence::new(links);
     // Progressive, as multiple sequence alignment does it: the pairs that align best as a
     // whole (mean similarity of their links) put their links in first, so that a poorly
     // aligned pair (two rewrites, a rewrite beside a foreign original without a dictionary)
     // can only add to rows, not pull apart what a translation or close copy agrees on.
-    // Within a pair, strongest links first; ties broken by the documents' content ranks and
-    // positions, never by the order of the arguments.
-    let mut edges: Vec<(f32, f32, usize, usize, &Bead)> = links
+    // Loose pairs (two languages, no dictionary, no translation's order: linked by a few
+    // names and numbers) come after all others, and only join what no telling pair's silence
+    // speaks against as much. Within a pair, strongest links first; ties broken by the
+    // documents' content ranks and positions, never by the order of the arguments.
+    let mut edges: Vec<Edge<'_>> = links
         .iter()
         .flat_map(|p| {
             let linked = || {
@@ -196,23 +227,25 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
             };
             let count = linked().count().max(1) as f32;
             let reliability = linked().map(|b| b.score).sum::<f32>() / count;
-            linked().map(move |b| (reliability, b.score, p.x, p.y, b))
+            let loose = p.relation == Relation::Loose;
+            linked().map(move |b| (loose, reliability, b.score, p.x, p.y, b))
         })
         .collect();
-    let tie = |e: &(f32, f32, usize, usize, &Bead)| (rank[e.2], rank[e.3], e.4.a[0], e.4.b[0]);
+    let tie = |e: &Edge<'_>| (rank[e.3], rank[e.4], e.5.a[0], e.5.b[0]);
     edges.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
+        a.0.cmp(&b.0)
             .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| b.2.total_cmp(&a.2))
             .then_with(|| tie(a).cmp(&tie(b)))
     });
-    for (_, score, x, y, bead) in edges {
+    for (loose, _, score, x, y, bead) in edges {
         let nodes: Vec<Node> = bead
             .a
             .iter()
             .map(|&i| (x, i))
             .chain(bead.b.iter().map(|&j| (y, j)))
             .collect();
-        groups.try_join(&nodes, score, &index);
+        groups.try_join(&nodes, score, loose, &evidence);
     }
 
     // Collect groups as rows.
@@ -377,6 +410,10 @@ fn longest_increasing(values: &[usize]) -> Vec<bool> {
 mod tests {
     use super::*;
 
+    fn lone(a: Vec<usize>, b: Vec<usize>) -> Bead {
+        super::super::pairwise::lone_bead(a, b)
+    }
+
     fn link(a: usize, b: usize, score: f32) -> Bead {
         Bead {
             a: vec![a],
@@ -397,16 +434,19 @@ mod tests {
                 x: 0,
                 y: 1,
                 beads: vec![link(0, 0, 0.9), link(1, 1, 0.9)],
+                relation: Relation::SameLanguage,
             },
             PairLinks {
                 x: 0,
                 y: 2,
                 beads: vec![link(0, 0, 0.5), link(1, 1, 0.5)],
+                relation: Relation::SameLanguage,
             },
             PairLinks {
                 x: 1,
                 y: 2,
                 beads: vec![link(0, 1, 0.6), link(1, 0, 0.05)],
+                relation: Relation::SameLanguage,
             },
         ];
         let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
@@ -416,6 +456,47 @@ mod tests {
                 vec![(0, vec![0]), (1, vec![0]), (2, vec![0])],
                 vec![(0, vec![1]), (1, vec![1]), (2, vec![1])],
             ]
+        );
+    }
+
+    #[test]
+    fn a_loose_link_does_not_join_what_a_direct_comparison_kept_apart() {
+        // Documents 0 and 1 share a language; 2 is the foreign original of 0. The pair
+        // 0~1 compared 0:0 and 1:0 word for word and linked neither; 1:0 reaches the row of
+        // 0:0 only through a link to 2:0.
+        let content: Vec<Vec<SentenceId>> = vec![vec![SentenceId(0)]; 3];
+        let rows_with = |relation: Relation| {
+            let links = [
+                PairLinks {
+                    x: 0,
+                    y: 1,
+                    beads: vec![lone(vec![0], vec![]), lone(vec![], vec![0])],
+                    relation: Relation::SameLanguage,
+                },
+                PairLinks {
+                    x: 0,
+                    y: 2,
+                    beads: vec![link(0, 0, 0.6)],
+                    relation: Relation::Translation,
+                },
+                PairLinks {
+                    x: 1,
+                    y: 2,
+                    beads: vec![link(0, 0, 0.4)],
+                    relation,
+                },
+            ];
+            crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]))
+        };
+        // A loose link (no dictionary, no translation's order) is outweighed by the silence.
+        assert_eq!(
+            rows_with(Relation::Loose),
+            [vec![(0, vec![0]), (2, vec![0])], vec![(1, vec![0])]]
+        );
+        // A link through a dictionary weighs as much as the silence and is let in.
+        assert_eq!(
+            rows_with(Relation::Rewrite),
+            [vec![(0, vec![0]), (1, vec![0]), (2, vec![0])]]
         );
     }
 }

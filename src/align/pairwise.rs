@@ -50,7 +50,9 @@ pub struct Params {
     /// sentences by position.
     pub same_language_floor: f32,
     /// Across languages, the pair is a translation (and links without lexical support are
-    /// kept for their position) when at least half its links reach this similarity.
+    /// kept for their position) when at least half its links reach this similarity, few
+    /// sentences are left unmatched, and most linked sentences find their closest
+    /// counterpart nearby in their own link.
     pub translation_floor: f32,
     /// Across languages but not a translation: links below this similarity are dropped.
     pub rewrite_floor: f32,
@@ -92,6 +94,14 @@ impl Default for Params {
 
 /// Segments shorter than this (in characters) are fragments: headings, broken-off clauses.
 const SHORT_SEGMENT_CHARS: usize = 40;
+
+/// How far from its link (in sentences) the translation test looks for a sentence's closest
+/// counterpart.
+const IN_PLACE_WINDOW: usize = 10;
+
+/// Smallest share of a translation's linked sentences whose closest counterpart nearby is
+/// in their own link.
+const TRANSLATION_MIN_IN_PLACE: f32 = 0.4;
 
 /// Largest share of sentences a translation's path leaves unmatched.
 const TRANSLATION_MAX_LONE: f32 = 0.15;
@@ -151,6 +161,21 @@ impl Band {
     }
 }
 
+/// What the pair aligner found two documents to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// One language: copies and rewrites, linked by shared words.
+    SameLanguage,
+    /// Two languages, one rendering the other sentence by sentence in the same order.
+    Translation,
+    /// Two languages without a translation's order (a rewrite beside a foreign original),
+    /// linked through a dictionary.
+    Rewrite,
+    /// The same without a dictionary: linked by the few numbers and names that carry
+    /// across, the weakest evidence of all.
+    Loose,
+}
+
 /// How the languages of two documents relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Languages {
@@ -162,16 +187,21 @@ pub enum Languages {
     Unaided,
 }
 
-/// Aligns two documents.
+/// Aligns two documents; says what it took them for.
 pub fn align_pair(
     a: &SideInput<'_>,
     b: &SideInput<'_>,
     languages: Languages,
     params: &Params,
-) -> Vec<Bead> {
+) -> (Vec<Bead>, Relation) {
     let (n, m) = (a.vectors.len(), b.vectors.len());
+    let mut relation = match languages {
+        Languages::Same => Relation::SameLanguage,
+        Languages::Dictionary => Relation::Rewrite,
+        Languages::Unaided => Relation::Loose,
+    };
     if n == 0 || m == 0 {
-        return singletons(n, m);
+        return (singletons(n, m), relation);
     }
     let same_language = languages == Languages::Same;
     let ctx = Context::new(a, b, params, languages == Languages::Dictionary);
@@ -196,20 +226,25 @@ pub fn align_pair(
     } else {
         let beads = ctx.dynamic_programme(&band);
         if ctx.is_translation(&beads, params.translation_floor) {
+            relation = Relation::Translation;
             join_crossings(beads, &ctx)
         } else {
             // Two languages but not a translation (a rewrite beside an original): the
-            // path's positions mean nothing, keep only what the words support.
-            trim_weak_members(
-                split_weak(beads, &ctx, params.rewrite_floor),
+            // path's positions mean nothing, keep only what the words support, and only
+            // where both sides prefer each other to anything else in the documents.
+            keep_mutual_best(
+                trim_weak_members(
+                    split_weak(beads, &ctx, params.rewrite_floor),
+                    &ctx,
+                    params.rewrite_floor,
+                ),
                 &ctx,
-                params.rewrite_floor,
             )
         }
     };
     add_moved(&mut beads, &ctx, params.moved_floor);
     extend_links(&mut beads, &ctx, params.same_language_floor);
-    beads
+    (beads, relation)
 }
 
 /// Joins a lone sentence to the link next to it when that makes the link more similar
@@ -600,7 +635,49 @@ impl<'a> Context<'a> {
                 let ok = self.lexical(b.a[0], b.a.len(), b.b[0], b.b.len(), &dot) > floor;
                 (s + usize::from(ok), n + 1)
             });
-        supported * 2 >= links
+        supported * 2 >= links && self.in_place_share(beads) >= TRANSLATION_MIN_IN_PLACE
+    }
+
+    /// Share of the linked sentences (those resembling anything near their link at all)
+    /// whose closest counterpart within [`IN_PLACE_WINDOW`] sentences of the link is in
+    /// their own link. A translation's path holds each sentence's best match; a path laid
+    /// through a rewrite by position alone does not.
+    fn in_place_share(&self, beads: &[Bead]) -> f32 {
+        let (n, m) = (self.a.lengths.len(), self.b.lengths.len());
+        let (mut own, mut counted) = (0usize, 0usize);
+        let mut tally = |best: Option<(f32, bool)>| {
+            if let Some((sim, mine)) = best
+                && sim > 0.0
+            {
+                counted += 1;
+                own += usize::from(mine);
+            }
+        };
+        let closest = |range: std::ops::Range<usize>,
+                       inside: &[usize],
+                       sim: &dyn Fn(usize) -> f32|
+         -> Option<(f32, bool)> {
+            range
+                .map(|q| (sim(q), inside.contains(&q)))
+                // Ties go to the sentence's own link.
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)))
+        };
+        for bead in beads.iter().filter(|b| !b.a.is_empty() && !b.b.is_empty()) {
+            let (b0, b1) = (bead.b[0], bead.b[bead.b.len() - 1]);
+            let (a0, a1) = (bead.a[0], bead.a[bead.a.len() - 1]);
+            let b_near = b0.saturating_sub(IN_PLACE_WINDOW)..(b1 + IN_PLACE_WINDOW + 1).min(m);
+            let a_near = a0.saturating_sub(IN_PLACE_WINDOW)..(a1 + IN_PLACE_WINDOW + 1).min(n);
+            for &i in &bead.a {
+                tally(closest(b_near.clone(), &bead.b, &|q| self.dot(i, q)));
+            }
+            for &j in &bead.b {
+                tally(closest(a_near.clone(), &bead.a, &|p| self.dot(p, j)));
+            }
+        }
+        if counted == 0 {
+            return 0.0;
+        }
+        own as f32 / counted as f32
     }
 
     /// For the links `i`~`j` and `i+1`~`j+1`: how much more one sentence resembles the other
@@ -803,6 +880,68 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
             _ => beads.push(bead),
         }
     }
+}
+
+/// For each sentence of `from`, the sentence of `to` it resembles most (background-corrected),
+/// among those sharing a key with it; `None` when it shares none.
+fn closest_counterparts(
+    from: &[SparseVec],
+    to: &[SparseVec],
+    sim: &(impl Fn(usize, usize) -> f32 + Sync),
+) -> Vec<Option<usize>> {
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, v) in to.iter().enumerate() {
+        for k in v.keys() {
+            index.entry(k).or_default().push(j);
+        }
+    }
+    from.par_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let mut seen: Vec<usize> = v
+                .keys()
+                .filter_map(|k| index.get(&k))
+                .flatten()
+                .copied()
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.into_iter()
+                .map(|j| (sim(i, j), j))
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+                .map(|(_, j)| j)
+        })
+        .collect()
+}
+
+/// Keeps the links in which some sentence of each side has its closest counterpart in the
+/// whole other document; releases the rest. Across languages without a dictionary and
+/// without a translation's order, a link rests on a few numbers and names, and those
+/// match many sentences by chance: only a mutual preference is evidence.
+fn keep_mutual_best(beads: Vec<Bead>, ctx: &Context<'_>) -> Vec<Bead> {
+    let dot = |p: usize, q: usize| ctx.dot(p, q);
+    let best_b = closest_counterparts(ctx.a.vectors, ctx.b.vectors, &|i, j| {
+        ctx.lexical(i, 1, j, 1, &dot)
+    });
+    let best_a = closest_counterparts(ctx.b.vectors, ctx.a.vectors, &|j, i| {
+        ctx.lexical(i, 1, j, 1, &dot)
+    });
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        let prefers = |own: &[usize], best: &[Option<usize>], other: &[usize]| {
+            own.iter()
+                .any(|&x| best[x].is_some_and(|y| other.contains(&y)))
+        };
+        if bead.a.is_empty()
+            || bead.b.is_empty()
+            || (prefers(&bead.a, &best_b, &bead.b) && prefers(&bead.b, &best_a, &bead.a))
+        {
+            out.push(bead);
+        } else {
+            out.extend(singletons_of(&bead));
+        }
+    }
+    out
 }
 
 /// A band around a monotone path through anchors: pairs of sentences that share a key
@@ -1026,7 +1165,7 @@ mod tests {
             SparseVec::uniform(&[20, 21, 22]),
         ];
         let (la, lb) = ([60, 240, 60], [62, 58, 61, 63, 60, 59]);
-        let beads = align_pair(
+        let (beads, _) = align_pair(
             &side(&a, &la),
             &side(&b, &lb),
             Languages::Unaided,
@@ -1055,7 +1194,7 @@ mod tests {
         ];
         let (la, lb) = ([200], [80, 40, 40, 40]);
         for languages in [Languages::Unaided, Languages::Dictionary] {
-            let beads = align_pair(
+            let (beads, _) = align_pair(
                 &side(&a, &la),
                 &side(&b, &lb),
                 languages,
@@ -1073,6 +1212,56 @@ mod tests {
                 ],
                 "{languages:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_rewrite_beside_a_foreign_original_is_not_aligned_by_position() {
+        // Twelve sentences each. B's sentence k carries the names and numbers of A's
+        // sentence π(k) (three keys), and shares two chance keys with A's sentence k: in
+        // place, a path by position finds some support for every link.
+        let n = 12u64;
+        let a: Vec<SparseVec> = (0..n)
+            .map(|k| SparseVec::uniform(&[10 * k, 10 * k + 1, 10 * k + 2, 500 + k, 700 + k]))
+            .collect();
+        let lengths = vec![80; 12];
+        let b_of = |pi: &dyn Fn(u64) -> u64| -> Vec<SparseVec> {
+            (0..n)
+                .map(|k| {
+                    let p = pi(k);
+                    SparseVec::uniform(&[10 * p, 10 * p + 1, 10 * p + 2, 500 + k, 700 + k])
+                })
+                .collect()
+        };
+        let params = Params::default();
+        // A translation: the same order.
+        let b = b_of(&|k| k);
+        let (beads, relation) = align_pair(
+            &side(&a, &lengths),
+            &side(&b, &lengths),
+            Languages::Unaided,
+            &params,
+        );
+        assert_eq!(relation, Relation::Translation);
+        assert!(beads.iter().all(|b| b.a == b.b && b.a.len() == 1));
+        // A rewrite: statements swapped two places apart within each paragraph of four.
+        let pi = |k: u64| k ^ 2;
+        let b = b_of(&pi);
+        let (beads, relation) = align_pair(
+            &side(&a, &lengths),
+            &side(&b, &lengths),
+            Languages::Unaided,
+            &params,
+        );
+        assert_eq!(relation, Relation::Loose);
+        let links: Vec<(Vec<usize>, Vec<usize>)> = sides(beads)
+            .into_iter()
+            .filter(|(x, y)| !x.is_empty() && !y.is_empty())
+            .collect();
+        assert!(!links.is_empty());
+        for (x, y) in &links {
+            assert_eq!((x.len(), y.len()), (1, 1), "{links:?}");
+            assert_eq!(x[0] as u64, pi(y[0] as u64), "{links:?}");
         }
     }
 
