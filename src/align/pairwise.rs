@@ -103,6 +103,10 @@ const IN_PLACE_WINDOW: usize = 10;
 /// in their own link.
 const TRANSLATION_MIN_IN_PLACE: f32 = 0.4;
 
+/// A key found in more than one in this many of a document's sentences no longer proposes
+/// closest counterparts.
+const COMMON_KEY_DIVISOR: usize = 20;
+
 /// Largest share of sentences a translation's path leaves unmatched.
 const TRANSLATION_MAX_LONE: f32 = 0.15;
 
@@ -883,7 +887,9 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
 }
 
 /// For each sentence of `from`, the sentence of `to` it resembles most (background-corrected),
-/// among those sharing a key with it; `None` when it shares none.
+/// among those sharing a key with it; `None` when it shares none. Keys found in more than one
+/// in [`COMMON_KEY_DIVISOR`] sentences of `to` (and more than 64) do not propose candidates:
+/// they weigh little, and following them would compare nearly every pair of a long document.
 fn closest_counterparts(
     from: &[SparseVec],
     to: &[SparseVec],
@@ -895,12 +901,14 @@ fn closest_counterparts(
             index.entry(k).or_default().push(j);
         }
     }
+    let common = (to.len() / COMMON_KEY_DIVISOR).max(64);
     from.par_iter()
         .enumerate()
         .map(|(i, v)| {
             let mut seen: Vec<usize> = v
                 .keys()
                 .filter_map(|k| index.get(&k))
+                .filter(|postings| postings.len() <= common)
                 .flatten()
                 .copied()
                 .collect();
