@@ -51,7 +51,7 @@ pub struct Params {
     pub same_language_floor: f32,
     /// Across languages, the pair is a translation (and links without lexical support are
     /// kept for their position) when at least half its links reach this similarity, few
-    /// sentences are left unmatched, and most linked sentences find their closest
+    /// sentences are left unmatched, and enough linked sentences find their closest
     /// counterpart nearby in their own link.
     pub translation_floor: f32,
     /// Across languages but not a translation: links below this similarity are dropped.
@@ -618,9 +618,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Is the path a translation's: do most of its links have some lexical support, and
-    /// does it leave few sentences unmatched? (A translation renders nearly every sentence;
-    /// a rewrite beside its original leaves out and adds whole statements.)
+    /// Is the path a translation's: do most of its links have some lexical support, does it
+    /// leave few sentences unmatched, and do enough linked sentences find their closest
+    /// counterpart nearby in their own link? (A translation renders nearly every sentence in
+    /// its place; a rewrite beside its original leaves out, adds and moves statements.)
     fn is_translation(&self, beads: &[Bead], floor: f32) -> bool {
         let total = self.a.lengths.len() + self.b.lengths.len();
         let lone: usize = beads
@@ -923,9 +924,10 @@ fn closest_counterparts(
 }
 
 /// Keeps the links in which some sentence of each side has its closest counterpart in the
-/// whole other document; releases the rest. Across languages without a dictionary and
-/// without a translation's order, a link rests on a few numbers and names, and those
-/// match many sentences by chance: only a mutual preference is evidence.
+/// whole other document; releases the rest. Across languages without a translation's
+/// order, a link rests on the few words that carry across (numbers, names, dictionary
+/// translations), and those match other sentences by chance: only a mutual preference is
+/// evidence.
 fn keep_mutual_best(beads: Vec<Bead>, ctx: &Context<'_>) -> Vec<Bead> {
     let dot = |p: usize, q: usize| ctx.dot(p, q);
     let best_b = closest_counterparts(ctx.a.vectors, ctx.b.vectors, &|i, j| {
