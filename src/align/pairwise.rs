@@ -1244,25 +1244,21 @@ mod tests {
                 .collect()
         };
         let params = Params::default();
+        let run = |b: &[SparseVec]| {
+            align_pair(
+                &side(&a, &lengths),
+                &side(b, &lengths),
+                Languages::Unaided,
+                &params,
+            )
+        };
         // A translation: the same order.
-        let b = b_of(&|k| k);
-        let (beads, relation) = align_pair(
-            &side(&a, &lengths),
-            &side(&b, &lengths),
-            Languages::Unaided,
-            &params,
-        );
+        let (beads, relation) = run(&b_of(&|k| k));
         assert_eq!(relation, Relation::Translation);
         assert!(beads.iter().all(|b| b.a == b.b && b.a.len() == 1));
         // A rewrite: statements swapped two places apart within each paragraph of four.
         let pi = |k: u64| k ^ 2;
-        let b = b_of(&pi);
-        let (beads, relation) = align_pair(
-            &side(&a, &lengths),
-            &side(&b, &lengths),
-            Languages::Unaided,
-            &params,
-        );
+        let (beads, relation) = run(&b_of(&pi));
         assert_eq!(relation, Relation::Loose);
         let links: Vec<(Vec<usize>, Vec<usize>)> = sides(beads)
             .into_iter()
