@@ -292,6 +292,19 @@ impl SparseVec {
         self.0.iter().map(|&(k, _)| k)
     }
 
+    /// The keys and their weights, sorted by key.
+    pub fn entries(&self) -> &[(Key, f32)] {
+        &self.0
+    }
+
+    /// The weight of `key`, if the vector has it.
+    pub fn weight(&self, key: Key) -> Option<f32> {
+        self.0
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .ok()
+            .map(|at| self.0[at].1)
+    }
+
     /// True when the sentence had nothing to match on.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

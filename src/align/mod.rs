@@ -7,9 +7,11 @@
 //! not depend on the order of the arguments. [`diff`] compares the
 //! words of two cells of a row.
 
+mod blocks;
 pub mod dict;
 pub mod diff;
 pub mod features;
+mod nearest;
 mod nway;
 pub mod pairwise;
 pub mod translit;

@@ -5,10 +5,13 @@
 //! unmatched.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use super::blocks::{self, Reordering};
 use super::features::SparseVec;
+use super::nearest::{KeyIndex, closest_counterparts};
 
 /// One link between the two documents (or a sentence found in one only).
 #[derive(Debug, Clone, PartialEq)]
@@ -103,10 +106,6 @@ const IN_PLACE_WINDOW: usize = 10;
 /// in their own link.
 const TRANSLATION_MIN_IN_PLACE: f32 = 0.4;
 
-/// A key found in more than one in this many of a document's sentences no longer proposes
-/// closest counterparts.
-const COMMON_KEY_DIVISOR: usize = 20;
-
 /// Largest share of sentences a translation's path leaves unmatched.
 const TRANSLATION_MAX_LONE: f32 = 0.15;
 
@@ -180,6 +179,17 @@ pub enum Relation {
     Loose,
 }
 
+impl Relation {
+    /// What a pair is taken for before its path says whether it is a translation.
+    fn before_alignment(languages: Languages) -> Self {
+        match languages {
+            Languages::Same => Self::SameLanguage,
+            Languages::Dictionary => Self::Rewrite,
+            Languages::Unaided => Self::Loose,
+        }
+    }
+}
+
 /// How the languages of two documents relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Languages {
@@ -199,20 +209,50 @@ pub fn align_pair(
     params: &Params,
 ) -> (Vec<Bead>, Relation) {
     let (n, m) = (a.vectors.len(), b.vectors.len());
-    let mut relation = match languages {
-        Languages::Same => Relation::SameLanguage,
-        Languages::Dictionary => Relation::Rewrite,
-        Languages::Unaided => Relation::Loose,
-    };
     if n == 0 || m == 0 {
-        return (singletons(n, m), relation);
+        return (singletons(n, m), Relation::before_alignment(languages));
     }
+    let anchors = blocks::hapax_anchors(a.vectors, b.vectors);
+    let Some(reordering) = Reordering::find(a.vectors, b.vectors, &anchors) else {
+        return align_in_order(a, b, &anchors, languages, params);
+    };
+    // Moved blocks: align B with its blocks in A's order, then give B back its numbering.
+    let vectors: Vec<SparseVec> = reordering
+        .order
+        .iter()
+        .map(|&j| b.vectors[j].clone())
+        .collect();
+    let lengths: Vec<usize> = reordering.order.iter().map(|&j| b.lengths[j]).collect();
+    let mut position = vec![0; m];
+    for (p, &j) in reordering.order.iter().enumerate() {
+        position[j] = p;
+    }
+    let anchors: Vec<(usize, usize)> = anchors.iter().map(|&(i, j)| (i, position[j])).collect();
+    let reordered = SideInput {
+        vectors: &vectors,
+        lengths: &lengths,
+    };
+    let (beads, relation) = align_in_order(a, &reordered, &anchors, languages, params);
+    (reordering.restore(beads), relation)
+}
+
+/// Aligns two documents whose shared content comes in the same order (out-of-order
+/// sentences are left to a second pass).
+fn align_in_order(
+    a: &SideInput<'_>,
+    b: &SideInput<'_>,
+    anchors: &[(usize, usize)],
+    languages: Languages,
+    params: &Params,
+) -> (Vec<Bead>, Relation) {
+    let (n, m) = (a.vectors.len(), b.vectors.len());
+    let mut relation = Relation::before_alignment(languages);
     let same_language = languages == Languages::Same;
     let ctx = Context::new(a, b, params, languages == Languages::Dictionary);
     let band = if (n + 1) * (m + 1) <= params.full_limit {
         Band::full(n, m)
     } else {
-        anchored_band(a.vectors, b.vectors, params.band)
+        anchored_band(n, m, anchors, params.band)
     };
     let mut beads = if same_language {
         // Rewrites reorder freely and share words: rank links by similarity, not position.
@@ -377,6 +417,9 @@ struct Context<'a> {
     ratio: f32,
     /// A bilingual dictionary links the two languages.
     dictionary: bool,
+    /// Each side's sentences by key, built when first needed.
+    index_a: OnceLock<KeyIndex<'a>>,
+    index_b: OnceLock<KeyIndex<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -439,6 +482,8 @@ impl<'a> Context<'a> {
             b,
             params,
             dictionary,
+            index_a: OnceLock::new(),
+            index_b: OnceLock::new(),
         }
     }
 
@@ -706,6 +751,30 @@ impl<'a> Context<'a> {
     fn dot(&self, i: usize, j: usize) -> f32 {
         self.a.vectors[i].dot(&self.b.vectors[j])
     }
+
+    /// For the sentences `of_a` of A, the sentence of B each resembles most (by
+    /// background-corrected similarity, among those sharing a rare key with it); and for
+    /// `of_b`, the sentence of A.
+    fn closest_counterparts(
+        &self,
+        of_a: &[usize],
+        of_b: &[usize],
+    ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let corrected =
+            |i: usize, j: usize, dot: f32| dot - f32::midpoint(self.bg_a[i], self.bg_b[j]);
+        rayon::join(
+            || {
+                let index = self.index_b.get_or_init(|| KeyIndex::new(self.b.vectors));
+                closest_counterparts(self.a.vectors, of_a, index, &corrected)
+            },
+            || {
+                let index = self.index_a.get_or_init(|| KeyIndex::new(self.a.vectors));
+                closest_counterparts(self.b.vectors, of_b, index, &|j, i, dot| {
+                    corrected(i, j, dot)
+                })
+            },
+        )
+    }
 }
 
 /// Joins two consecutive one-to-one links into a 2-2 link when a sentence of one matches
@@ -840,6 +909,7 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
             index.entry(k).or_default().push(j);
         }
     }
+    let dot = |p: usize, q: usize| ctx.dot(p, q);
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for &i in &lone_a {
         let mut seen: Vec<usize> = ctx.a.vectors[i]
@@ -851,13 +921,29 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
         seen.sort_unstable();
         seen.dedup();
         for j in seen {
-            let dot = |p: usize, q: usize| ctx.dot(p, q);
             let s = ctx.lexical(i, 1, j, 1, &dot);
             if s >= ctx.floor_for(&[i], &[j], floor) {
                 candidates.push((s, i, j));
             }
         }
     }
+    // Out of order, a likeness is evidence only when each sentence resembles the other
+    // more than anything else in the other document, linked or not: sentences left over
+    // by the first pass otherwise pair up on a word or two they happen to share.
+    let sides = |pick: fn(&(f32, usize, usize)) -> usize| {
+        let mut v: Vec<usize> = candidates.iter().map(pick).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    if candidates.is_empty() {
+        return;
+    }
+    let (from_a, from_b) = (sides(|c| c.1), sides(|c| c.2));
+    let (best_b, best_a) = ctx.closest_counterparts(&from_a, &from_b);
+    let best_b: HashMap<usize, Option<usize>> = from_a.into_iter().zip(best_b).collect();
+    let best_a: HashMap<usize, Option<usize>> = from_b.into_iter().zip(best_a).collect();
+    candidates.retain(|&(_, i, j)| best_b[&i] == Some(j) && best_a[&j] == Some(i));
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut moved_for_a: HashMap<usize, Bead> = HashMap::new();
     let mut used_b = std::collections::HashSet::new();
@@ -887,55 +973,15 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
     }
 }
 
-/// For each sentence of `from`, the sentence of `to` it resembles most (background-corrected),
-/// among those sharing a key with it; `None` when it shares none. Keys found in more than one
-/// in [`COMMON_KEY_DIVISOR`] sentences of `to` (and more than 64) do not propose candidates:
-/// they weigh little, and following them would compare nearly every pair of a long document.
-fn closest_counterparts(
-    from: &[SparseVec],
-    to: &[SparseVec],
-    sim: &(impl Fn(usize, usize) -> f32 + Sync),
-) -> Vec<Option<usize>> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (j, v) in to.iter().enumerate() {
-        for k in v.keys() {
-            index.entry(k).or_default().push(j);
-        }
-    }
-    let common = (to.len() / COMMON_KEY_DIVISOR).max(64);
-    from.par_iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let mut seen: Vec<usize> = v
-                .keys()
-                .filter_map(|k| index.get(&k))
-                .filter(|postings| postings.len() <= common)
-                .flatten()
-                .copied()
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen.into_iter()
-                .map(|j| (sim(i, j), j))
-                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
-                .map(|(_, j)| j)
-        })
-        .collect()
-}
-
 /// Keeps the links in which some sentence of each side has its closest counterpart in the
 /// whole other document; releases the rest. Across languages without a translation's
 /// order, a link rests on the few words that carry across (numbers, names, dictionary
 /// translations), and those match other sentences by chance: only a mutual preference is
 /// evidence.
 fn keep_mutual_best(beads: Vec<Bead>, ctx: &Context<'_>) -> Vec<Bead> {
-    let dot = |p: usize, q: usize| ctx.dot(p, q);
-    let best_b = closest_counterparts(ctx.a.vectors, ctx.b.vectors, &|i, j| {
-        ctx.lexical(i, 1, j, 1, &dot)
-    });
-    let best_a = closest_counterparts(ctx.b.vectors, ctx.a.vectors, &|j, i| {
-        ctx.lexical(i, 1, j, 1, &dot)
-    });
+    let all = |n: usize| (0..n).collect::<Vec<_>>();
+    let (best_b, best_a) =
+        ctx.closest_counterparts(&all(ctx.a.vectors.len()), &all(ctx.b.vectors.len()));
     let mut out = Vec::with_capacity(beads.len());
     for bead in beads {
         let prefers = |own: &[usize], best: &[Option<usize>], other: &[usize]| {
@@ -954,35 +1000,12 @@ fn keep_mutual_best(beads: Vec<Bead>, ctx: &Context<'_>) -> Vec<Bead> {
     out
 }
 
-/// A band around a monotone path through anchors: pairs of sentences that share a key
-/// found in no other sentence of either document.
-fn anchored_band(a: &[SparseVec], b: &[SparseVec], width: usize) -> Band {
-    let (n, m) = (a.len(), b.len());
-    let mut where_a: HashMap<u64, (usize, u32)> = HashMap::new();
-    for (i, v) in a.iter().enumerate() {
-        for k in v.keys() {
-            where_a.entry(k).and_modify(|e| e.1 += 1).or_insert((i, 1));
-        }
-    }
-    let mut where_b: HashMap<u64, (usize, u32)> = HashMap::new();
-    for (j, v) in b.iter().enumerate() {
-        for k in v.keys() {
-            where_b.entry(k).and_modify(|e| e.1 += 1).or_insert((j, 1));
-        }
-    }
-    let mut anchors: Vec<(usize, usize)> = where_a
-        .iter()
-        .filter(|(_, (_, c))| *c == 1)
-        .filter_map(|(k, &(i, _))| {
-            where_b
-                .get(k)
-                .filter(|&&(_, c)| c == 1)
-                .map(|&(j, _)| (i, j))
-        })
-        .collect();
+/// A band around a monotone path through the anchors (pairs of sentences that share a key
+/// found in no other sentence of either document).
+fn anchored_band(n: usize, m: usize, anchors: &[(usize, usize)], width: usize) -> Band {
+    let mut anchors = anchors.to_vec();
     // By row, and within a row from the right, so the chain takes at most one per row.
     anchors.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
-    anchors.dedup();
     let chain = longest_increasing_chain(&anchors);
     // Path: piecewise linear through (0,0), the anchors and (n,m).
     let mut points = vec![(0usize, 0usize)];

@@ -351,3 +351,66 @@ fn lines_mode_gives_benchmark_beads() {
     ];
     assert_eq!(links, gold);
 }
+
+#[test]
+fn a_passage_moved_in_a_translation_is_aligned_with_its_merges() {
+    let de = [
+        "Im Jahr 1921 erkundete eine britische Expedition den Mount Everest .",
+        "Mallory und Irvine verschwanden 1924 am Nordostgrat .",
+        "Die Schweizer erreichten 1952 mit Lambert den Südsattel .",
+        "Hillary und Tenzing standen am 29. Mai 1953 auf dem Gipfel .",
+        "Die Nachricht erreichte London am Tag der Krönung .",
+        "Im Jahr 1956 bestiegen Marmet und Schmid den Everest als zweite Seilschaft .",
+        "Reiss und Luchsinger erreichten 1956 den Gipfel des Lhotse ( 8501 m ) .",
+        "Die Expedition kehrte im Juni nach Zürich zurück , wo die Stiftung für alpine Forschungen sie empfing .",
+        "Eggler schrieb 1957 ein Buch über die Expedition .",
+        "Es erschien in Bern und wurde in sechs Sprachen übersetzt .",
+    ];
+    // The French edition tells the 1956 expedition first, and splits one sentence in two.
+    let fr = [
+        "En 1956 , Marmet et Schmid gravirent l' Everest en deuxième cordée .",
+        "Reiss et Luchsinger atteignirent en 1956 le sommet du Lhotse ( 8501 m ) .",
+        "L' expédition rentra en juin à Zürich .",
+        "La Fondation suisse pour les recherches alpines l' y accueillit .",
+        "Eggler écrivit en 1957 un livre sur l' expédition .",
+        "Il parut à Berne et fut traduit en six langues .",
+        "En 1921 , une expédition britannique explora le mont Everest .",
+        "Mallory et Irvine disparurent en 1924 sur l' arête nord-est .",
+        "Les Suisses atteignirent en 1952 le col Sud avec Lambert .",
+        "Hillary et Tenzing se tinrent au sommet le 29 mai 1953 .",
+        "La nouvelle parvint à Londres le jour du couronnement .",
+    ];
+    let beads = align_lines(&de, "de", &fr, "fr", &AlignOptions::default());
+    let mut links: Vec<(Vec<usize>, Vec<usize>)> = beads
+        .iter()
+        .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+        .map(|b| (b.a.clone(), b.b.clone()))
+        .collect();
+    links.sort();
+    let gold: Vec<(Vec<usize>, Vec<usize>)> = [
+        (0, vec![6]),
+        (1, vec![7]),
+        (2, vec![8]),
+        (3, vec![9]),
+        (4, vec![10]),
+        (5, vec![0]),
+        (6, vec![1]),
+        (7, vec![2, 3]),
+        (8, vec![4]),
+        (9, vec![5]),
+    ]
+    .into_iter()
+    .map(|(i, js)| (vec![i], js))
+    .collect();
+    assert_eq!(links, gold);
+    // One of the two passages is marked as the moved one.
+    let moved: Vec<usize> = beads
+        .iter()
+        .filter(|b| b.moved)
+        .flat_map(|b| b.a.clone())
+        .collect();
+    assert!(
+        moved == [0, 1, 2, 3, 4] || moved == [5, 6, 7, 8, 9],
+        "{moved:?}"
+    );
+}

@@ -1,0 +1,135 @@
+//! The sentence of a document most like a given one, found through an inverted index of
+//! keys rather than by comparing every pair: for the mutual-preference checks of the
+//! pair aligner and for the test of moved blocks.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::features::SparseVec;
+
+/// A key found in more than one in this many of a document's sentences (and in more than
+/// 64) proposes no candidates: it weighs little, and following it would compare nearly
+/// every pair of a long document. It still counts in the similarity of the candidates.
+const COMMON_KEY_DIVISOR: usize = 20;
+
+/// One document's sentences by key.
+pub(super) struct KeyIndex<'a> {
+    side: &'a [SparseVec],
+    /// Sentences (ascending) and weights of each key found in few enough sentences.
+    rare: HashMap<u64, Vec<(usize, f32)>>,
+    /// The other keys.
+    common: HashSet<u64>,
+}
+
+impl<'a> KeyIndex<'a> {
+    pub(super) fn new(side: &'a [SparseVec]) -> Self {
+        let mut rare: HashMap<u64, Vec<(usize, f32)>> = HashMap::new();
+        for (j, v) in side.iter().enumerate() {
+            for &(k, w) in v.entries() {
+                rare.entry(k).or_default().push((j, w));
+            }
+        }
+        let limit = (side.len() / COMMON_KEY_DIVISOR).max(64);
+        let common = rare
+            .iter()
+            .filter(|(_, p)| p.len() > limit)
+            .map(|(&k, _)| k)
+            .collect();
+        rare.retain(|_, p| p.len() <= limit);
+        Self { side, rare, common }
+    }
+
+    /// The indexed document's sentences.
+    pub(super) fn side(&self) -> &'a [SparseVec] {
+        self.side
+    }
+
+    /// Among the sentences in `within` that share a rare key with `v`, the one with the
+    /// highest `score(j, dot)` (the first of equals), and that score.
+    pub(super) fn best(
+        &self,
+        v: &SparseVec,
+        within: &Range<usize>,
+        score: impl Fn(usize, f32) -> f32,
+    ) -> Option<(usize, f32)> {
+        let mut parts: Vec<(usize, f32)> = Vec::new();
+        let mut frequent: Vec<(u64, f32)> = Vec::new();
+        for &(k, w) in v.entries() {
+            if let Some(postings) = self.rare.get(&k) {
+                let from = postings.partition_point(|&(j, _)| j < within.start);
+                parts.extend(
+                    postings[from..]
+                        .iter()
+                        .take_while(|&&(j, _)| j < within.end)
+                        .map(|&(j, wj)| (j, w * wj)),
+                );
+            } else if self.common.contains(&k) {
+                frequent.push((k, w));
+            }
+        }
+        // Stable: each candidate's parts stay in key order, so sums never depend on
+        // anything but the vectors.
+        parts.sort_by_key(|&(j, _)| j);
+        let mut best: Option<(usize, f32)> = None;
+        for run in parts.chunk_by(|x, y| x.0 == y.0) {
+            let j = run[0].0;
+            let dot = run.iter().map(|&(_, p)| p).sum::<f32>()
+                + frequent
+                    .iter()
+                    .filter_map(|&(k, w)| self.side[j].weight(k).map(|wj| w * wj))
+                    .sum::<f32>();
+            let s = score(j, dot);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((j, s));
+            }
+        }
+        best
+    }
+}
+
+/// For each sentence `i` of `from` named in `which`, the sentence of the indexed document
+/// with the highest `sim(i, j, dot)` among those sharing a rare key with it.
+pub(super) fn closest_counterparts(
+    from: &[SparseVec],
+    which: &[usize],
+    to: &KeyIndex<'_>,
+    sim: &(impl Fn(usize, usize, f32) -> f32 + Sync),
+) -> Vec<Option<usize>> {
+    let everywhere = 0..to.side().len();
+    which
+        .par_iter()
+        .map(|&i| {
+            to.best(&from[i], &everywhere, |j, dot| sim(i, j, dot))
+                .map(|(j, _)| j)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closest_counterpart_counts_common_keys_too() {
+        // Key 1 is in every sentence of `to` (common once there are more than 64); key 2
+        // proposes sentences 0 and 1, and only the common key tells them apart.
+        let mut to: Vec<SparseVec> = (0..70).map(|j| SparseVec::uniform(&[1, 100 + j])).collect();
+        to[0] = SparseVec::uniform(&[2, 100]);
+        to[1] = SparseVec::uniform(&[1, 2]);
+        let from = [SparseVec::uniform(&[1, 2])];
+        let index = KeyIndex::new(&to);
+        let best = closest_counterparts(&from, &[0], &index, &|_, _, dot| dot);
+        assert_eq!(best, [Some(1)]);
+        // Restricted to part of the document, the best there.
+        let near = index.best(&from[0], &(0..1), |_, dot| dot);
+        assert_eq!(near.map(|(j, _)| j), Some(0));
+        // A sentence sharing only a common key proposes nothing.
+        let lone = [SparseVec::uniform(&[1, 999])];
+        assert_eq!(
+            closest_counterparts(&lone, &[0], &index, &|_, _, dot| dot),
+            [None]
+        );
+    }
+}
