@@ -1,6 +1,6 @@
 //! Speed of the aligner on synthetic articles: two long documents (10,000 and 50,000
-//! sentences each, a rewrite with edits, drops and insertions) and a big news story
-//! (20 sources of 200 sentences). Figures are recorded in `benches/README.md`.
+//! sentences each, a rewrite with edits, drops and insertions; also with its passages
+//! moved) and a big news story (20 sources of 200 sentences). Figures are recorded in `benches/README.md`.
 #![allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
 
 use parallax::align::{AlignOptions, align, align_lines};
@@ -67,6 +67,25 @@ fn two_long_documents(bencher: divan::Bencher, n: usize) {
         a.iter().map(String::as_str).collect(),
         b.iter().map(String::as_str).collect(),
     );
+    let options = AlignOptions::default();
+    bencher.bench(|| align_lines(&a, "en", &b, "en", &options));
+}
+
+/// The same pair with the rewrite cut into 20 passages told in another order (the
+/// reordering path: anchors, moved blocks checked, the programme over the reordered text).
+#[divan::bench(args = [10_000, 50_000], sample_count = 5)]
+fn two_long_documents_with_moved_passages(bencher: divan::Bencher, n: usize) {
+    let (a, b) = pair(n, 42);
+    let passages: Vec<&[String]> = b.chunks(b.len().div_ceil(20)).collect();
+    let order = [
+        3, 0, 7, 1, 12, 5, 19, 2, 9, 4, 15, 6, 11, 8, 18, 10, 14, 13, 17, 16,
+    ];
+    let b: Vec<&str> = order
+        .iter()
+        .filter_map(|&p| passages.get(p))
+        .flat_map(|p| p.iter().map(String::as_str))
+        .collect();
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let options = AlignOptions::default();
     bencher.bench(|| align_lines(&a, "en", &b, "en", &options));
 }

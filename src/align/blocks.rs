@@ -4,10 +4,9 @@
 //! order lets the in-order programme link moved content with every bead it knows (merges,
 //! a translation's links by position), not only the one-to-one matches of a second pass.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use super::features::SparseVec;
+use super::features::{KeyMap, SparseVec};
 use super::nearest::KeyIndex;
 use super::pairwise::{Bead, lone_bead, singletons_of};
 
@@ -23,7 +22,7 @@ const MIN_RUN: usize = 2;
 /// either document, sorted and without repeats.
 pub(super) fn hapax_anchors(a: &[SparseVec], b: &[SparseVec]) -> Vec<(usize, usize)> {
     let once = |side: &[SparseVec]| {
-        let mut seen: HashMap<u64, (usize, u32)> = HashMap::new();
+        let mut seen: KeyMap<(usize, u32)> = KeyMap::default();
         for (i, v) in side.iter().enumerate() {
             for k in v.keys() {
                 seen.entry(k).and_modify(|e| e.1 += 1).or_insert((i, 1));

@@ -3,6 +3,7 @@
 //! translations. Weighted by rarity (IDF) within the pair of documents compared.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -10,7 +11,34 @@ use super::dict::Dictionary;
 use super::translit;
 
 /// A key: a 64-bit hash of its kind and text.
-type Key = u64;
+pub type Key = u64;
+
+/// A map keyed by [`Key`]s, hashed by one multiplication: keys are hashes already and need
+/// no `SipHash` (most of the cost of the pair's indexes otherwise).
+pub type KeyMap<V> = HashMap<Key, V, BuildHasherDefault<KeyHasher>>;
+
+/// A set of [`Key`]s (see [`KeyMap`]).
+pub type KeySet = std::collections::HashSet<Key, BuildHasherDefault<KeyHasher>>;
+
+/// The hasher of [`KeyMap`] (not for untrusted keys of other kinds).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
 
 /// Kinds of key, each with a base weight.
 #[derive(Debug, Clone, Copy)]
@@ -362,7 +390,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
             .collect()
     };
     let (ra, rb) = (raw(a), raw(b));
-    let mut df: HashMap<Key, u32> = HashMap::new();
+    let mut df: KeyMap<u32> = KeyMap::default();
     for v in ra.iter().chain(&rb) {
         for &(k, _) in v {
             *df.entry(k).or_default() += 1;
@@ -371,11 +399,11 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
     let n = (ra.len() + rb.len()) as f32;
     // Across scripts, a key found on one side only (a word form of one script) can never
     // match: it would only shrink the similarity of every sentence rich in such words.
-    let side_keys = |r: &[Vec<(Key, f32)>]| -> std::collections::HashSet<Key> {
+    let side_keys = |r: &[Vec<(Key, f32)>]| -> KeySet {
         if cross_script {
             r.iter().flatten().map(|&(k, _)| k).collect()
         } else {
-            std::collections::HashSet::new()
+            KeySet::default()
         }
     };
     let (on_a, on_b) = (side_keys(&ra), side_keys(&rb));

@@ -2,12 +2,11 @@
 //! keys rather than by comparing every pair: for the mutual-preference checks of the
 //! pair aligner and for the test of moved blocks.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::features::SparseVec;
+use super::features::{KeyMap, KeySet, SparseVec};
 
 /// A key found in more than one in this many of a document's sentences (and in more than
 /// 64) proposes no candidates: it weighs little, and following it would compare nearly
@@ -18,14 +17,14 @@ const COMMON_KEY_DIVISOR: usize = 20;
 pub(super) struct KeyIndex<'a> {
     side: &'a [SparseVec],
     /// Sentences (ascending) and weights of each key found in few enough sentences.
-    rare: HashMap<u64, Vec<(usize, f32)>>,
+    rare: KeyMap<Vec<(usize, f32)>>,
     /// The other keys.
-    common: HashSet<u64>,
+    common: KeySet,
 }
 
 impl<'a> KeyIndex<'a> {
     pub(super) fn new(side: &'a [SparseVec]) -> Self {
-        let mut rare: HashMap<u64, Vec<(usize, f32)>> = HashMap::new();
+        let mut rare: KeyMap<Vec<(usize, f32)>> = KeyMap::default();
         for (j, v) in side.iter().enumerate() {
             for &(k, w) in v.entries() {
                 rare.entry(k).or_default().push((j, w));

@@ -764,10 +764,16 @@ impl<'a> Context<'a> {
             |i: usize, j: usize, dot: f32| dot - f32::midpoint(self.bg_a[i], self.bg_b[j]);
         rayon::join(
             || {
+                if of_a.is_empty() {
+                    return Vec::new();
+                }
                 let index = self.index_b.get_or_init(|| KeyIndex::new(self.b.vectors));
                 closest_counterparts(self.a.vectors, of_a, index, &corrected)
             },
             || {
+                if of_b.is_empty() {
+                    return Vec::new();
+                }
                 let index = self.index_a.get_or_init(|| KeyIndex::new(self.a.vectors));
                 closest_counterparts(self.b.vectors, of_b, index, &|j, i, dot| {
                     corrected(i, j, dot)
@@ -886,81 +892,54 @@ pub(super) fn singletons_of(bead: &Bead) -> Vec<Bead> {
         .collect()
 }
 
-/// Second pass: sentences left unmatched on both sides that are similar enough are linked
-/// one to one (best pairs first) and marked moved.
+/// Second pass: sentences left unmatched on both sides that are each other's closest
+/// counterpart in the whole other document, and similar enough, are linked one to one and
+/// marked moved. Out of order, a likeness is evidence only when each sentence resembles
+/// the other more than anything else in the other document, linked or not: sentences left
+/// over by the first pass otherwise pair up on a word or two they happen to share.
 fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
-    let lone_a: Vec<usize> = beads
-        .iter()
-        .filter(|b| b.b.is_empty())
-        .flat_map(|b| b.a.clone())
-        .collect();
-    let lone_b: Vec<usize> = beads
-        .iter()
-        .filter(|b| b.a.is_empty())
-        .flat_map(|b| b.b.clone())
-        .collect();
+    let lone = |side: fn(&Bead) -> &Vec<usize>, other: fn(&Bead) -> &Vec<usize>| -> Vec<usize> {
+        beads
+            .iter()
+            .filter(|b| other(b).is_empty())
+            .flat_map(|b| side(b).iter().copied())
+            .collect()
+    };
+    let (lone_a, lone_b) = (lone(|b| &b.a, |b| &b.b), lone(|b| &b.b, |b| &b.a));
     if lone_a.is_empty() || lone_b.is_empty() {
         return;
     }
-    // Candidates through shared keys only: never a dense comparison of all pairs.
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &j in &lone_b {
-        for k in ctx.b.vectors[j].keys() {
-            index.entry(k).or_default().push(j);
-        }
-    }
-    let dot = |p: usize, q: usize| ctx.dot(p, q);
-    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-    for &i in &lone_a {
-        let mut seen: Vec<usize> = ctx.a.vectors[i]
-            .keys()
-            .filter_map(|k| index.get(&k))
-            .flatten()
-            .copied()
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for j in seen {
-            let s = ctx.lexical(i, 1, j, 1, &dot);
-            if s >= ctx.floor_for(&[i], &[j], floor) {
-                candidates.push((s, i, j));
-            }
-        }
-    }
-    // Out of order, a likeness is evidence only when each sentence resembles the other
-    // more than anything else in the other document, linked or not: sentences left over
-    // by the first pass otherwise pair up on a word or two they happen to share.
-    let sides = |pick: fn(&(f32, usize, usize)) -> usize| {
-        let mut v: Vec<usize> = candidates.iter().map(pick).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    if candidates.is_empty() {
-        return;
-    }
-    let (from_a, from_b) = (sides(|c| c.1), sides(|c| c.2));
-    let (best_b, best_a) = ctx.closest_counterparts(&from_a, &from_b);
-    let best_b: HashMap<usize, Option<usize>> = from_a.into_iter().zip(best_b).collect();
+    let is_lone_b: std::collections::HashSet<usize> = lone_b.into_iter().collect();
+    let (best_b, _) = ctx.closest_counterparts(&lone_a, &[]);
+    let pairs: Vec<(usize, usize)> = lone_a
+        .iter()
+        .zip(best_b)
+        .filter_map(|(&i, j)| j.filter(|j| is_lone_b.contains(j)).map(|j| (i, j)))
+        .collect();
+    let mut from_b: Vec<usize> = pairs.iter().map(|&(_, j)| j).collect();
+    from_b.sort_unstable();
+    from_b.dedup();
+    let (_, best_a) = ctx.closest_counterparts(&[], &from_b);
     let best_a: HashMap<usize, Option<usize>> = from_b.into_iter().zip(best_a).collect();
-    candidates.retain(|&(_, i, j)| best_b[&i] == Some(j) && best_a[&j] == Some(i));
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let dot = |p: usize, q: usize| ctx.dot(p, q);
+    // Mutually closest pairs are disjoint: no sentence is in two of them.
     let mut moved_for_a: HashMap<usize, Bead> = HashMap::new();
     let mut used_b = std::collections::HashSet::new();
-    for (_, i, j) in candidates {
-        if moved_for_a.contains_key(&i) || used_b.contains(&j) {
-            continue;
+    for (i, j) in pairs {
+        if best_a[&j] == Some(i)
+            && ctx.lexical(i, 1, j, 1, &dot) >= ctx.floor_for(&[i], &[j], floor)
+        {
+            used_b.insert(j);
+            moved_for_a.insert(
+                i,
+                Bead {
+                    a: vec![i],
+                    b: vec![j],
+                    score: ctx.dot(i, j).clamp(0.0, 1.0),
+                    moved: true,
+                },
+            );
         }
-        used_b.insert(j);
-        moved_for_a.insert(
-            i,
-            Bead {
-                a: vec![i],
-                b: vec![j],
-                score: ctx.dot(i, j).clamp(0.0, 1.0),
-                moved: true,
-            },
-        );
     }
     // The moved link takes the place of A's lone sentence; B's lone sentence goes.
     let old = std::mem::take(beads);
