@@ -310,7 +310,10 @@ fn longest_increasing(values: &[usize]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::align::pairwise::{Languages, Params, SideInput, align_pair};
 
     /// Sentence `i` of a document: its own key and one every sentence has.
     fn sentence(i: u64) -> SparseVec {
@@ -378,5 +381,67 @@ mod tests {
         assert_eq!(restored[0], lone_bead(vec![], vec![0]));
         assert_eq!(restored[1].b, [4, 5]);
         assert!(restored[1].moved);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Whatever passages move, every sentence of each side is in exactly one bead, B's
+        /// part of a bead is a run of consecutive sentences in B's own numbering, and
+        /// passages of three sentences or more are linked to their originals.
+        #[test]
+        fn moved_passages_keep_the_bead_invariants(
+            sizes in proptest::collection::vec(3usize..9, 1..6),
+            rotate in 0usize..6,
+            dropped in proptest::collection::vec(0usize..50, 0..4),
+        ) {
+            // A's sentences share words with their neighbours (key i / 3) and have one of
+            // their own; B is A with some sentences dropped and its passages in another
+            // order.
+            let vector = |i: usize| SparseVec::uniform(&[(i / 3) as u64, 1000 + i as u64, 7]);
+            let n: usize = sizes.iter().sum();
+            let a: Vec<SparseVec> = (0..n).map(vector).collect();
+            let mut start = 0;
+            let mut passages: Vec<Vec<usize>> = sizes
+                .iter()
+                .map(|&size| {
+                    let p = (start..start + size).filter(|i| !dropped.contains(i)).collect();
+                    start += size;
+                    p
+                })
+                .collect();
+            let turn = rotate % passages.len();
+            passages.rotate_left(turn);
+            passages.reverse();
+            let b_ids: Vec<usize> = passages.concat();
+            let b: Vec<SparseVec> = b_ids.iter().map(|&i| vector(i)).collect();
+            let lengths_a = vec![60; a.len()];
+            let lengths_b = vec![60; b.len()];
+            let (beads, _) = align_pair(
+                &SideInput { vectors: &a, lengths: &lengths_a },
+                &SideInput { vectors: &b, lengths: &lengths_b },
+                Languages::Same,
+                &Params::default(),
+            );
+            let mut seen_a: Vec<usize> = beads.iter().flat_map(|x| x.a.clone()).collect();
+            let mut seen_b: Vec<usize> = beads.iter().flat_map(|x| x.b.clone()).collect();
+            seen_a.sort_unstable();
+            seen_b.sort_unstable();
+            prop_assert_eq!(seen_a, (0..a.len()).collect::<Vec<_>>());
+            prop_assert_eq!(seen_b, (0..b.len()).collect::<Vec<_>>());
+            for bead in &beads {
+                prop_assert!(bead.b.windows(2).all(|w| w[1] == w[0] + 1), "{:?}", bead);
+                prop_assert!(bead.a.windows(2).all(|w| w[1] == w[0] + 1), "{:?}", bead);
+            }
+            for passage in passages.iter().filter(|p| p.len() >= 3) {
+                for &i in passage {
+                    let j = b_ids.iter().position(|&x| x == i);
+                    prop_assert!(
+                        beads.iter().any(|x| x.a.contains(&i) && j.is_some_and(|j| x.b.contains(&j))),
+                        "A {} not linked to its copy in {:?}", i, b_ids
+                    );
+                }
+            }
+        }
     }
 }
