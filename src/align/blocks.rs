@@ -18,6 +18,10 @@ const RUN_STEP: usize = 8;
 /// placed apart from its neighbours: a lone anchor out of order is a chance match.
 const MIN_RUN: usize = 2;
 
+/// Most rounds of proposing blocks and dropping the anchors of those that do not settle;
+/// past them (only texts built to defeat it get there) B is aligned as it is.
+const MAX_ROUNDS: usize = 16;
+
 /// Pairs `(i, j)` of sentences of A and B that share a key found in no other sentence of
 /// either document, sorted and without repeats.
 pub(super) fn hapax_anchors(a: &[SparseVec], b: &[SparseVec]) -> Vec<(usize, usize)> {
@@ -73,7 +77,7 @@ impl Reordering {
     ) -> Option<Self> {
         let mut anchors = anchors.to_vec();
         let mut indexes: Option<(KeyIndex, KeyIndex)> = None;
-        loop {
+        for _ in 0..MAX_ROUNDS {
             let blocks = propose(a, b, &anchors)?;
             let (in_a, in_b) = indexes
                 .get_or_insert_with(|| rayon::join(|| KeyIndex::new(a), || KeyIndex::new(b)));
@@ -93,6 +97,7 @@ impl Reordering {
             }
             anchors.retain(|p| !doubtful.iter().any(|r| r.contains(&p.1)));
         }
+        None
     }
 
     /// Beads over the reordered B, in B's own numbering: a link that spans two blocks keeps
