@@ -1,8 +1,9 @@
-//! Aligning two documents: a monotone dynamic programme over beads (1-1, 1-0, 0-1, 2-1,
-//! 1-2, 2-2, 3-1, 1-3, 3-2, 2-3, 4-1, 1-4) scored by lexical similarity and sentence
-//! length, restricted to a band around an anchor path for long documents; then a second
-//! pass that finds content moved out of order among the sentences the first pass left
-//! unmatched.
+//! Aligning two documents: passages of the second told in another order are first put in
+//! the first's order (`blocks`); then a monotone dynamic programme over beads (1-1, 1-0,
+//! 0-1, 2-1, 1-2, 2-2, 3-1, 1-3, 3-2, 2-3, 4-1, 1-4) scored by lexical similarity and
+//! sentence length, restricted to a band around an anchor path for long documents; then a
+//! second pass that links mutually closest sentences moved out of order among those the
+//! first pass left unmatched.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
