@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::features::{KeyMap, SparseVec};
 use super::nearest::KeyIndex;
+use super::nway::longest_increasing;
 use super::pairwise::{Bead, lone_bead, singletons_of};
 
 /// Largest step in A (in sentences) between consecutive anchors of one block, and the
@@ -295,22 +296,9 @@ fn settles(blocks: &[Block], k: usize, in_a: &KeyIndex<'_>, in_b: &KeyIndex<'_>)
     }
     // A passage keeps its order where it went: counterparts scattered over a chapter are
     // names that recur, not the passage.
-    let (wins, losses) = (longest_increasing(&wins), longest_increasing(&losses));
+    let in_order = |found: &[usize]| longest_increasing(found).iter().filter(|&&k| k).count();
+    let (wins, losses) = (in_order(&wins), in_order(&losses));
     wins >= MIN_RUN && wins > losses
-}
-
-/// Length of a longest strictly increasing subsequence.
-fn longest_increasing(values: &[usize]) -> usize {
-    let mut tails: Vec<usize> = Vec::new();
-    for &v in values {
-        let pos = tails.partition_point(|&t| t < v);
-        if pos == tails.len() {
-            tails.push(v);
-        } else {
-            tails[pos] = v;
-        }
-    }
-    tails.len()
 }
 
 #[cfg(test)]

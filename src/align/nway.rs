@@ -383,7 +383,7 @@ fn mark_moved(rows: &mut [Row], content: &[Vec<SentenceId>]) {
 }
 
 /// Which elements form a longest strictly increasing subsequence.
-fn longest_increasing(values: &[usize]) -> Vec<bool> {
+pub(super) fn longest_increasing(values: &[usize]) -> Vec<bool> {
     let mut tails: Vec<usize> = Vec::new();
     let mut prev: Vec<Option<usize>> = vec![None; values.len()];
     for (i, &v) in values.iter().enumerate() {
