@@ -1,12 +1,12 @@
 //! Which sentences of N documents say the same thing.
 //!
 //! Every pair of documents is aligned ([`pairwise`]: moved passages put back in order
-//! (`blocks`), a banded dynamic programme over sentence beads scored by cross-language
-//! features from [`features`], then a pass for moved sentences, with closest counterparts
-//! found through an inverted index (`nearest`)); the pairwise links are merged into rows (`nway`) progressively — the
-//! best-aligned pairs first, strongest links first within a pair — so that the result does
-//! not depend on the order of the arguments. [`diff`] compares the
-//! words of two cells of a row.
+//! (`blocks`), a banded dynamic programme over sentence beads (`programme`) scored by
+//! cross-language features from [`features`], then a pass for moved sentences, with closest
+//! counterparts found through an inverted index (`nearest`)); the pairwise links are merged
+//! into rows (`nway`) progressively — the best-aligned pairs first, strongest links first
+//! within a pair — so that the result does not depend on the order of the arguments.
+//! [`diff`] compares the words of two cells of a row.
 
 mod blocks;
 pub mod dict;
@@ -15,6 +15,7 @@ pub mod features;
 mod nearest;
 mod nway;
 pub mod pairwise;
+mod programme;
 pub mod translit;
 
 use rayon::prelude::*;

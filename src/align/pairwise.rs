@@ -1,7 +1,8 @@
 //! Aligning two documents: passages of the second told in another order are first put in
 //! the first's order (`blocks`); then a monotone dynamic programme over beads (1-1, 1-0,
 //! 0-1, 2-1, 1-2, 2-2, 3-1, 1-3, 3-2, 2-3, 4-1, 1-4) scored by lexical similarity and
-//! sentence length, restricted to a band around an anchor path for long documents; then a
+//! sentence length, restricted to a band around an anchor path for long documents
+//! (`programme`, which sweeps a long pair from both ends at once); then a
 //! second pass that links mutually closest sentences moved out of order among those the
 //! first pass left unmatched.
 
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 use super::blocks::{self, Reordering};
 use super::features::SparseVec;
 use super::nearest::{KeyIndex, closest_counterparts};
+use super::programme::{self, Band, MAX_GROUP};
 
 /// One link between the two documents (or a sentence found in one only).
 #[derive(Debug, Clone, PartialEq)]
@@ -114,57 +116,6 @@ const TRANSLATION_MAX_LONE: f32 = 0.15;
 /// without a dictionary) that shares no key with the other side.
 const LARGE_BEAD: usize = 5;
 
-/// Most sentences of one side in one bead.
-const MAX_GROUP: usize = 4;
-
-const BEADS: [(usize, usize); 12] = [
-    (1, 1),
-    (1, 0),
-    (0, 1),
-    (2, 1),
-    (1, 2),
-    (2, 2),
-    (3, 1),
-    (1, 3),
-    (2, 3),
-    (3, 2),
-    (1, 4),
-    (4, 1),
-];
-
-/// Per-row window of allowed `j` (half-open), for `i` in `0..=n`.
-struct Band {
-    lo: Vec<usize>,
-    hi: Vec<usize>,
-    offset: Vec<usize>,
-}
-
-impl Band {
-    fn full(n: usize, m: usize) -> Self {
-        Self::from_windows(vec![0; n + 1], vec![m + 1; n + 1])
-    }
-
-    fn from_windows(lo: Vec<usize>, hi: Vec<usize>) -> Self {
-        let mut offset = Vec::with_capacity(lo.len() + 1);
-        let mut total = 0;
-        for (l, h) in lo.iter().zip(&hi) {
-            offset.push(total);
-            total += h - l;
-        }
-        offset.push(total);
-        Self { lo, hi, offset }
-    }
-
-    fn index(&self, i: usize, j: usize) -> Option<usize> {
-        (i < self.lo.len() && j >= self.lo[i] && j < self.hi[i])
-            .then(|| self.offset[i] + j - self.lo[i])
-    }
-
-    fn cells(&self) -> usize {
-        self.offset.last().copied().unwrap_or(0)
-    }
-}
-
 /// What the pair aligner found two documents to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -253,7 +204,7 @@ fn align_in_order(
     let band = if (n + 1) * (m + 1) <= params.full_limit {
         Band::full(n, m)
     } else {
-        anchored_band(n, m, anchors, params.band)
+        Band::anchored(n, m, anchors, params.band)
     };
     let mut beads = if same_language {
         // Rewrites reorder freely and share words: rank links by similarity, not position.
@@ -585,71 +536,38 @@ impl<'a> Context<'a> {
 
     fn dynamic_programme(&self, band: &Band) -> Vec<Bead> {
         let (n, m) = (self.a.vectors.len(), self.b.vectors.len());
-        // Similarities of single sentence pairs inside the band, computed once.
-        let mut dots = vec![0.0f32; band.cells()];
-        for i in 0..n {
-            for j in band.lo[i]..band.hi[i].min(m) {
-                if let Some(idx) = band.index(i, j) {
-                    dots[idx] = self.a.vectors[i].dot(&self.b.vectors[j]);
-                }
-            }
-        }
+        // Similarities of single sentence pairs inside the band, computed once, a row per task.
+        let dots: Vec<f32> = (0..n + 1)
+            .into_par_iter()
+            .with_min_len(256)
+            .flat_map_iter(|i| {
+                band.columns(i).map(move |j| {
+                    if i < n && j < m {
+                        self.a.vectors[i].dot(&self.b.vectors[j])
+                    } else {
+                        0.0
+                    }
+                })
+            })
+            .collect();
         let dot = |i: usize, j: usize| band.index(i, j).map_or(0.0, |idx| dots[idx]);
-        let mut best = vec![f32::NEG_INFINITY; band.cells()];
-        let mut back = vec![0u8; band.cells()];
-        if let Some(origin) = band.index(0, 0) {
-            best[origin] = 0.0;
-        }
-        for i in 0..=n {
-            for j in band.lo[i]..band.hi[i].min(m + 1) {
-                let Some(here) = band.index(i, j) else {
-                    continue;
+        let score = |a, b, beat| self.bead_score(a, b, beat, &dot);
+        programme::best_path(band, n, m, &score)
+            .into_iter()
+            .map(|((i, k), (j, l))| {
+                let score = if k > 0 && l > 0 {
+                    self.group_cosine(i, k, j, l, &dot).clamp(0.0, 1.0)
+                } else {
+                    0.0
                 };
-                for (t, &(k, l)) in BEADS.iter().enumerate() {
-                    if i < k || j < l {
-                        continue;
-                    }
-                    let Some(from) = band.index(i - k, j - l) else {
-                        continue;
-                    };
-                    if best[from] == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let Some(bead) =
-                        self.bead_score((i - k, k), (j - l, l), best[here] - best[from], &dot)
-                    else {
-                        continue;
-                    };
-                    let score = best[from] + bead;
-                    if score > best[here] {
-                        best[here] = score;
-                        back[here] = u8::try_from(t).unwrap_or(0);
-                    }
+                Bead {
+                    a: (i..i + k).collect(),
+                    b: (j..j + l).collect(),
+                    score,
+                    moved: false,
                 }
-            }
-        }
-        // Trace back from the end.
-        let mut beads = Vec::new();
-        let (mut i, mut j) = (n, m);
-        while i > 0 || j > 0 {
-            let Some(here) = band.index(i, j) else { break };
-            let (k, l) = BEADS[usize::from(back[here])];
-            let (i0, j0) = (i - k, j - l);
-            let score = if k > 0 && l > 0 {
-                self.group_cosine(i0, k, j0, l, &dot).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            beads.push(Bead {
-                a: (i0..i).collect(),
-                b: (j0..j).collect(),
-                score,
-                moved: false,
-            });
-            (i, j) = (i0, j0);
-        }
-        beads.reverse();
-        beads
+            })
+            .collect()
     }
 
     /// The similarity a link needs: twice `base` when one side is a fragment (a heading, a
@@ -756,6 +674,16 @@ impl<'a> Context<'a> {
     /// For the sentences `of_a` of A, the sentence of B each resembles most (by
     /// background-corrected similarity, among those sharing a rare key with it); and for
     /// `of_b`, the sentence of A.
+    /// A's sentences by key, built when first needed.
+    fn index_a(&self) -> &KeyIndex<'a> {
+        self.index_a.get_or_init(|| KeyIndex::new(self.a.vectors))
+    }
+
+    /// B's sentences by key, built when first needed.
+    fn index_b(&self) -> &KeyIndex<'a> {
+        self.index_b.get_or_init(|| KeyIndex::new(self.b.vectors))
+    }
+
     fn closest_counterparts(
         &self,
         of_a: &[usize],
@@ -768,14 +696,14 @@ impl<'a> Context<'a> {
                 if of_a.is_empty() {
                     return Vec::new();
                 }
-                let index = self.index_b.get_or_init(|| KeyIndex::new(self.b.vectors));
+                let index = self.index_b();
                 closest_counterparts(self.a.vectors, of_a, index, &corrected)
             },
             || {
                 if of_b.is_empty() {
                     return Vec::new();
                 }
-                let index = self.index_a.get_or_init(|| KeyIndex::new(self.a.vectors));
+                let index = self.index_a();
                 closest_counterparts(self.b.vectors, of_b, index, &|j, i, dot| {
                     corrected(i, j, dot)
                 })
@@ -911,6 +839,8 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
         return;
     }
     let is_lone_b: std::collections::HashSet<usize> = lone_b.into_iter().collect();
+    // Both directions are asked below: build the two indexes at once.
+    rayon::join(|| ctx.index_a(), || ctx.index_b());
     let (best_b, _) = ctx.closest_counterparts(&lone_a, &[]);
     let pairs: Vec<(usize, usize)> = lone_a
         .iter()
@@ -978,69 +908,6 @@ fn keep_mutual_best(beads: Vec<Bead>, ctx: &Context<'_>) -> Vec<Bead> {
         }
     }
     out
-}
-
-/// A band around a monotone path through the anchors (pairs of sentences that share a key
-/// found in no other sentence of either document).
-fn anchored_band(n: usize, m: usize, anchors: &[(usize, usize)], width: usize) -> Band {
-    let mut anchors = anchors.to_vec();
-    // By row, and within a row from the right, so the chain takes at most one per row.
-    anchors.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
-    let chain = longest_increasing_chain(&anchors);
-    // Path: piecewise linear through (0,0), the anchors and (n,m).
-    let mut points = vec![(0usize, 0usize)];
-    points.extend(chain);
-    points.push((n, m));
-    let mut centre = vec![0usize; n + 2];
-    for w in points.windows(2) {
-        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-        for (i, c) in centre.iter_mut().enumerate().take(i1 + 1).skip(i0) {
-            *c = if i1 == i0 {
-                j1
-            } else {
-                j0 + (j1 - j0) * (i - i0) / (i1 - i0)
-            };
-        }
-    }
-    centre[n + 1] = m;
-    let mut lo = vec![0; n + 1];
-    let mut hi = vec![0; n + 1];
-    for i in 0..=n {
-        lo[i] = centre[i].saturating_sub(width);
-        hi[i] = (centre[i + 1].max(centre[i]) + width + 1).min(m + 1);
-        if i > 0 {
-            lo[i] = lo[i].max(lo[i - 1]);
-            hi[i] = hi[i].max(hi[i - 1]);
-        }
-    }
-    lo[0] = 0;
-    hi[n] = m + 1;
-    Band::from_windows(lo, hi)
-}
-
-/// Longest chain of anchors increasing in both coordinates (patience sorting).
-fn longest_increasing_chain(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; points.len()];
-    for (idx, &(_, j)) in points.iter().enumerate() {
-        let pos = tails.partition_point(|&t| points[t].1 < j);
-        if pos > 0 {
-            prev[idx] = Some(tails[pos - 1]);
-        }
-        if pos == tails.len() {
-            tails.push(idx);
-        } else {
-            tails[pos] = idx;
-        }
-    }
-    let mut chain = Vec::new();
-    let mut cur = tails.last().copied();
-    while let Some(c) = cur {
-        chain.push(points[c]);
-        cur = prev[c];
-    }
-    chain.reverse();
-    chain
 }
 
 /// Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26 via erf).
