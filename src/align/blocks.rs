@@ -129,6 +129,7 @@ impl Reordering {
                 out.extend(singletons_of(&bead));
                 continue;
             }
+            bead.core = bead.core.map(|(i, p)| (i, self.order[p]));
             bead.moved |= bead.b.iter().any(|&j| self.moved[j]);
             out.push(bead);
         }
@@ -367,6 +368,7 @@ mod tests {
             b: vec![1, 2, 3],
             score: 0.5,
             moved: false,
+            core: None,
         };
         let restored = reordering.restore(vec![bead]);
         // Positions 1, 2, 3 are B's 4, 5 and 0: 4-5 stay linked (and moved), 0 goes.

@@ -2,6 +2,8 @@
 //! first, strongest links first within a pair — into groups that hold at most one run of
 //! sentences per document, then the groups are put in reading order.
 
+use std::collections::HashMap;
+
 use super::pairwise::{Bead, Relation};
 use super::{Alignment, Cell, Row};
 use crate::document::{DocId, SentenceId};
@@ -66,7 +68,13 @@ impl Groups {
     /// Joins the groups of `nodes` if the result keeps one contiguous run of at most
     /// [`MAX_RUN`] sentences per document, and the other pairwise alignments do not
     /// contradict it more than they support it.
-    fn try_join(&mut self, nodes: &[Node], score: f32, weak: bool, evidence: &Evidence) -> bool {
+    fn try_join(
+        &mut self,
+        nodes: &[Node],
+        score: impl Into<Option<f32>>,
+        weak: bool,
+        evidence: &Evidence,
+    ) -> bool {
         let mut roots: Vec<usize> = nodes
             .iter()
             .map(|&n| {
@@ -121,8 +129,10 @@ impl Groups {
             self.score_sum[keep] += self.score_sum[r];
             self.links[keep] += self.links[r];
         }
-        self.score_sum[keep] += score;
-        self.links[keep] += 1;
+        if let Some(score) = score.into() {
+            self.score_sum[keep] += score;
+            self.links[keep] += 1;
+        }
         true
     }
 }
@@ -166,6 +176,17 @@ impl Evidence {
     /// links that send a member elsewhere in the other document and the telling pairs that
     /// left both members unlinked.
     fn contradicted(&self, groups: &[&[Node]], weak: bool) -> bool {
+        let (agree, disagree) = self.balance(groups);
+        if weak {
+            disagree > 0 && disagree >= agree
+        } else {
+            disagree > agree
+        }
+    }
+
+    /// Over pairs of members in different groups: the pairwise links that agree with
+    /// joining them, and those that disagree.
+    fn balance(&self, groups: &[&[Node]]) -> (usize, usize) {
         let (mut agree, mut disagree) = (0usize, 0usize);
         for (k, g) in groups.iter().enumerate() {
             for h in groups.iter().skip(k + 1) {
@@ -190,11 +211,7 @@ impl Evidence {
                 }
             }
         }
-        if weak {
-            disagree > 0 && disagree >= agree
-        } else {
-            disagree > agree
-        }
+        (agree, disagree)
     }
 }
 
@@ -238,14 +255,39 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
             .then_with(|| b.2.total_cmp(&a.2))
             .then_with(|| tie(a).cmp(&tie(b)))
     });
-    for (loose, _, score, x, y, bead) in edges {
-        let nodes: Vec<Node> = bead
-            .a
+    // A merged link (2-1, 1-2, ...) puts in one pair of its sentences in its turn, and the
+    // others only once every other link is in: they must not keep a third source's
+    // sentences out of rows that more direct links make (A8+A9 ~ B6 from one pair must not
+    // stop A8 ~ D7 and A9 ~ D8 from another). Its other sentences stay reserved for it
+    // against weaker links, which wait with it.
+    let mut reserved: HashMap<Node, f32> = HashMap::new();
+    // Links to try (again) at the end, and whether their score is counted already.
+    let mut later: Vec<(Edge<'_>, bool)> = Vec::new();
+    for edge in edges {
+        let (loose, _, score, x, y, bead) = edge;
+        let nodes = nodes_of(x, y, bead);
+        if nodes
             .iter()
-            .map(|&i| (x, i))
-            .chain(bead.b.iter().map(|&j| (y, j)))
-            .collect();
-        groups.try_join(&nodes, score, loose, &evidence);
+            .any(|n| reserved.get(n).is_some_and(|&r| r > score))
+        {
+            later.push((edge, false));
+            continue;
+        }
+        if nodes.len() == 2 {
+            groups.try_join(&nodes, score, loose, &evidence);
+            continue;
+        }
+        let joined = join_one_pair(&mut groups, bead, (x, y), score, loose, &evidence);
+        if let Some((i, j)) = joined {
+            for n in nodes.into_iter().filter(|&n| n != (x, i) && n != (y, j)) {
+                reserved.entry(n).or_insert(score);
+            }
+        }
+        later.push((edge, joined.is_some()));
+    }
+    for ((loose, _, score, x, y, bead), counted) in later {
+        let score = if counted { None } else { Some(score) };
+        groups.try_join(&nodes_of(x, y, bead), score, loose, &evidence);
     }
 
     // Collect groups as rows.
@@ -283,6 +325,53 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
     let mut rows: Vec<Row> = order.into_iter().map(|r| rows[r].clone()).collect();
     mark_moved(&mut rows, content);
     Alignment { rows }
+}
+
+/// Joins one sentence of each side of a merged link: the pair whose rows the other
+/// pairwise alignments support most, then the link's core (its most similar pair), then
+/// the first in reading order. Returns the pair that joined.
+fn join_one_pair(
+    groups: &mut Groups,
+    bead: &Bead,
+    (x, y): (usize, usize),
+    score: f32,
+    weak: bool,
+    evidence: &Evidence,
+) -> Option<(usize, usize)> {
+    let core = bead.core.unwrap_or((bead.a[0], bead.b[0]));
+    let mut ranked: Vec<((usize, usize), bool, usize, usize)> = Vec::new();
+    for &i in &bead.a {
+        for &j in &bead.b {
+            let (gi, gj) = (groups.id((x, i)), groups.id((y, j)));
+            let (ri, rj) = (groups.root(gi), groups.root(gj));
+            let (agree, disagree) = if ri == rj {
+                (usize::MAX / 4, 0)
+            } else {
+                evidence.balance(&[&groups.members[ri], &groups.members[rj]])
+            };
+            ranked.push(((agree, disagree), (i, j) == core, i, j));
+        }
+    }
+    // More agreeing than disagreeing links first (compared without subtracting).
+    ranked.sort_by(|p, q| {
+        (q.0.0 + p.0.1)
+            .cmp(&(p.0.0 + q.0.1))
+            .then(q.1.cmp(&p.1))
+            .then((p.2, p.3).cmp(&(q.2, q.3)))
+    });
+    ranked
+        .into_iter()
+        .map(|(_, _, i, j)| (i, j))
+        .find(|&(i, j)| groups.try_join(&[(x, i), (y, j)], score, weak, evidence))
+}
+
+/// The sentences of a link as nodes.
+fn nodes_of(x: usize, y: usize, bead: &Bead) -> Vec<Node> {
+    bead.a
+        .iter()
+        .map(|&i| (x, i))
+        .chain(bead.b.iter().map(|&j| (y, j)))
+        .collect()
 }
 
 /// Row order: the first document's reading order; rows without it are inserted after the
@@ -420,7 +509,99 @@ mod tests {
             b: vec![b],
             score,
             moved: false,
+            core: None,
         }
+    }
+
+    #[test]
+    fn a_merged_link_does_not_keep_out_the_direct_links_of_another_pair() {
+        // Document 1 says in one sentence what 0 and 2 say in two. The pair 0~1 aligns
+        // best as a whole (its 2-1 link comes first); the translation 0~2 links sentence
+        // by sentence, one link weak and one stronger than the 2-1 link. The merged link
+        // puts in its core (0:0 ~ 1:0) and its rest waits, so 0:1 ~ 2:1 still makes a row,
+        // and 0:0 ~ 2:0 joins the core's. (Put in whole at once, the 2-1 link would leave
+        // 2:0 and 2:1 no row to join but one of their own.)
+        let content: Vec<Vec<SentenceId>> = vec![
+            (0..2).map(SentenceId).collect(),
+            vec![SentenceId(0)],
+            (0..2).map(SentenceId).collect(),
+        ];
+        let merged = Bead {
+            a: vec![0, 1],
+            b: vec![0],
+            score: 0.6,
+            moved: false,
+            core: Some((0, 0)),
+        };
+        let links = [
+            PairLinks {
+                x: 0,
+                y: 1,
+                beads: vec![merged],
+                relation: Relation::SameLanguage,
+            },
+            PairLinks {
+                x: 0,
+                y: 2,
+                beads: vec![link(0, 0, 0.1), link(1, 1, 0.7)],
+                relation: Relation::Translation,
+            },
+        ];
+        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        assert_eq!(
+            rows,
+            [
+                vec![(0, vec![0]), (1, vec![0]), (2, vec![0])],
+                vec![(0, vec![1]), (2, vec![1])],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_merged_link_keeps_its_other_sentence_from_a_weaker_link() {
+        // 0:0 ~ 1:0+1:1 (0.8) joins by its core 0:0 ~ 1:0, in the row of 2:1 (a closer
+        // pair's link). A weaker link of another pair (2:0 ~ 1:1, 0.2) waits until the
+        // merged link has taken 1:1; then it cannot join (document 2 is in that row).
+        let content: Vec<Vec<SentenceId>> = vec![
+            vec![SentenceId(0)],
+            (0..2).map(SentenceId).collect(),
+            (0..2).map(SentenceId).collect(),
+        ];
+        let merged = Bead {
+            a: vec![0],
+            b: vec![0, 1],
+            score: 0.8,
+            moved: false,
+            core: Some((0, 0)),
+        };
+        let links = [
+            PairLinks {
+                x: 0,
+                y: 1,
+                beads: vec![merged],
+                relation: Relation::SameLanguage,
+            },
+            PairLinks {
+                x: 2,
+                y: 0,
+                beads: vec![link(1, 0, 0.9)],
+                relation: Relation::SameLanguage,
+            },
+            PairLinks {
+                x: 2,
+                y: 1,
+                beads: vec![link(0, 1, 0.2)],
+                relation: Relation::SameLanguage,
+            },
+        ];
+        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        assert_eq!(
+            rows,
+            [
+                vec![(2, vec![0])],
+                vec![(0, vec![0]), (1, vec![0, 1]), (2, vec![1])]
+            ]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::blocks::{self, Reordering};
-use super::features::SparseVec;
+use super::features::{KeyMap, SparseVec};
 use super::nearest::{KeyIndex, closest_counterparts};
 use super::programme::{self, Band, MAX_GROUP};
 
@@ -27,6 +27,9 @@ pub struct Bead {
     pub score: f32,
     /// Found out of order by the second pass.
     pub moved: bool,
+    /// The most similar pair of sentences of a link, one from each side (for a merged
+    /// link, the statement the rest was joined to).
+    pub core: Option<(usize, usize)>,
 }
 
 /// The inputs for one side.
@@ -166,7 +169,8 @@ pub fn align_pair(
     }
     let anchors = blocks::hapax_anchors(a.vectors, b.vectors);
     let Some(reordering) = Reordering::find(a.vectors, b.vectors, &anchors) else {
-        return align_in_order(a, b, &anchors, languages, params);
+        let (beads, relation) = align_in_order(a, b, &anchors, languages, params);
+        return (with_cores(beads, a, b), relation);
     };
     // Moved blocks: align B with its blocks in A's order, then give B back its numbering.
     let vectors: Vec<SparseVec> = reordering
@@ -185,7 +189,32 @@ pub fn align_pair(
         lengths: &lengths,
     };
     let (beads, relation) = align_in_order(a, &reordered, &anchors, languages, params);
-    (reordering.restore(beads), relation)
+    (with_cores(reordering.restore(beads), a, b), relation)
+}
+
+/// Sets the core of each link that has none yet (one a sentence joined: the link it was
+/// joined to) to its most similar pair of sentences (the first of equals).
+fn with_cores(mut beads: Vec<Bead>, a: &SideInput<'_>, b: &SideInput<'_>) -> Vec<Bead> {
+    for bead in &mut beads {
+        if bead
+            .core
+            .is_some_and(|(i, j)| bead.a.contains(&i) && bead.b.contains(&j))
+        {
+            continue;
+        }
+        bead.core = None;
+        let mut best = f32::NEG_INFINITY;
+        for &i in &bead.a {
+            for &j in &bead.b {
+                let sim = a.vectors[i].dot(&b.vectors[j]);
+                if sim > best {
+                    best = sim;
+                    bead.core = Some((i, j));
+                }
+            }
+        }
+    }
+    beads
 }
 
 /// Aligns two documents whose shared content comes in the same order (out-of-order
@@ -240,12 +269,14 @@ fn align_in_order(
     };
     add_moved(&mut beads, &ctx, params.moved_floor);
     extend_links(&mut beads, &ctx, params.same_language_floor);
+    set_cores(&mut beads, &ctx);
     (beads, relation)
 }
 
-/// Joins a lone sentence to the link next to it when that makes the link more similar
-/// and the sentence itself resembles the other side: a sentence split in two by one
-/// source and not by the other (2-1, 1-2), wherever the link sits.
+/// Joins a lone sentence to the link next to it when the sentence itself resembles the
+/// other side and either makes the link more similar or resembles what the link leaves
+/// unexplained: a sentence split in two by one source and not by the other (2-1, 1-2),
+/// wherever the link sits. A 1-1 link that grows keeps its pair as its core.
 fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
     let dot = |p: usize, q: usize| ctx.dot(p, q);
     loop {
@@ -299,12 +330,19 @@ fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
                     (&bead.a, &[c])
                 };
                 let floor = ctx.floor_for(lone, group, floor);
-                if own >= floor && gain > 0.0 && best.is_none_or(|b| gain > b.0) {
+                if own < floor {
+                    continue;
+                }
+                let joins = gain > 0.0 || fills_the_rest(ctx, bead, c, on_a, floor);
+                if joins && best.is_none_or(|b| gain > b.0) {
                     best = Some((gain, k, on_a, c));
                 }
             }
         }
         let Some((_, k, on_a, c)) = best else { break };
+        if beads[k].a.len() + beads[k].b.len() == 2 {
+            beads[k].core = Some((beads[k].a[0], beads[k].b[0]));
+        }
         if on_a {
             beads[k].a.push(c);
             beads[k].a.sort_unstable();
@@ -322,6 +360,70 @@ fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
         bead.score = ctx
             .group_cosine(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot)
             .clamp(0.0, 1.0);
+    }
+}
+
+/// A sentence that repeats words a link already shares lowers its cosine even when it
+/// renders the rest of the other side: does the lone sentence `c` (of A if `on_a`)
+/// resemble what the link leaves unexplained, by at least `floor` beyond its background?
+fn fills_the_rest(ctx: &Context<'_>, bead: &Bead, c: usize, on_a: bool, floor: f32) -> bool {
+    let (same, other, kept, group, background) = if on_a {
+        (ctx.a.vectors, ctx.b.vectors, &bead.a, &bead.b, ctx.bg_a[c])
+    } else {
+        (ctx.b.vectors, ctx.a.vectors, &bead.b, &bead.a, ctx.bg_b[c])
+    };
+    unexplained_cosine(
+        &same[c],
+        kept.iter().map(|&x| &same[x]),
+        group.iter().map(|&y| &other[y]),
+    ) - background
+        >= floor
+}
+
+/// Cosine of `lone` with the sum of `group` less every key found in `kept` (what a link's
+/// other side says that its own side does not).
+fn unexplained_cosine<'v>(
+    lone: &SparseVec,
+    kept: impl Iterator<Item = &'v SparseVec>,
+    group: impl Iterator<Item = &'v SparseVec>,
+) -> f32 {
+    let mut rest: KeyMap<f32> = KeyMap::default();
+    for v in group {
+        for &(k, w) in v.entries() {
+            *rest.entry(k).or_default() += w;
+        }
+    }
+    for v in kept {
+        for k in v.keys() {
+            rest.remove(&k);
+        }
+    }
+    let norm = rest.values().map(|w| w * w).sum::<f32>().sqrt();
+    if norm <= 0.0 {
+        return 0.0;
+    }
+    lone.entries()
+        .iter()
+        .filter_map(|&(k, w)| rest.get(&k).map(|r| r * w))
+        .sum::<f32>()
+        / norm
+}
+
+/// Gives each link without a core (one no sentence was joined to) its most similar pair
+/// of sentences by background-corrected similarity (the first of equals).
+fn set_cores(beads: &mut [Bead], ctx: &Context<'_>) {
+    let dot = |p: usize, q: usize| ctx.dot(p, q);
+    for bead in beads.iter_mut().filter(|b| b.core.is_none()) {
+        let mut best = f32::NEG_INFINITY;
+        for &i in &bead.a {
+            for &j in &bead.b {
+                let sim = ctx.lexical(i, 1, j, 1, &dot);
+                if sim > best {
+                    best = sim;
+                    bead.core = Some((i, j));
+                }
+            }
+        }
     }
 }
 
@@ -565,6 +667,7 @@ impl<'a> Context<'a> {
                     b: (j..j + l).collect(),
                     score,
                     moved: false,
+                    core: None,
                 }
             })
             .collect()
@@ -809,6 +912,7 @@ pub(super) fn lone_bead(a: Vec<usize>, b: Vec<usize>) -> Bead {
         b,
         score: 0.0,
         moved: false,
+        core: None,
     }
 }
 
@@ -868,6 +972,7 @@ fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
                     b: vec![j],
                     score: ctx.dot(i, j).clamp(0.0, 1.0),
                     moved: true,
+                    core: None,
                 },
             );
         }
@@ -928,6 +1033,43 @@ fn two_sided_tail_ln(x: f32) -> f32 {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_second_half_joins_a_link_by_what_the_link_leaves_unexplained() {
+        // B0 says in one sentence what A0 and A1 say in two: keys 1-8 are A0's, 20-21 the
+        // rest. A1 repeats one of A0's keys and adds six of its own, so joining it lowers
+        // the link's cosine; it matches B0's unexplained keys (20, 21) all the same. A2 and
+        // B1 are another link; B2 shares only key 1, which A0 explains.
+        let a = [
+            SparseVec::uniform(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+            SparseVec::uniform(&[1, 20, 21, 30, 31, 32, 33, 34, 35]),
+            SparseVec::uniform(&[50, 51, 52, 53]),
+        ];
+        let b = [
+            SparseVec::uniform(&[1, 2, 3, 4, 5, 6, 7, 8, 20, 21]),
+            SparseVec::uniform(&[50, 51, 52, 54]),
+            SparseVec::uniform(&[1, 60, 61, 62]),
+        ];
+        let (la, lb) = ([100, 60, 50], [150, 50, 50]);
+        let (a, b) = (side(&a, &la), side(&b, &lb));
+        let params = Params::default();
+        let ctx = Context::new(&a, &b, &params, false);
+        let dot = |p: usize, q: usize| ctx.dot(p, q);
+        assert!(ctx.group_cosine(0, 2, 0, 1, &dot) < ctx.group_cosine(0, 1, 0, 1, &dot));
+        let mut beads = vec![
+            lone_bead(vec![0], vec![0]),
+            lone_bead(vec![1], vec![]),
+            lone_bead(vec![2], vec![1]),
+            lone_bead(vec![], vec![2]),
+        ];
+        extend_links(&mut beads, &ctx, params.same_language_floor);
+        assert_eq!(
+            sides(beads.clone()),
+            [(vec![0, 1], vec![0]), (vec![2], vec![1]), (vec![], vec![2])]
+        );
+        // The link keeps the pair it was joined to as its core.
+        assert_eq!(beads[0].core, Some((0, 0)));
+    }
+
     fn side<'a>(vectors: &'a [SparseVec], lengths: &'a [usize]) -> SideInput<'a> {
         SideInput { vectors, lengths }
     }
@@ -981,6 +1123,7 @@ mod tests {
                 b: vec![0, 1],
                 score: 0.5,
                 moved: false,
+                core: None,
             }]
         };
         let b = side(&b, &lb);
@@ -1008,6 +1151,7 @@ mod tests {
             b: vec![i],
             score: 1.0,
             moved: false,
+            core: None,
         };
         let all: Vec<Bead> = (0..8).map(link).collect();
         assert!(ctx.is_translation(&all, params.translation_floor));
@@ -1018,6 +1162,7 @@ mod tests {
             b: vec![6, 7],
             score: 0.0,
             moved: false,
+            core: None,
         }));
         assert!(!ctx.is_translation(&gappy, params.translation_floor));
     }
@@ -1166,6 +1311,7 @@ mod tests {
                     b: vec![i],
                     score: 0.5,
                     moved: false,
+                    core: None,
                 })
                 .collect::<Vec<_>>()
         };

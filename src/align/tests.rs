@@ -185,6 +185,7 @@ fn headings_leave_links_whose_other_side_has_none() {
         b: b.to_vec(),
         score: 0.5,
         moved: false,
+        core: None,
     };
     let sides = |beads: Vec<Bead>| -> Vec<(Vec<usize>, Vec<usize>)> {
         beads.into_iter().map(|b| (b.a, b.b)).collect()
