@@ -1,6 +1,7 @@
 //! From pairwise links to rows: links are merged progressively — the best-aligned pairs
 //! first, strongest links first within a pair — into groups that hold at most one run of
-//! sentences per document, then the groups are put in reading order.
+//! sentences per document, then the groups are put in reading order. A merged link (2-1,
+//! 1-2, …) puts in one pair of its sentences in its turn and the rest at the end.
 
 use std::collections::HashMap;
 
@@ -519,8 +520,8 @@ mod tests {
         // best as a whole (its 2-1 link comes first); the translation 0~2 links sentence
         // by sentence, one link weak and one stronger than the 2-1 link. The merged link
         // puts in its core (0:0 ~ 1:0) and its rest waits, so 0:1 ~ 2:1 still makes a row,
-        // and 0:0 ~ 2:0 joins the core's. (Put in whole at once, the 2-1 link would leave
-        // 2:0 and 2:1 no row to join but one of their own.)
+        // and 0:0 ~ 2:0 joins the core's. (Put in whole at once, the 2-1 link would take
+        // 2:1 into its row and leave 2:0 a row of its own.)
         let content: Vec<Vec<SentenceId>> = vec![
             (0..2).map(SentenceId).collect(),
             vec![SentenceId(0)],
