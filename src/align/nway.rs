@@ -514,6 +514,26 @@ mod tests {
         }
     }
 
+    /// A merged link whose core is its first pair.
+    fn merged(a: &[usize], b: &[usize], score: f32) -> Bead {
+        Bead {
+            a: a.to_vec(),
+            b: b.to_vec(),
+            score,
+            moved: false,
+            core: Some((a[0], b[0])),
+        }
+    }
+
+    fn pair(x: usize, y: usize, beads: Vec<Bead>, relation: Relation) -> PairLinks {
+        PairLinks {
+            x,
+            y,
+            beads,
+            relation,
+        }
+    }
+
     #[test]
     fn a_merged_link_does_not_keep_out_the_direct_links_of_another_pair() {
         // Document 1 says in one sentence what 0 and 2 say in two. The pair 0~1 aligns
@@ -527,26 +547,19 @@ mod tests {
             vec![SentenceId(0)],
             (0..2).map(SentenceId).collect(),
         ];
-        let merged = Bead {
-            a: vec![0, 1],
-            b: vec![0],
-            score: 0.6,
-            moved: false,
-            core: Some((0, 0)),
-        };
         let links = [
-            PairLinks {
-                x: 0,
-                y: 1,
-                beads: vec![merged],
-                relation: Relation::SameLanguage,
-            },
-            PairLinks {
-                x: 0,
-                y: 2,
-                beads: vec![link(0, 0, 0.1), link(1, 1, 0.7)],
-                relation: Relation::Translation,
-            },
+            pair(
+                0,
+                1,
+                vec![merged(&[0, 1], &[0], 0.6)],
+                Relation::SameLanguage,
+            ),
+            pair(
+                0,
+                2,
+                vec![link(0, 0, 0.1), link(1, 1, 0.7)],
+                Relation::Translation,
+            ),
         ];
         let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
         assert_eq!(
@@ -568,32 +581,15 @@ mod tests {
             (0..2).map(SentenceId).collect(),
             (0..2).map(SentenceId).collect(),
         ];
-        let merged = Bead {
-            a: vec![0],
-            b: vec![0, 1],
-            score: 0.8,
-            moved: false,
-            core: Some((0, 0)),
-        };
         let links = [
-            PairLinks {
-                x: 0,
-                y: 1,
-                beads: vec![merged],
-                relation: Relation::SameLanguage,
-            },
-            PairLinks {
-                x: 2,
-                y: 0,
-                beads: vec![link(1, 0, 0.9)],
-                relation: Relation::SameLanguage,
-            },
-            PairLinks {
-                x: 2,
-                y: 1,
-                beads: vec![link(0, 1, 0.2)],
-                relation: Relation::SameLanguage,
-            },
+            pair(
+                0,
+                1,
+                vec![merged(&[0], &[0, 1], 0.8)],
+                Relation::SameLanguage,
+            ),
+            pair(2, 0, vec![link(1, 0, 0.9)], Relation::SameLanguage),
+            pair(2, 1, vec![link(0, 1, 0.2)], Relation::SameLanguage),
         ];
         let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
         assert_eq!(

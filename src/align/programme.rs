@@ -7,6 +7,8 @@
 //! best sum of the two sweeps there is the best path's score, and the two halves are traced
 //! from that point.
 
+use super::nway::longest_increasing;
+
 /// Most sentences of one side in one bead.
 pub(super) const MAX_GROUP: usize = 4;
 
@@ -60,7 +62,12 @@ impl Band {
         let mut anchors = anchors.to_vec();
         // By row, and within a row from the right, so the chain takes at most one per row.
         anchors.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
-        let chain = longest_increasing_chain(&anchors);
+        // The longest chain increasing in both coordinates.
+        let columns: Vec<usize> = anchors.iter().map(|p| p.1).collect();
+        let chain = anchors
+            .iter()
+            .zip(longest_increasing(&columns))
+            .filter_map(|(&p, keep)| keep.then_some(p));
         // Path: piecewise linear through (0,0), the anchors and (n,m).
         let mut points = vec![(0usize, 0usize)];
         points.extend(chain);
@@ -287,31 +294,6 @@ fn trace_on(
         points.push((i, j));
     }
     points
-}
-
-/// Longest chain of anchors increasing in both coordinates (patience sorting).
-fn longest_increasing_chain(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; points.len()];
-    for (idx, &(_, j)) in points.iter().enumerate() {
-        let pos = tails.partition_point(|&t| points[t].1 < j);
-        if pos > 0 {
-            prev[idx] = Some(tails[pos - 1]);
-        }
-        if pos == tails.len() {
-            tails.push(idx);
-        } else {
-            tails[pos] = idx;
-        }
-    }
-    let mut chain = Vec::new();
-    let mut cur = tails.last().copied();
-    while let Some(c) = cur {
-        chain.push(points[c]);
-        cur = prev[c];
-    }
-    chain.reverse();
-    chain
 }
 
 #[cfg(test)]
