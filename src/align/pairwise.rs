@@ -169,8 +169,7 @@ pub fn align_pair(
     }
     let anchors = blocks::hapax_anchors(a.vectors, b.vectors);
     let Some(reordering) = Reordering::find(a.vectors, b.vectors, &anchors) else {
-        let (beads, relation) = align_in_order(a, b, &anchors, languages, params);
-        return (with_cores(beads, a, b), relation);
+        return align_in_order(a, b, &anchors, languages, params);
     };
     // Moved blocks: align B with its blocks in A's order, then give B back its numbering.
     let vectors: Vec<SparseVec> = reordering
@@ -192,8 +191,9 @@ pub fn align_pair(
     (with_cores(reordering.restore(beads), a, b), relation)
 }
 
-/// Sets the core of each link that has none yet (one a sentence joined: the link it was
-/// joined to) to its most similar pair of sentences (the first of equals).
+/// Sets the core of each link whose core was cut off when its blocks were put back (a link
+/// spanning two blocks keeps its longest run) to its most similar pair of sentences (the
+/// first of equals).
 fn with_cores(mut beads: Vec<Bead>, a: &SideInput<'_>, b: &SideInput<'_>) -> Vec<Bead> {
     for bead in &mut beads {
         if bead
