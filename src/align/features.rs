@@ -51,6 +51,9 @@ enum Kind {
     Cognate,
     /// The consonant skeleton of the transliteration: names across scripts.
     Skeleton,
+    /// The size of a count of 100 or more, on two interleaved logarithmic scales: reports
+    /// of one figure that disagree (375 / 376 / 350 soldiers) still share one.
+    Magnitude,
 }
 
 impl Kind {
@@ -60,13 +63,14 @@ impl Kind {
             Self::Stem => b'S',
             Self::Cognate => b'C',
             Self::Skeleton => b'P',
+            Self::Magnitude => b'M',
         }
     }
 
     fn weight(self) -> f32 {
         match self {
             Self::Number => 2.0,
-            Self::Stem => 1.0,
+            Self::Stem | Self::Magnitude => 1.0,
             Self::Cognate => 0.7,
             Self::Skeleton => 0.5,
         }
@@ -147,8 +151,46 @@ pub struct SentenceKeys {
     native: Vec<(Key, f32)>,
     /// Cognate and skeleton keys: compared across languages only.
     cross: Vec<(Key, f32)>,
+    /// Magnitudes of counts: compared where the other document has the same one.
+    magnitude: Vec<(Key, f32)>,
     /// Word forms, for dictionary look-up.
     words: Vec<String>,
+}
+
+/// Units after a number that make it a measurement (a height, a distance), which
+/// translations and rewrites repeat exactly, rather than a count that reports vary.
+const UNITS: [&str; 14] = [
+    "m", "km", "cm", "mm", "ft", "mi", "kg", "g", "t", "ha", "kw", "mw", "kmh", "h",
+];
+
+/// Words before a number that make it a reference (a page, an issue), not a count.
+const REFERENCES: [&str; 9] = ["p", "pp", "s", "nr", "no", "n", "vol", "art", "page"];
+
+/// Magnitude keys of a number token: a whole count of 100 or more (digits, or digits
+/// grouped by three), not a year (four digits from 1000 to 2100), in steps of 20 % on two
+/// scales offset by half a step, so any two counts within 10 % of each other share a key.
+fn magnitudes(token: &str) -> Vec<String> {
+    let groups: Vec<&str> = token.split([',', '.', '\u{a0}']).collect();
+    let grouped = groups.len() > 1
+        && !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if !(grouped || token.chars().all(|c| c.is_ascii_digit())) {
+        return Vec::new();
+    }
+    let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+    let Ok(value) = digits.parse::<u64>() else {
+        return Vec::new();
+    };
+    let year = !grouped && digits.len() == 4 && (1000..=2100).contains(&value);
+    if value < 100 || year {
+        return Vec::new();
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let step = (value as f64).ln() / 1.2f64.ln();
+    #[allow(clippy::cast_possible_truncation)]
+    let (low, high) = (step.floor() as i64, (step + 0.5).floor() as i64);
+    vec![format!("a{low}"), format!("b{high}")]
 }
 
 /// Keys of one document's sentences (given in matching form) in language `lang`;
@@ -159,11 +201,25 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
         .iter()
         .map(|norm| {
             let mut keys = SentenceKeys::default();
-            for token in tokens(norm) {
+            let all = tokens(norm);
+            let mut reference = false;
+            for (at, &token) in all.iter().enumerate() {
                 if token.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                     let digits: String = token.chars().filter(char::is_ascii_digit).collect();
                     keys.native
                         .push((key(Kind::Number, &digits), Kind::Number.weight()));
+                    // A measurement (8848 m) or a reference (p. 261-270, both ends of the
+                    // range) is repeated exactly, not reported differently.
+                    let before = at.checked_sub(1).map(|b| all[b]);
+                    let measure = all.get(at + 1).is_some_and(|next| UNITS.contains(next))
+                        || before.is_some_and(|b| REFERENCES.contains(&b))
+                        || (reference
+                            && before.is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit())));
+                    reference = measure;
+                    for bucket in magnitudes(token).into_iter().filter(|_| !measure) {
+                        keys.magnitude
+                            .push((key(Kind::Magnitude, &bucket), Kind::Magnitude.weight()));
+                    }
                     continue;
                 }
                 if token.chars().count() < 2 {
@@ -361,7 +417,16 @@ pub struct PairVectors {
 pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
     let cross = a.lang != b.lang;
     let cross_script = translit::script_of(a.lang) != translit::script_of(b.lang);
-    let raw = |side: &Side<'_>| -> Vec<Vec<(Key, f32)>> {
+    // A magnitude counts only where the other document has it too: elsewhere it would
+    // only dilute the sentence's vector (a translation repeats its figures exactly).
+    let magnitudes = |side: &Side<'_>| -> KeySet {
+        side.keys
+            .iter()
+            .flat_map(|k| k.magnitude.iter().map(|&(m, _)| m))
+            .collect()
+    };
+    let (magnitudes_a, magnitudes_b) = (magnitudes(a), magnitudes(b));
+    let raw = |side: &Side<'_>, other: &KeySet| -> Vec<Vec<(Key, f32)>> {
         let stem = stemmer(side.lang);
         side.keys
             .iter()
@@ -370,6 +435,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
                 if cross {
                     v.extend_from_slice(&k.cross);
                 }
+                v.extend(k.magnitude.iter().filter(|(m, _)| other.contains(m)));
                 if cross {
                     if let Some(t) = side.translator {
                         v.extend(t.translate(&k.words, stem.as_ref()));
@@ -388,7 +454,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
             })
             .collect()
     };
-    let (ra, rb) = (raw(a), raw(b));
+    let (ra, rb) = (raw(a, &magnitudes_b), raw(b, &magnitudes_a));
     let mut df: KeyMap<u32> = KeyMap::default();
     for v in ra.iter().chain(&rb) {
         for &(k, _) in v {
@@ -463,6 +529,57 @@ mod tests {
             tokens("putin's \"minsk group\""),
             ["putin", "s", "minsk", "group"]
         );
+    }
+
+    #[test]
+    fn reports_of_one_figure_share_a_magnitude() {
+        let shared = |x: &str, y: &str| {
+            let (mx, my) = (magnitudes(x), magnitudes(y));
+            mx.iter().any(|k| my.contains(k))
+        };
+        assert!(shared("375", "350") && shared("376", "350") && shared("375", "400"));
+        assert!(shared("140,000", "150.000"));
+        assert!(!shared("375", "600") && !shared("400", "4,000"));
+        // Small counts, years and decimals have none.
+        for none in ["99", "1956", "8847,60", "3.5"] {
+            assert!(magnitudes(none).is_empty(), "{none}");
+        }
+    }
+
+    #[test]
+    fn measurements_and_references_have_no_magnitude() {
+        let keys = document_keys(
+            &[
+                "the everest 8848 m and 375 soldiers",
+                "la montagne p 261 270",
+                "375 soldiers",
+            ],
+            "en",
+            false,
+        );
+        assert_eq!(keys[0].magnitude.len(), 2, "375 soldiers, not 8848 m");
+        assert!(keys[1].magnitude.is_empty());
+        assert_eq!(keys[2].magnitude, keys[0].magnitude);
+    }
+
+    #[test]
+    fn a_magnitude_counts_only_where_the_other_document_has_it() {
+        // "350" in B matches A's "375" by magnitude; A's "7000" matches nothing in B and
+        // must not dilute its sentence.
+        let a = ["375 soldiers died", "a peak of 7000"];
+        let b = ["350 military casualties", "a peak"];
+        let v = vectors(&a, "en", &b, "en");
+        assert!(v.a[0].dot(&v.b[0]) > 0.05);
+        let far = vectors(&a, "en", &["900 military casualties", "a peak"], "en");
+        assert!(far.a[0].dot(&far.b[0]).abs() < 1e-6);
+        let keys = |v: &PairVectors| v.a[1].entries().len();
+        let near = vectors(
+            &a,
+            "en",
+            &["350 military casualties", "a peak of 7,200"],
+            "en",
+        );
+        assert_eq!(keys(&near), keys(&v) + 2, "7000 and 7,200 share magnitudes");
     }
 
     #[test]
