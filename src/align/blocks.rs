@@ -129,7 +129,11 @@ impl Reordering {
                 out.extend(singletons_of(&bead));
                 continue;
             }
-            bead.core = bead.core.map(|(i, p)| (i, self.order[p]));
+            // A core cut off with the rest of its run leaves the link without one.
+            bead.core = bead
+                .core
+                .map(|(i, p)| (i, self.order[p]))
+                .filter(|(_, j)| bead.b.contains(j));
             bead.moved |= bead.b.iter().any(|&j| self.moved[j]);
             out.push(bead);
         }

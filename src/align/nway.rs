@@ -340,29 +340,32 @@ fn join_one_pair(
     evidence: &Evidence,
 ) -> Option<(usize, usize)> {
     let core = bead.core.unwrap_or((bead.a[0], bead.b[0]));
-    let mut ranked: Vec<((usize, usize), bool, usize, usize)> = Vec::new();
+    // Per pair: already in one row, the agreeing and disagreeing links, the core or not.
+    let mut ranked: Vec<(bool, (usize, usize), bool, usize, usize)> = Vec::new();
     for &i in &bead.a {
         for &j in &bead.b {
             let (gi, gj) = (groups.id((x, i)), groups.id((y, j)));
             let (ri, rj) = (groups.root(gi), groups.root(gj));
-            let (agree, disagree) = if ri == rj {
-                (usize::MAX / 4, 0)
+            let together = ri == rj;
+            let balance = if together {
+                (0, 0)
             } else {
                 evidence.balance(&[&groups.members[ri], &groups.members[rj]])
             };
-            ranked.push(((agree, disagree), (i, j) == core, i, j));
+            ranked.push((together, balance, (i, j) == core, i, j));
         }
     }
-    // More agreeing than disagreeing links first (compared without subtracting).
+    // A pair already in one row first, then more agreeing than disagreeing links (compared
+    // without subtracting), then the core, then reading order.
     ranked.sort_by(|p, q| {
-        (q.0.0 + p.0.1)
-            .cmp(&(p.0.0 + q.0.1))
-            .then(q.1.cmp(&p.1))
-            .then((p.2, p.3).cmp(&(q.2, q.3)))
+        q.0.cmp(&p.0)
+            .then((q.1.0 + p.1.1).cmp(&(p.1.0 + q.1.1)))
+            .then(q.2.cmp(&p.2))
+            .then((p.3, p.4).cmp(&(q.3, q.4)))
     });
     ranked
         .into_iter()
-        .map(|(_, _, i, j)| (i, j))
+        .map(|(_, _, _, i, j)| (i, j))
         .find(|&(i, j)| groups.try_join(&[(x, i), (y, j)], score, weak, evidence))
 }
 

@@ -28,7 +28,8 @@ pub struct Bead {
     /// Found out of order by the second pass.
     pub moved: bool,
     /// The most similar pair of sentences of a link, one from each side (for a merged
-    /// link, the statement the rest was joined to).
+    /// link, the statement the rest was joined to); none for a one-sided bead, or for a
+    /// link whose core was cut off when moved blocks were put back.
     pub core: Option<(usize, usize)>,
 }
 
@@ -188,33 +189,7 @@ pub fn align_pair(
         lengths: &lengths,
     };
     let (beads, relation) = align_in_order(a, &reordered, &anchors, languages, params);
-    (with_cores(reordering.restore(beads), a, b), relation)
-}
-
-/// Sets the core of each link whose core was cut off when its blocks were put back (a link
-/// spanning two blocks keeps its longest run) to its most similar pair of sentences (the
-/// first of equals).
-fn with_cores(mut beads: Vec<Bead>, a: &SideInput<'_>, b: &SideInput<'_>) -> Vec<Bead> {
-    for bead in &mut beads {
-        if bead
-            .core
-            .is_some_and(|(i, j)| bead.a.contains(&i) && bead.b.contains(&j))
-        {
-            continue;
-        }
-        bead.core = None;
-        let mut best = f32::NEG_INFINITY;
-        for &i in &bead.a {
-            for &j in &bead.b {
-                let sim = a.vectors[i].dot(&b.vectors[j]);
-                if sim > best {
-                    best = sim;
-                    bead.core = Some((i, j));
-                }
-            }
-        }
-    }
-    beads
+    (reordering.restore(beads), relation)
 }
 
 /// Aligns two documents whose shared content comes in the same order (out-of-order
