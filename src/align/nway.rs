@@ -340,32 +340,34 @@ fn join_one_pair(
     evidence: &Evidence,
 ) -> Option<(usize, usize)> {
     let core = bead.core.unwrap_or((bead.a[0], bead.b[0]));
-    // Per pair: already in one row, the agreeing and disagreeing links, the core or not.
-    let mut ranked: Vec<(bool, (usize, usize), bool, usize, usize)> = Vec::new();
+    // Per pair: already in one row, links for it less links against it, the core or not.
+    let mut ranked: Vec<(bool, i64, bool, (usize, usize))> = Vec::new();
     for &i in &bead.a {
         for &j in &bead.b {
             let (gi, gj) = (groups.id((x, i)), groups.id((y, j)));
             let (ri, rj) = (groups.root(gi), groups.root(gj));
             let together = ri == rj;
-            let balance = if together {
+            let (agree, disagree) = if together {
                 (0, 0)
             } else {
                 evidence.balance(&[&groups.members[ri], &groups.members[rj]])
             };
-            ranked.push((together, balance, (i, j) == core, i, j));
+            let support = i64::try_from(agree).unwrap_or(i64::MAX / 2)
+                - i64::try_from(disagree).unwrap_or(i64::MAX / 2);
+            ranked.push((together, support, (i, j) == core, (i, j)));
         }
     }
-    // A pair already in one row first, then more agreeing than disagreeing links (compared
-    // without subtracting), then the core, then reading order.
+    // A pair already in one row first, then the most support, then the core, then reading
+    // order.
     ranked.sort_by(|p, q| {
         q.0.cmp(&p.0)
-            .then((q.1.0 + p.1.1).cmp(&(p.1.0 + q.1.1)))
+            .then(q.1.cmp(&p.1))
             .then(q.2.cmp(&p.2))
-            .then((p.3, p.4).cmp(&(q.3, q.4)))
+            .then(p.3.cmp(&q.3))
     });
     ranked
         .into_iter()
-        .map(|(_, _, _, i, j)| (i, j))
+        .map(|(_, _, _, pair)| pair)
         .find(|&(i, j)| groups.try_join(&[(x, i), (y, j)], score, weak, evidence))
 }
 
