@@ -421,6 +421,7 @@ mod tests {
                 &SideInput { vectors: &b, lengths: &lengths_b },
                 Languages::Same,
                 &Params::default(),
+                None,
             );
             let mut seen_a: Vec<usize> = beads.iter().flat_map(|x| x.a.clone()).collect();
             let mut seen_b: Vec<usize> = beads.iter().flat_map(|x| x.b.clone()).collect();

@@ -155,6 +155,12 @@ pub struct SentenceKeys {
     magnitude: Vec<(Key, f32)>,
     /// Word forms, for dictionary look-up.
     words: Vec<String>,
+    /// The stem keys and (across languages) cross keys of function words (see
+    /// [`super::function_words`]): left out where only content is evidence.
+    function_native: Vec<(Key, f32)>,
+    function_cross: Vec<(Key, f32)>,
+    /// Function words, for dictionary look-up where they count.
+    function_words: Vec<String>,
 }
 
 /// Units after a number that make it a measurement (a height, a distance), which
@@ -197,6 +203,7 @@ fn magnitudes(token: &str) -> Vec<String> {
 /// `cross_language` adds the keys only other languages need (cognates, skeletons).
 pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Vec<SentenceKeys> {
     let stem = stemmer(lang);
+    let function_words = super::function_words::of(lang);
     sentences
         .iter()
         .map(|norm| {
@@ -225,26 +232,33 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                 if token.chars().count() < 2 {
                     continue;
                 }
+                let function = function_words.contains(token);
                 let stemmed = stem
                     .as_ref()
                     .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
-                keys.native
-                    .push((key(Kind::Stem, &stemmed), Kind::Stem.weight()));
+                let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
                 let ascii = if cross_language {
                     translit::ascii(token)
                 } else {
                     String::new()
                 };
+                let mut cross = Vec::new();
                 if ascii.len() >= 4 {
                     let prefix: String = ascii.chars().take(5).collect();
-                    keys.cross
-                        .push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
+                    cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
                     for skeleton in translit::skeletons(token, lang) {
-                        keys.cross
-                            .push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
+                        cross.push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
                     }
                 }
-                keys.words.push(token.to_owned());
+                if function {
+                    keys.function_native.push(stem_key);
+                    keys.function_cross.extend(cross);
+                    keys.function_words.push(token.to_owned());
+                } else {
+                    keys.native.push(stem_key);
+                    keys.cross.extend(cross);
+                    keys.words.push(token.to_owned());
+                }
             }
             keys
         })
@@ -404,6 +418,54 @@ pub struct Side<'a> {
     pub translator: Option<&'a Translator>,
 }
 
+impl Side<'_> {
+    /// The keys of one sentence of this side, before weighting by rarity, compared with a
+    /// side in another language when `cross` (cognates, skeletons, dictionary
+    /// translations); with or without its function words. Magnitudes are left to the
+    /// caller.
+    fn raw_keys(&self, k: &SentenceKeys, cross: bool, function: bool) -> Vec<(Key, f32)> {
+        let mut v = k.native.clone();
+        if function {
+            v.extend_from_slice(&k.function_native);
+        }
+        if cross {
+            v.extend_from_slice(&k.cross);
+            if function {
+                v.extend_from_slice(&k.function_cross);
+            }
+            if let Some(t) = self.translator {
+                let stem = stemmer(self.lang);
+                v.extend(t.translate(&k.words, stem.as_ref()));
+                if function {
+                    v.extend(t.translate(&k.function_words, stem.as_ref()));
+                }
+            }
+        }
+        v
+    }
+}
+
+/// Do sentence `i` of `a` and sentence `j` of `b` share a key of content: a number, a
+/// word or name that is not a function word, the translation of one, or the magnitude of
+/// a count? Two sentences that share only function words ("until", "some") say nothing
+/// about each other.
+pub fn shares_content(a: &Side<'_>, i: usize, b: &Side<'_>, j: usize) -> bool {
+    let cross = a.lang != b.lang;
+    let (ka, kb) = (&a.keys[i], &b.keys[j]);
+    let mut x: Vec<Key> = a
+        .raw_keys(ka, cross, false)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    x.extend(ka.magnitude.iter().map(|&(m, _)| m));
+    x.sort_unstable();
+    b.raw_keys(kb, cross, false)
+        .into_iter()
+        .map(|(k, _)| k)
+        .chain(kb.magnitude.iter().map(|&(m, _)| m))
+        .any(|k| x.binary_search(&k).is_ok())
+}
+
 /// The weighted unit vectors of both sides of a pair, and the inverse document
 /// frequencies used (keys seen in one sentence of each side only are anchors).
 pub struct PairVectors {
@@ -427,24 +489,17 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
     };
     let (magnitudes_a, magnitudes_b) = (magnitudes(a), magnitudes(b));
     let raw = |side: &Side<'_>, other: &KeySet| -> Vec<Vec<(Key, f32)>> {
-        let stem = stemmer(side.lang);
         side.keys
             .iter()
             .map(|k| {
-                let mut v = k.native.clone();
-                if cross {
-                    v.extend_from_slice(&k.cross);
-                }
+                let mut v = side.raw_keys(k, cross, true);
                 v.extend(k.magnitude.iter().filter(|(m, _)| other.contains(m)));
-                if cross {
-                    if let Some(t) = side.translator {
-                        v.extend(t.translate(&k.words, stem.as_ref()));
-                    }
-                }
-                v.sort_unstable_by_key(|&(k, _)| k);
+                // Repeated keys (a word and its dictionary translation) add up with a
+                // decreasing share, whatever order they came in.
+                v.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
                 v.dedup_by(|next, kept| {
                     if next.0 == kept.0 {
-                        kept.1 = kept.1.max(next.1) + next.1.min(kept.1) * 0.5;
+                        kept.1 += next.1 * 0.5;
                         true
                     } else {
                         false
@@ -611,6 +666,59 @@ mod tests {
         let v = vectors(&a, "ar", &b, "en");
         assert!(v.a[0].dot(&v.b[1]) > v.a[0].dot(&v.b[0]));
         assert!(v.a[1].dot(&v.b[0]) > v.a[1].dot(&v.b[1]));
+    }
+
+    #[test]
+    fn function_words_count_in_vectors_but_are_no_content() {
+        let dict = Dictionary {
+            from: Some("ar".into()),
+            to: Some("en".into()),
+            path: "x".into(),
+            entries: [
+                ("حتى".to_owned(), vec!["until".to_owned()]),
+                ("بعض".to_owned(), vec!["some".to_owned()]),
+                ("الجنود".to_owned(), vec!["soldiers".to_owned()]),
+            ]
+            .into(),
+        };
+        let t = Translator::new(std::slice::from_ref(&dict), "ar", "en");
+        let a_text = ["بقي بعض الناس حتى الفجر", "بعض الجنود"];
+        let b_text = ["some stayed until dawn", "the soldiers left"];
+        let (ka, kb) = (
+            document_keys(&a_text, "ar", true),
+            document_keys(&b_text, "en", true),
+        );
+        let (a, b) = (
+            Side {
+                keys: &ka,
+                lang: "ar",
+                translator: Some(&t),
+            },
+            Side {
+                keys: &kb,
+                lang: "en",
+                translator: None,
+            },
+        );
+        // The translations of "بعض" and "حتى" still match (a translation renders them).
+        let v = pair_vectors(&a, &b);
+        assert!(v.a[0].dot(&v.b[0]) > 0.1);
+        // But they are no content: only "الجنود" ~ "soldiers" is.
+        assert!(!shares_content(&a, 0, &b, 0));
+        assert!(shares_content(&a, 1, &b, 1));
+        assert!(!shares_content(&a, 1, &b, 0));
+        // In one language, a shared word of content or number is enough.
+        let (ke, kf) = (
+            document_keys(&["some of them stayed until 375 left"], "en", false),
+            document_keys(&["until some 375", "until some"], "en", false),
+        );
+        let side = |keys| Side {
+            keys,
+            lang: "en",
+            translator: None,
+        };
+        assert!(shares_content(&side(&ke), 0, &side(&kf), 0));
+        assert!(!shares_content(&side(&ke), 0, &side(&kf), 1));
     }
 
     #[test]

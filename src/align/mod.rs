@@ -12,6 +12,7 @@ mod blocks;
 pub mod dict;
 pub mod diff;
 pub mod features;
+mod function_words;
 mod nearest;
 mod nway;
 pub mod pairwise;
@@ -305,18 +306,20 @@ fn align_keys(
     } else {
         pairwise::Languages::Unaided
     };
-    let vectors = features::pair_vectors(
-        &Side {
+    let (side_a, side_b) = (
+        Side {
             keys: a.0,
             lang: a.2,
             translator: to_b,
         },
-        &Side {
+        Side {
             keys: b.0,
             lang: b.2,
             translator: to_a,
         },
     );
+    let vectors = features::pair_vectors(&side_a, &side_b);
+    let shares = |i: usize, j: usize| features::shares_content(&side_a, i, &side_b, j);
     pairwise::align_pair(
         &pairwise::SideInput {
             vectors: &vectors.a,
@@ -328,6 +331,7 @@ fn align_keys(
         },
         languages,
         params,
+        Some(&shares),
     )
 }
 

@@ -34,6 +34,10 @@ pub struct Bead {
 }
 
 /// The inputs for one side.
+/// Does sentence `i` of A share a word of content with sentence `j` of B (see
+/// [`super::features::shares_content`])?
+pub type ContentCheck<'a> = dyn Fn(usize, usize) -> bool + Sync + 'a;
+
 pub struct SideInput<'a> {
     /// Unit vectors per sentence.
     pub vectors: &'a [SparseVec],
@@ -163,6 +167,7 @@ pub fn align_pair(
     b: &SideInput<'_>,
     languages: Languages,
     params: &Params,
+    content: Option<&ContentCheck<'_>>,
 ) -> (Vec<Bead>, Relation) {
     let (n, m) = (a.vectors.len(), b.vectors.len());
     if n == 0 || m == 0 {
@@ -170,7 +175,7 @@ pub fn align_pair(
     }
     let anchors = blocks::hapax_anchors(a.vectors, b.vectors);
     let Some(reordering) = Reordering::find(a.vectors, b.vectors, &anchors) else {
-        return align_in_order(a, b, &anchors, languages, params);
+        return align_in_order(a, b, &anchors, languages, params, content);
     };
     // Moved blocks: align B with its blocks in A's order, then give B back its numbering.
     let vectors: Vec<SparseVec> = reordering
@@ -188,7 +193,16 @@ pub fn align_pair(
         vectors: &vectors,
         lengths: &lengths,
     };
-    let (beads, relation) = align_in_order(a, &reordered, &anchors, languages, params);
+    let order = &reordering.order;
+    let reordered_content = content.map(|shares| move |i: usize, p: usize| shares(i, order[p]));
+    let (beads, relation) = align_in_order(
+        a,
+        &reordered,
+        &anchors,
+        languages,
+        params,
+        reordered_content.as_ref().map(|f| f as &ContentCheck<'_>),
+    );
     (reordering.restore(beads), relation)
 }
 
@@ -200,6 +214,7 @@ fn align_in_order(
     anchors: &[(usize, usize)],
     languages: Languages,
     params: &Params,
+    content: Option<&ContentCheck<'_>>,
 ) -> (Vec<Bead>, Relation) {
     let (n, m) = (a.vectors.len(), b.vectors.len());
     let mut relation = Relation::before_alignment(languages);
@@ -244,6 +259,11 @@ fn align_in_order(
     };
     add_moved(&mut beads, &ctx, params.moved_floor);
     extend_links(&mut beads, &ctx, params.same_language_floor);
+    if relation != Relation::Translation
+        && let Some(shares) = content
+    {
+        keep_content_links(&mut beads, &ctx, shares);
+    }
     set_cores(&mut beads, &ctx);
     (beads, relation)
 }
@@ -382,6 +402,52 @@ fn unexplained_cosine<'v>(
         .filter_map(|&(k, w)| rest.get(&k).map(|r| r * w))
         .sum::<f32>()
         / norm
+}
+
+/// Outside a translation, where a link's position says nothing, every sentence of a link
+/// must share a word of content with the other side: a sentence at either end of a side
+/// that shares only function words ("until", "some"; through a dictionary "حتى", "بعض")
+/// leaves the link, and a link left with no such pair is no link.
+fn keep_content_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, shares: &ContentCheck<'_>) {
+    let dot = |p: usize, q: usize| ctx.dot(p, q);
+    let ends = |side: &[usize]| [side[0], side[side.len() - 1]];
+    let old = std::mem::take(beads);
+    for mut bead in old {
+        while !bead.a.is_empty() && !bead.b.is_empty() {
+            let silent_a = ends(&bead.a)
+                .into_iter()
+                .find(|&i| !bead.b.iter().any(|&j| shares(i, j)));
+            let silent_b = ends(&bead.b)
+                .into_iter()
+                .find(|&j| !bead.a.iter().any(|&i| shares(i, j)));
+            match (silent_a, silent_b) {
+                (Some(i), _) => {
+                    bead.a.retain(|&x| x != i);
+                    beads.push(lone_bead(vec![i], vec![]));
+                }
+                (None, Some(j)) => {
+                    bead.b.retain(|&x| x != j);
+                    beads.push(lone_bead(vec![], vec![j]));
+                }
+                (None, None) => break,
+            }
+            if bead.a.is_empty() || bead.b.is_empty() {
+                beads.extend(singletons_of(&bead));
+                bead.a.clear();
+                bead.b.clear();
+                break;
+            }
+            bead.core = bead
+                .core
+                .filter(|(i, j)| bead.a.contains(i) && bead.b.contains(j));
+            bead.score = ctx
+                .group_cosine(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot)
+                .clamp(0.0, 1.0);
+        }
+        if !bead.a.is_empty() || !bead.b.is_empty() {
+            beads.push(bead);
+        }
+    }
 }
 
 /// Gives each link without a core (one no sentence was joined to) its most similar pair
@@ -892,7 +958,7 @@ pub(super) fn lone_bead(a: Vec<usize>, b: Vec<usize>) -> Bead {
 }
 
 /// Every sentence of `bead` as a bead of its own.
-pub(super) fn singletons_of(bead: &Bead) -> Vec<Bead> {
+pub(crate) fn singletons_of(bead: &Bead) -> Vec<Bead> {
     bead.a
         .iter()
         .map(|&i| lone_bead(vec![i], vec![]))
@@ -1170,6 +1236,7 @@ mod tests {
             &side(&b, &lb),
             Languages::Unaided,
             &Params::default(),
+            None,
         );
         assert_eq!(
             sides(beads),
@@ -1199,6 +1266,7 @@ mod tests {
                 &side(&b, &lb),
                 languages,
                 &Params::default(),
+                None,
             );
             let mut found = sides(beads);
             found.sort_by_key(|(a, b)| (b.clone(), a.clone()));
@@ -1240,6 +1308,7 @@ mod tests {
                 &side(b, &lengths),
                 Languages::Unaided,
                 &params,
+                None,
             )
         };
         // A translation: the same order.

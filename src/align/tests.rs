@@ -135,6 +135,47 @@ fn content_in_one_source_only_is_its_own_row() {
 }
 
 #[test]
+fn sentences_sharing_only_function_words_are_not_linked() {
+    // Two rewrites with a sentence each of their own: "Some of them ... until they ..."
+    // shares with the other only function words, which no rarity weighting discounts in
+    // documents this short.
+    let a = [
+        STORY[0],
+        "Some of them stayed there until they were told to leave.",
+        STORY[2],
+        STORY[5],
+    ]
+    .join("\n");
+    let b = [
+        STORY[0],
+        STORY[2],
+        "Some of those roads were closed until further notice.",
+        STORY[5],
+    ]
+    .join("\n");
+    let alignment = align(&docs(&[&a, &b]), &AlignOptions::default());
+    assert_eq!(
+        row_of(&alignment, 0, 1).cells.len(),
+        1,
+        "{:?}",
+        rows(&alignment)
+    );
+    assert_eq!(
+        row_of(&alignment, 1, 2).cells.len(),
+        1,
+        "{:?}",
+        rows(&alignment)
+    );
+    // The shared content is still linked.
+    assert_eq!(
+        row_of(&alignment, 0, 2).cells.len(),
+        2,
+        "{:?}",
+        rows(&alignment)
+    );
+}
+
+#[test]
 fn a_headline_is_linked_with_headlines_only() {
     // Source 0 opens with a headline; source 1 has none, but its first sentence says the
     // same in almost the same words; source 2 has a headline of its own.
