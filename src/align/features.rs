@@ -260,6 +260,8 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                     keys.words.push(token.to_owned());
                 }
             }
+            // Sorted, so that two sentences of one language compare content by a merge.
+            keys.native.sort_unstable_by_key(|&(k, _)| k);
             keys
         })
         .collect()
@@ -423,7 +425,13 @@ impl Side<'_> {
     /// side in another language when `cross` (cognates, skeletons, dictionary
     /// translations); with or without its function words. Magnitudes are left to the
     /// caller.
-    fn raw_keys(&self, k: &SentenceKeys, cross: bool, function: bool) -> Vec<(Key, f32)> {
+    fn raw_keys(
+        &self,
+        k: &SentenceKeys,
+        cross: bool,
+        function: bool,
+        stem: Option<&Stemmer>,
+    ) -> Vec<(Key, f32)> {
         let mut v = k.native.clone();
         if function {
             v.extend_from_slice(&k.function_native);
@@ -434,10 +442,9 @@ impl Side<'_> {
                 v.extend_from_slice(&k.function_cross);
             }
             if let Some(t) = self.translator {
-                let stem = stemmer(self.lang);
-                v.extend(t.translate(&k.words, stem.as_ref()));
+                v.extend(t.translate(&k.words, stem));
                 if function {
-                    v.extend(t.translate(&k.function_words, stem.as_ref()));
+                    v.extend(t.translate(&k.function_words, stem));
                 }
             }
         }
@@ -452,18 +459,39 @@ impl Side<'_> {
 pub fn shares_content(a: &Side<'_>, i: usize, b: &Side<'_>, j: usize) -> bool {
     let cross = a.lang != b.lang;
     let (ka, kb) = (&a.keys[i], &b.keys[j]);
-    let mut x: Vec<Key> = a
-        .raw_keys(ka, cross, false)
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
-    x.extend(ka.magnitude.iter().map(|&(m, _)| m));
+    if ka
+        .magnitude
+        .iter()
+        .any(|m| kb.magnitude.iter().any(|n| n.0 == m.0))
+    {
+        return true;
+    }
+    if !cross {
+        // One language: numbers and stems of content words, both sorted.
+        let (x, y) = (&ka.native, &kb.native);
+        let (mut p, mut q) = (0, 0);
+        while p < x.len() && q < y.len() {
+            match x[p].0.cmp(&y[q].0) {
+                std::cmp::Ordering::Less => p += 1,
+                std::cmp::Ordering::Greater => q += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        return false;
+    }
+    let content = |side: &Side<'_>, k: &SentenceKeys| {
+        let stem = if cross && side.translator.is_some() {
+            stemmer(side.lang)
+        } else {
+            None
+        };
+        side.raw_keys(k, cross, false, stem.as_ref())
+    };
+    let mut x: Vec<Key> = content(a, ka).into_iter().map(|(k, _)| k).collect();
     x.sort_unstable();
-    b.raw_keys(kb, cross, false)
+    content(b, kb)
         .into_iter()
-        .map(|(k, _)| k)
-        .chain(kb.magnitude.iter().map(|&(m, _)| m))
-        .any(|k| x.binary_search(&k).is_ok())
+        .any(|(k, _)| x.binary_search(&k).is_ok())
 }
 
 /// The weighted unit vectors of both sides of a pair, and the inverse document
@@ -489,10 +517,11 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
     };
     let (magnitudes_a, magnitudes_b) = (magnitudes(a), magnitudes(b));
     let raw = |side: &Side<'_>, other: &KeySet| -> Vec<Vec<(Key, f32)>> {
+        let stem = stemmer(side.lang);
         side.keys
             .iter()
             .map(|k| {
-                let mut v = side.raw_keys(k, cross, true);
+                let mut v = side.raw_keys(k, cross, true, stem.as_ref());
                 v.extend(k.magnitude.iter().filter(|(m, _)| other.contains(m)));
                 // Repeated keys (a word and its dictionary translation) add up with a
                 // decreasing share, whatever order they came in.
