@@ -33,11 +33,11 @@ pub struct Bead {
     pub core: Option<(usize, usize)>,
 }
 
-/// The inputs for one side.
 /// Does sentence `i` of A share a word of content with sentence `j` of B (see
 /// [`super::features::shares_content`])?
 pub type ContentCheck<'a> = dyn Fn(usize, usize) -> bool + Sync + 'a;
 
+/// The inputs for one side.
 pub struct SideInput<'a> {
     /// Unit vectors per sentence.
     pub vectors: &'a [SparseVec],
@@ -958,7 +958,7 @@ pub(super) fn lone_bead(a: Vec<usize>, b: Vec<usize>) -> Bead {
 }
 
 /// Every sentence of `bead` as a bead of its own.
-pub(crate) fn singletons_of(bead: &Bead) -> Vec<Bead> {
+pub(super) fn singletons_of(bead: &Bead) -> Vec<Bead> {
     bead.a
         .iter()
         .map(|&i| lone_bead(vec![i], vec![]))
