@@ -417,9 +417,15 @@ fn keep_content_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, shares: &Content
             let silent_a = ends(&bead.a)
                 .into_iter()
                 .find(|&i| !bead.b.iter().any(|&j| shares(i, j)));
-            let silent_b = ends(&bead.b)
-                .into_iter()
-                .find(|&j| !bead.a.iter().any(|&i| shares(i, j)));
+            // A one-to-one link whose A side shares content has a B side that does too.
+            let one_to_one = bead.a.len() == 1 && bead.b.len() == 1;
+            let silent_b = if silent_a.is_some() || one_to_one {
+                None
+            } else {
+                ends(&bead.b)
+                    .into_iter()
+                    .find(|&j| !bead.a.iter().any(|&i| shares(i, j)))
+            };
             match (silent_a, silent_b) {
                 (Some(i), _) => {
                     bead.a.retain(|&x| x != i);
