@@ -1,0 +1,424 @@
+//! What scoring one pair needs: each sentence's similarity background, the norms of
+//! groups of consecutive sentences, the length model, the bead score, the dynamic
+//! programme over beads and the test that tells a translation from a rewrite.
+
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use super::{Bead, Params, SideInput};
+use crate::align::features::SparseVec;
+use crate::align::nearest::{KeyIndex, closest_counterparts};
+use crate::align::programme::{self, Band, MAX_GROUP};
+
+/// Segments shorter than this (in characters) are fragments: headings, broken-off clauses.
+const SHORT_SEGMENT_CHARS: usize = 40;
+
+/// How far from its link (in sentences) the translation test looks for a sentence's closest
+/// counterpart.
+const IN_PLACE_WINDOW: usize = 10;
+
+/// Smallest share of a translation's linked sentences whose closest counterpart nearby is
+/// in their own link.
+const TRANSLATION_MIN_IN_PLACE: f32 = 0.4;
+
+/// Largest share of sentences a translation's path leaves unmatched.
+const TRANSLATION_MAX_LONE: f32 = 0.15;
+
+/// Beads of this many sentences (both sides) or more tolerate at most one sentence (two
+/// without a dictionary) that shares no key with the other side.
+const LARGE_BEAD: usize = 5;
+
+/// Norms of the sums of 1 to [`MAX_GROUP`] consecutive unit vectors, from the similarities
+/// of each vector with the next ones (`next[d - 1]`: with the vector `d` places on).
+fn group_norms(next: &[Vec<f32>; MAX_GROUP - 1]) -> [Vec<f32>; MAX_GROUP] {
+    let n = next[0].len();
+    std::array::from_fn(|k| {
+        let count = k + 1;
+        (0..n)
+            .map(|start| {
+                let mut sq = count as f32;
+                for p in start..(start + count).min(n) {
+                    for (d, next) in next.iter().enumerate() {
+                        if p + d + 1 < start + count {
+                            sq += 2.0 * next[p];
+                        }
+                    }
+                }
+                sq.max(1e-6).sqrt()
+            })
+            .collect()
+    })
+}
+
+/// Precomputed similarities and length statistics of a pair.
+pub(super) struct Context<'a> {
+    pub(super) a: &'a SideInput<'a>,
+    pub(super) b: &'a SideInput<'a>,
+    pub(super) params: &'a Params,
+    /// Mean similarity of each sentence with the other document (the background).
+    pub(super) bg_a: Vec<f32>,
+    pub(super) bg_b: Vec<f32>,
+    /// Norm of the sum of sentences `i..i+k`, at `[k - 1][i]`, for k = 1..=`MAX_GROUP`.
+    pub(super) norm_a: [Vec<f32>; MAX_GROUP],
+    pub(super) norm_b: [Vec<f32>; MAX_GROUP],
+    /// Expected length ratio B/A.
+    pub(super) ratio: f32,
+    /// A bilingual dictionary links the two languages.
+    pub(super) dictionary: bool,
+    /// Each side's sentences by key, built when first needed.
+    pub(super) index_a: OnceLock<KeyIndex<'a>>,
+    pub(super) index_b: OnceLock<KeyIndex<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub(super) fn new(
+        a: &'a SideInput<'a>,
+        b: &'a SideInput<'a>,
+        params: &'a Params,
+        dictionary: bool,
+    ) -> Self {
+        // The background leaves out each sentence's best match in the sample: with short
+        // documents the sample is mostly true counterparts, which are not background.
+        let background = |x: &[SparseVec], y: &[SparseVec]| -> Vec<f32> {
+            let step = (y.len() / 32).max(1);
+            let sample: Vec<&SparseVec> = y.iter().step_by(step).collect();
+            x.par_iter()
+                .with_min_len(1024)
+                .map(|v| {
+                    let sims: Vec<f32> = sample.iter().map(|s| v.dot(s)).collect();
+                    let best = sims.iter().copied().fold(0.0f32, f32::max);
+                    if sims.len() < 2 {
+                        0.0
+                    } else {
+                        (sims.iter().sum::<f32>() - best) / (sims.len() - 1) as f32
+                    }
+                })
+                .collect()
+        };
+        let nexts = |x: &[SparseVec]| -> [Vec<f32>; MAX_GROUP - 1] {
+            std::array::from_fn(|k| {
+                let d = k + 1;
+                (0..x.len())
+                    .map(|i| x.get(i + d).map_or(0.0, |y| x[i].dot(y)))
+                    .collect()
+            })
+        };
+        let total = |l: &[usize]| l.iter().sum::<usize>().max(1) as f32;
+        // Per side: the background, and the norms of 1-3 sentence groups (from each sentence's
+        // similarity with the next one and the one after, in its own document).
+        let ((bg_a, norm_a), (bg_b, norm_b)) = rayon::join(
+            || {
+                (
+                    background(a.vectors, b.vectors),
+                    group_norms(&nexts(a.vectors)),
+                )
+            },
+            || {
+                (
+                    background(b.vectors, a.vectors),
+                    group_norms(&nexts(b.vectors)),
+                )
+            },
+        );
+        Self {
+            bg_a,
+            bg_b,
+            norm_a,
+            norm_b,
+            ratio: total(b.lengths) / total(a.lengths),
+            a,
+            b,
+            params,
+            dictionary,
+            index_a: OnceLock::new(),
+            index_b: OnceLock::new(),
+        }
+    }
+
+    /// Cosine similarity of the sums of sentences `i..i+k` of A and `j..j+l` of B.
+    pub(super) fn group_cosine(
+        &self,
+        i: usize,
+        k: usize,
+        j: usize,
+        l: usize,
+        dot: &impl Fn(usize, usize) -> f32,
+    ) -> f32 {
+        let mut num = 0.0;
+        for p in i..i + k {
+            for q in j..j + l {
+                num += dot(p, q);
+            }
+        }
+        num / (self.norm_a[k - 1][i] * self.norm_b[l - 1][j])
+    }
+
+    /// Background-corrected similarity of a bead.
+    pub(super) fn lexical(
+        &self,
+        i: usize,
+        k: usize,
+        j: usize,
+        l: usize,
+        dot: &impl Fn(usize, usize) -> f32,
+    ) -> f32 {
+        let cos = self.group_cosine(i, k, j, l, dot);
+        let bg_a = self.bg_a[i..i + k].iter().sum::<f32>() / k as f32;
+        let bg_b = self.bg_b[j..j + l].iter().sum::<f32>() / l as f32;
+        cos - f32::midpoint(bg_a, bg_b)
+    }
+
+    /// Gale–Church: log-probability that lengths `la` and `lb` are translations.
+    pub(super) fn length(&self, la: usize, lb: usize) -> f32 {
+        const VARIANCE: f32 = 6.8;
+        let (la, lb) = (la as f32, lb as f32);
+        let mean = f32::midpoint(la * self.ratio, lb);
+        let delta = (lb - la * self.ratio) / (VARIANCE * mean.max(1.0)).sqrt();
+        two_sided_tail_ln(delta.abs())
+    }
+
+    /// The score of a bead, or `None` when it cannot exceed `beat` (every term left out
+    /// of the first estimate — length, silent sentences — is never positive).
+    pub(super) fn bead_score(
+        &self,
+        (i, k): (usize, usize),
+        (j, l): (usize, usize),
+        beat: f32,
+        dot: &impl Fn(usize, usize) -> f32,
+    ) -> Option<f32> {
+        let p = self.params;
+        if k == 0 || l == 0 {
+            return Some(p.skip * (k + l) as f32);
+        }
+        let merge = match k + l {
+            2 => 0.0,
+            3 => p.merge2,
+            4 => p.merge3,
+            total => p.merge3 + p.merge5 * (total - 4) as f32,
+        };
+        let estimate = p.lexical * self.lexical(i, k, j, l, dot) + merge;
+        if estimate <= beat {
+            return None;
+        }
+        let la: usize = self.a.lengths[i..i + k].iter().sum();
+        let lb: usize = self.b.lengths[j..j + l].iter().sum();
+        let mut silent = 0.0;
+        if k + l >= LARGE_BEAD || (k + l > 2 && self.dictionary) {
+            // Sentences of the bead that share no key at all with the other side.
+            let silent_a = (i..i + k)
+                .filter(|&p| (j..j + l).all(|q| dot(p, q) <= 0.0))
+                .count();
+            let silent_b = (j..j + l)
+                .filter(|&q| (i..i + k).all(|p| dot(p, q) <= 0.0))
+                .count();
+            let quiet = silent_a + silent_b;
+            // A five-sentence bead is only believed when nearly all of it carries evidence:
+            // otherwise it is a link that swallowed captions or debris around it.
+            let tolerated = if self.dictionary { 1 } else { 2 };
+            if k + l >= LARGE_BEAD && quiet > tolerated {
+                return None;
+            }
+            if self.dictionary {
+                // With a dictionary, content words carry across: a sentence joined to a
+                // bead without a single key in common with the other side is more likely an
+                // insertion (a caption, a line of OCR debris) than half of a split sentence.
+                // Without one, most true halves share nothing either, so silence says
+                // nothing.
+                silent = p.silent * quiet as f32;
+            }
+        }
+        Some(estimate + silent + p.length * self.length(la, lb))
+    }
+
+    pub(super) fn dynamic_programme(&self, band: &Band) -> Vec<Bead> {
+        let (n, m) = (self.a.vectors.len(), self.b.vectors.len());
+        // Similarities of single sentence pairs inside the band, computed once, a row per task.
+        let dots: Vec<f32> = (0..n + 1)
+            .into_par_iter()
+            .with_min_len(256)
+            .flat_map_iter(|i| {
+                band.columns(i).map(move |j| {
+                    if i < n && j < m {
+                        self.a.vectors[i].dot(&self.b.vectors[j])
+                    } else {
+                        0.0
+                    }
+                })
+            })
+            .collect();
+        let dot = |i: usize, j: usize| band.index(i, j).map_or(0.0, |idx| dots[idx]);
+        let score = |a, b, beat| self.bead_score(a, b, beat, &dot);
+        programme::best_path(band, n, m, &score)
+            .into_iter()
+            .map(|((i, k), (j, l))| {
+                let score = if k > 0 && l > 0 {
+                    self.group_cosine(i, k, j, l, &dot).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                Bead {
+                    a: (i..i + k).collect(),
+                    b: (j..j + l).collect(),
+                    score,
+                    moved: false,
+                    core: None,
+                }
+            })
+            .collect()
+    }
+
+    /// The similarity a link needs: twice `base` when one side is a fragment (a heading, a
+    /// broken-off clause), whose few words match by chance.
+    pub(super) fn floor_for(&self, a: &[usize], b: &[usize], base: f32) -> f32 {
+        let la: usize = a.iter().map(|&i| self.a.lengths[i]).sum();
+        let lb: usize = b.iter().map(|&j| self.b.lengths[j]).sum();
+        if la.min(lb) < SHORT_SEGMENT_CHARS {
+            2.0 * base
+        } else {
+            base
+        }
+    }
+
+    /// Is the path a translation's: do most of its links have some lexical support, does it
+    /// leave few sentences unmatched, and do enough linked sentences find their closest
+    /// counterpart nearby in their own link? (A translation renders nearly every sentence in
+    /// its place; a rewrite beside its original leaves out, adds and moves statements.)
+    pub(super) fn is_translation(&self, beads: &[Bead], floor: f32) -> bool {
+        let total = self.a.lengths.len() + self.b.lengths.len();
+        let lone: usize = beads
+            .iter()
+            .filter(|b| b.a.is_empty() || b.b.is_empty())
+            .map(|b| b.a.len() + b.b.len())
+            .sum();
+        if (lone as f32) > TRANSLATION_MAX_LONE * total as f32 {
+            return false;
+        }
+        let dot = |p: usize, q: usize| self.dot(p, q);
+        let (supported, links) = beads
+            .iter()
+            .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+            .fold((0usize, 0usize), |(s, n), b| {
+                let ok = self.lexical(b.a[0], b.a.len(), b.b[0], b.b.len(), &dot) > floor;
+                (s + usize::from(ok), n + 1)
+            });
+        supported * 2 >= links && self.in_place_share(beads) >= TRANSLATION_MIN_IN_PLACE
+    }
+
+    /// Share of the linked sentences (those resembling anything near their link at all)
+    /// whose closest counterpart within [`IN_PLACE_WINDOW`] sentences of the link is in
+    /// their own link. A translation's path holds each sentence's best match; a path laid
+    /// through a rewrite by position alone does not.
+    pub(super) fn in_place_share(&self, beads: &[Bead]) -> f32 {
+        let (n, m) = (self.a.lengths.len(), self.b.lengths.len());
+        let (mut own, mut counted) = (0usize, 0usize);
+        let mut tally = |best: Option<(f32, bool)>| {
+            if let Some((sim, mine)) = best
+                && sim > 0.0
+            {
+                counted += 1;
+                own += usize::from(mine);
+            }
+        };
+        let closest = |range: std::ops::Range<usize>,
+                       inside: &[usize],
+                       sim: &dyn Fn(usize) -> f32|
+         -> Option<(f32, bool)> {
+            range
+                .map(|q| (sim(q), inside.contains(&q)))
+                // Ties go to the sentence's own link.
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)))
+        };
+        for bead in beads.iter().filter(|b| !b.a.is_empty() && !b.b.is_empty()) {
+            let (b0, b1) = (bead.b[0], bead.b[bead.b.len() - 1]);
+            let (a0, a1) = (bead.a[0], bead.a[bead.a.len() - 1]);
+            let b_near = b0.saturating_sub(IN_PLACE_WINDOW)..(b1 + IN_PLACE_WINDOW + 1).min(m);
+            let a_near = a0.saturating_sub(IN_PLACE_WINDOW)..(a1 + IN_PLACE_WINDOW + 1).min(n);
+            for &i in &bead.a {
+                tally(closest(b_near.clone(), &bead.b, &|q| self.dot(i, q)));
+            }
+            for &j in &bead.b {
+                tally(closest(a_near.clone(), &bead.a, &|p| self.dot(p, j)));
+            }
+        }
+        if counted == 0 {
+            return 0.0;
+        }
+        own as f32 / counted as f32
+    }
+
+    /// For the links `i`~`j` and `i+1`~`j+1`: how much more one sentence resembles the other
+    /// link's counterpart than its likeness to its own neighbour explains (the largest of
+    /// the two crossing similarities, less the part their neighbours account for); 0 when
+    /// either link has no lexical support.
+    pub(super) fn crossing(&self, i: usize, j: usize) -> f32 {
+        // Similarity of a sentence with the next one, from the norm of their sum.
+        let near = |norms: &[Vec<f32>; MAX_GROUP], x: usize| (norms[1][x].powi(2) - 2.0) / 2.0;
+        let (near_a, near_b) = (near(&self.norm_a, i), near(&self.norm_b, j));
+        let (d11, d22) = (self.dot(i, j), self.dot(i + 1, j + 1));
+        if d11.min(d22) <= 0.0 {
+            // A link kept for its position alone says nothing of where the content was cut.
+            return 0.0;
+        }
+        let forward = self.dot(i, j + 1) - (near_a * d22).max(near_b * d11);
+        let backward = self.dot(i + 1, j) - (near_a * d11).max(near_b * d22);
+        forward.max(backward)
+    }
+
+    pub(super) fn dot(&self, i: usize, j: usize) -> f32 {
+        self.a.vectors[i].dot(&self.b.vectors[j])
+    }
+
+    /// For the sentences `of_a` of A, the sentence of B each resembles most (by
+    /// background-corrected similarity, among those sharing a rare key with it); and for
+    /// `of_b`, the sentence of A.
+    /// A's sentences by key, built when first needed.
+    pub(super) fn index_a(&self) -> &KeyIndex<'a> {
+        self.index_a.get_or_init(|| KeyIndex::new(self.a.vectors))
+    }
+
+    /// B's sentences by key, built when first needed.
+    pub(super) fn index_b(&self) -> &KeyIndex<'a> {
+        self.index_b.get_or_init(|| KeyIndex::new(self.b.vectors))
+    }
+
+    pub(super) fn closest_counterparts(
+        &self,
+        of_a: &[usize],
+        of_b: &[usize],
+    ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let corrected =
+            |i: usize, j: usize, dot: f32| dot - f32::midpoint(self.bg_a[i], self.bg_b[j]);
+        rayon::join(
+            || {
+                if of_a.is_empty() {
+                    return Vec::new();
+                }
+                let index = self.index_b();
+                closest_counterparts(self.a.vectors, of_a, index, &corrected)
+            },
+            || {
+                if of_b.is_empty() {
+                    return Vec::new();
+                }
+                let index = self.index_a();
+                closest_counterparts(self.b.vectors, of_b, index, &|j, i, dot| {
+                    corrected(i, j, dot)
+                })
+            },
+        )
+    }
+}
+
+/// `ln(2 · (1 − Φ(x)))` for `x ≥ 0`, the log-probability of a standard normal deviate at
+/// least `x` away from 0, floored at `ln(1e-9)`. With Abramowitz–Stegun 7.1.26,
+/// `2 · (1 − Φ(x)) = erfc(z) ≈ poly(t) · e^(−z²)` for `z = x / √2`, so the logarithm needs
+/// no exponential.
+pub(super) fn two_sided_tail_ln(x: f32) -> f32 {
+    let z = x / std::f32::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t
+        * (0.254_829_6
+            + t * (-0.284_496_7 + t * (1.421_413_8 + t * (-1.453_152 + t * 1.061_405_4))));
+    (poly.ln() - z * z).max(1e-9f32.ln())
+}
