@@ -7,6 +7,7 @@ pub mod config;
 pub mod editor;
 pub mod keymap;
 pub mod layout;
+pub mod navigation;
 pub mod overlays;
 pub mod render;
 pub mod theme;

@@ -1,5 +1,6 @@
 //! Drawing the comparison screen from an `&App`: title, pane headers, synchronized rows,
-//! the overview column, the conflict panel, the status bar and the overlays.
+//! the overview column, the conflict panel and the status bar; the pop-ups over them are
+//! drawn by [`super::overlays`].
 
 use parallax::view::Mark;
 use ratatui::Frame;
@@ -7,13 +8,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::annotate::Target;
 use super::app::{App, Mode, Prompt};
 use super::keymap::Action;
 use super::layout::{self, ScreenLine};
+use super::overlays;
 use super::theme::Theme;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
@@ -76,13 +77,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         buf,
     );
     match &app.mode {
-        Mode::Help(top) => help(app, theme, *top, area, frame),
-        Mode::Conflicts(selected) => conflict_list(app, theme, *selected, area, frame),
-        Mode::Panes(selected) => pane_list(app, theme, *selected, area, frame),
+        Mode::Help(top) => overlays::help(app, theme, *top, area, frame),
+        Mode::Conflicts(selected) => overlays::conflict_list(app, theme, *selected, area, frame),
+        Mode::Panes(selected) => overlays::pane_list(app, theme, *selected, area, frame),
         Mode::Annotations(selected) => {
-            super::overlays::annotation_list(app, theme, *selected, area, frame);
+            overlays::annotation_list(app, theme, *selected, area, frame);
         }
-        Mode::Note(editor) => super::overlays::note_editor(app, theme, editor, area, frame),
+        Mode::Note(editor) => overlays::note_editor(app, theme, editor, area, frame),
         _ => {}
     }
 }
@@ -389,165 +390,6 @@ fn status(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         &text,
         usize::from(area.width),
         theme.status(),
-    );
-}
-
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-fn help(app: &App, theme: Theme, top: u16, area: Rect, frame: &mut Frame) {
-    let mut lines: Vec<Line> = app
-        .keymap
-        .entries()
-        .into_iter()
-        .map(|(keys, help, _)| {
-            Line::from(vec![
-                Span::styled(format!("{keys:<14}"), theme.title()),
-                Span::raw(help),
-            ])
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Marks: underlined = inserted · italic = replaced · crossed out = left out by another source · bold = conflict · dim = boilerplate · ↕ moved", theme.faint()));
-    lines.push(Line::styled(
-        "j/k and PgDn/PgUp scroll; any other key closes this help.",
-        theme.faint(),
-    ));
-    let rect = centered(area, 78, u16::MAX);
-    let text_width = usize::from(rect.width.saturating_sub(2)).max(1);
-    // Lines after wrapping, so the last one can be scrolled into view.
-    let total = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(text_width))
-        .sum::<usize>();
-    let total = u16::try_from(total).unwrap_or(u16::MAX);
-    let rect = centered(area, 78, total.saturating_add(2));
-    let inner = rect.height.saturating_sub(2);
-    let top = top.min(total.saturating_sub(inner));
-    let title = if total > inner {
-        format!(
-            " Keys — lines {}–{} of {total} (j/k scroll) ",
-            top + 1,
-            (top + inner).min(total)
-        )
-    } else {
-        " Keys ".to_owned()
-    };
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((top, 0))
-            .block(Block::default().borders(Borders::ALL).title(title)),
-        rect,
-    );
-}
-
-fn conflict_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &mut Frame) {
-    let entries = app
-        .conflicts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let tally: Vec<String> = c
-                .tally()
-                .iter()
-                .map(|(v, n)| format!("{v} ({n})"))
-                .collect();
-            format!(
-                "{:>3}. {:?} · {}: {}",
-                i + 1,
-                c.kind,
-                parallax::text::visible(&c.topic, false),
-                tally.join(" vs ")
-            )
-        })
-        .collect();
-    select_list(
-        entries,
-        selected,
-        " Conflicts — j/k select, Enter jump, Esc close ",
-        theme,
-        area,
-        frame,
-    );
-}
-
-fn pane_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &mut Frame) {
-    let entries = app
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let (matched, content) = app.matched[i];
-            let shown = if app.panes().contains(&i) {
-                " · shown"
-            } else {
-                ""
-            };
-            format!(
-                "{:>3}. {} ({}, {}) · {matched}/{content} matched{shown}",
-                i + 1,
-                parallax::text::visible(d.name(), false),
-                d.language,
-                d.direction.as_str()
-            )
-        })
-        .collect();
-    select_list(
-        entries,
-        selected,
-        " Sources — j/k select, Enter show and focus, Esc close ",
-        theme,
-        area,
-        frame,
-    );
-}
-
-/// A centred list with the selected entry in reverse video, scrolled to keep it in view.
-pub fn select_list(
-    entries: Vec<String>,
-    selected: usize,
-    title: &str,
-    theme: Theme,
-    area: Rect,
-    frame: &mut Frame,
-) {
-    let lines: Vec<Line> = entries
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let style = if i == selected {
-                Style::default().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(2));
-    let rect = centered(area, area.width.saturating_sub(4).min(100), height);
-    let scroll = u16::try_from(selected.saturating_sub(usize::from(rect.height.saturating_sub(3))))
-        .unwrap_or(0);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(title.to_owned())
-                .title_style(theme.title()),
-        ),
-        rect,
     );
 }
 
