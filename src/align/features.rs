@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::dict::Dictionary;
+use super::translator::Translator;
 use super::translit;
 
 /// A key: a 64-bit hash of its kind and text.
@@ -42,7 +42,7 @@ impl Hasher for KeyHasher {
 
 /// Kinds of key, each with a base weight.
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+pub(super) enum Kind {
     /// A number, digits only ("1,500" and "1.500" → "1500").
     Number,
     /// A word stem in one language (also the target of dictionary translations).
@@ -67,7 +67,7 @@ impl Kind {
         }
     }
 
-    fn weight(self) -> f32 {
+    pub(super) fn weight(self) -> f32 {
         match self {
             Self::Number => 2.0,
             Self::Stem | Self::Magnitude => 1.0,
@@ -77,10 +77,7 @@ impl Kind {
     }
 }
 
-/// Weight of a dictionary translation relative to a word found in the text.
-const DICT_WEIGHT: f32 = 0.8;
-
-fn key(kind: Kind, text: &str) -> Key {
+pub(super) fn key(kind: Kind, text: &str) -> Key {
     // FNV-1a: stable across runs and platforms, so output never depends on hashing seeds.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in std::iter::once(kind.tag()).chain(text.bytes()) {
@@ -265,93 +262,6 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
             keys
         })
         .collect()
-}
-
-/// A translation table from one language's word forms to stem keys of another.
-#[derive(Debug, Default)]
-pub struct Translator {
-    table: HashMap<String, Vec<Key>>,
-    from_stemmer_keys: HashMap<String, Vec<Key>>,
-}
-
-impl Translator {
-    /// Builds the table from `from` to `to` out of every dictionary that serves the pair
-    /// (and, inverted, those that serve `to` → `from`).
-    pub fn new(dicts: &[Dictionary], from: &str, to: &str) -> Self {
-        let from_stem = stemmer(from);
-        let to_stem = stemmer(to);
-        // Dictionaries repeat words across entries: stem each word once.
-        let mut target_keys: HashMap<&str, Key> = HashMap::new();
-        let mut source_stems: HashMap<&str, String> = HashMap::new();
-        let mut table: HashMap<String, Vec<Key>> = HashMap::new();
-        let mut from_stemmer_keys: HashMap<String, Vec<Key>> = HashMap::new();
-        let push = |slot: &mut Vec<Key>, k: Key| {
-            if !slot.contains(&k) {
-                slot.push(k);
-            }
-        };
-        for d in dicts {
-            let forward = d.serves(from, to);
-            let backward = d.from.is_some() && d.serves(to, from);
-            if !forward && !backward {
-                continue;
-            }
-            for (head, translations) in &d.entries {
-                for t in translations {
-                    let (source, target) = if forward { (head, t) } else { (t, head) };
-                    if source.contains(' ') || target.contains(' ') {
-                        continue;
-                    }
-                    let k = *target_keys.entry(target.as_str()).or_insert_with(|| {
-                        key(
-                            Kind::Stem,
-                            &to_stem
-                                .as_ref()
-                                .map_or(std::borrow::Cow::Borrowed(target.as_str()), |s| {
-                                    s.stem(target)
-                                }),
-                        )
-                    });
-                    push(table.entry(source.clone()).or_default(), k);
-                    let by_stem = source_stems.entry(source.as_str()).or_insert_with(|| {
-                        from_stem
-                            .as_ref()
-                            .map_or_else(|| source.clone(), |s| s.stem(source).into_owned())
-                    });
-                    push(from_stemmer_keys.entry(by_stem.clone()).or_default(), k);
-                }
-            }
-        }
-        for slot in table.values_mut().chain(from_stemmer_keys.values_mut()) {
-            slot.sort_unstable();
-            slot.dedup();
-        }
-        Self {
-            table,
-            from_stemmer_keys,
-        }
-    }
-
-    /// True when the table has no entries.
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
-    }
-
-    /// Stem keys (in the target language) for the words of one sentence.
-    fn translate(&self, words: &[String], stem: Option<&Stemmer>) -> Vec<(Key, f32)> {
-        let mut out = Vec::new();
-        for w in words {
-            let keys = self.table.get(w).or_else(|| {
-                let s = stem.map_or_else(|| w.clone(), |s| s.stem(w).into_owned());
-                self.from_stemmer_keys.get(&s)
-            });
-            if let Some(keys) = keys {
-                let weight = DICT_WEIGHT / (keys.len() as f32).sqrt();
-                out.extend(keys.iter().map(|&k| (k, weight)));
-            }
-        }
-        out
-    }
 }
 
 /// A sparse vector of unit length, sorted by key.
@@ -583,6 +493,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::dict::Dictionary;
 
     fn vectors(a: &[&str], la: &str, b: &[&str], lb: &str) -> PairVectors {
         let (ka, kb) = (

@@ -17,6 +17,7 @@ mod nearest;
 mod nway;
 pub mod pairwise;
 mod programme;
+pub mod translator;
 pub mod translit;
 
 use rayon::prelude::*;
@@ -24,8 +25,9 @@ use serde::Serialize;
 
 use crate::document::{DocId, Document, SegmentKind, SentenceId};
 use dict::Dictionary;
-use features::{SentenceKeys, Side, Translator};
+use features::{SentenceKeys, Side};
 pub use pairwise::{Bead, Params};
+use translator::Translator;
 
 /// Options of the aligner.
 #[derive(Debug, Clone, Default)]
