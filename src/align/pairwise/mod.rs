@@ -6,8 +6,8 @@
 //! second pass that links mutually closest sentences moved out of order among those the
 //! first pass left unmatched.
 //!
-//! [`context`] holds what the scoring of a pair needs (similarities, backgrounds, group
-//! norms, the bead score and the programme itself); [`links`] the passes that edit the
+//! `context` holds what the scoring of a pair needs (similarities, backgrounds, group
+//! norms, the bead score and the programme itself); `links` the passes that edit the
 //! programme's path afterwards.
 
 mod context;
