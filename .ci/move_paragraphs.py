@@ -9,8 +9,9 @@ to OUT_DIR/tgt.txt, copies the source to OUT_DIR/src.txt and writes the gold bea
 the target's new line numbers to OUT_DIR/gold. Target lines no bead names stay with the
 passage of the line before them.
 """
-import os
 import sys
+
+import benchmark_copy
 
 
 def main():
@@ -18,13 +19,7 @@ def main():
     order = [int(x) for x in order.split(",")]
     if sorted(order) != list(range(len(order))):
         sys.exit(f"ORDER must be a permutation of 0..{len(order) - 1}")
-    src_lines = open(src, encoding="utf-8").read().split("\n")[:-1]
-    tgt_lines = open(tgt, encoding="utf-8").read().split("\n")[:-1]
-    beads = []
-    for line in open(gold, encoding="utf-8"):
-        a, b = line.strip().split(":")
-        beads.append(([int(x) for x in a.strip("[]").split(",") if x],
-                      [int(x) for x in b.strip("[]").split(",") if x]))
+    src_lines, tgt_lines, beads = benchmark_copy.read(src, tgt, gold)
     k = len(order)
     cuts = [round(len(beads) * p / k) for p in range(k + 1)]
     owner = {}
@@ -42,15 +37,8 @@ def main():
         for j in passages[p]:
             remap[j] = len(moved)
             moved.append(tgt_lines[j])
-    os.makedirs(out, exist_ok=True)
-    with open(os.path.join(out, "src.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(src_lines) + "\n")
-    with open(os.path.join(out, "tgt.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(moved) + "\n")
-    with open(os.path.join(out, "gold"), "w", encoding="utf-8") as f:
-        for a, b in beads:
-            js = ",".join(str(x) for x in sorted(remap[j] for j in b))
-            f.write(f"[{','.join(map(str, a))}]:[{js}]\n")
+    renumbered = [(a, sorted(remap[j] for j in b)) for a, b in beads]
+    benchmark_copy.write(out, src_lines, moved, renumbered)
 
 
 if __name__ == "__main__":
