@@ -92,6 +92,20 @@ fn fold(text: &str) -> String {
     out
 }
 
+/// The matching form without diacritics ("Sánchez" → "sanchez", "Erdoğan" → "erdogan"):
+/// how names are compared, since outlets that drop accents do not spell a name otherwise.
+pub fn without_diacritics(text: &str) -> String {
+    let folded = for_matching(text);
+    if folded.is_ascii() {
+        return folded;
+    }
+    folded
+        .nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .nfc()
+        .collect()
+}
+
 /// A lighter form for pattern rules: NFKC, one form of quotes and dashes, no invisible
 /// characters, white space collapsed; case and letters kept.
 pub fn light(text: &str) -> String {
@@ -186,6 +200,21 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(for_matching(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn names_compare_without_diacritics() {
+        let cases = [
+            ("Sánchez", "sanchez"),
+            ("Erdoğan", "erdogan"),
+            ("ÉLYSÉE", "elysee"),
+            ("Mazon", "mazon"),
+            ("Straße", "straße"),
+            ("أكثر", "اكثر"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(without_diacritics(input), expected, "{input:?}");
         }
     }
 

@@ -3,6 +3,12 @@
 //! consonant skeletons match or they are close by Jaro–Winkler, and something says they
 //! name the same thing: the same row, or a shared neighbouring word ("Minister", "Group").
 //! Aliases, demonyms, plurals and longer forms are not conflicts.
+//!
+//! Spellings are compared within one language only: another language writes a name its
+//! own way (the French "Valence" for Valencia, the German genitive "Spaniens", the German
+//! transliteration "Paschinjan"), which is no disagreement. And spellings that differ only
+//! in diacritics ("Sánchez" / "Sanchez") are one spelling: outlets that drop accents do not
+//! dispute a name.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,17 +24,23 @@ const CLOSE_SPELLING: f64 = 0.85;
 /// Without a shared neighbouring word, variants in one row must be at least this close.
 const SAME_ROW_SPELLING: f64 = 0.8;
 
+/// A spelling: the language of the documents that use it and its matching form
+/// (lowercase, without diacritics).
+type Spelling<'a> = (&'a str, String);
+
 struct Form<'a> {
     mentions: Vec<(DocId, &'a NameFact)>,
     docs: BTreeSet<DocId>,
 }
 
 pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> Vec<Conflict> {
-    // Spellings (lowercase) with their mentions, from documents in cased scripts.
-    let mut forms: BTreeMap<String, Form<'_>> = BTreeMap::new();
+    // Spellings with their mentions, from documents in cased scripts.
+    let mut forms: BTreeMap<Spelling<'_>, Form<'_>> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
+        let language = docs.get(d).map_or("", |doc| doc.language.as_str());
         for n in &f.names {
-            let form = forms.entry(n.text.to_lowercase()).or_insert_with(|| Form {
+            let spelling = (language, crate::normalize::without_diacritics(&n.text));
+            let form = forms.entry(spelling).or_insert_with(|| Form {
                 mentions: Vec::new(),
                 docs: BTreeSet::new(),
             });
@@ -38,20 +50,21 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     }
     // A spelling counts as a name only if it is capitalised somewhere mid-sentence.
     forms.retain(|_, f| f.mentions.iter().any(|(_, m)| !m.sentence_initial));
-    let keys: Vec<&String> = forms.keys().collect();
+    let keys: Vec<&Spelling<'_>> = forms.keys().collect();
     let mut sets = UnionFind::new(keys.len());
     for a in 0..keys.len() {
-        for b in a + 1..keys.len() {
-            let (u, v) = (keys[a].as_str(), keys[b].as_str());
-            if variants(u, v) && same_entity(u, v, &forms[u], &forms[v], rows) {
+        // Keys are sorted by language first: the spellings of one language are a run.
+        for b in (a + 1..keys.len()).take_while(|&b| keys[b].0 == keys[a].0) {
+            let (u, v) = (keys[a].1.as_str(), keys[b].1.as_str());
+            if variants(u, v) && same_entity(u, v, &forms[keys[a]], &forms[keys[b]], rows) {
                 sets.join(a, b);
             }
         }
     }
-    let clusters: Vec<Vec<&str>> = sets
+    let clusters: Vec<Vec<&Spelling<'_>>> = sets
         .sets()
         .into_iter()
-        .map(|set| set.into_iter().map(|i| keys[i].as_str()).collect())
+        .map(|set| set.into_iter().map(|i| keys[i]).collect())
         .collect();
     let mut out = Vec::new();
     for mut spellings in clusters.into_iter().filter(|s| s.len() > 1) {
@@ -62,7 +75,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
                 .len()
                 .cmp(&fa.docs.len())
                 .then(fb.mentions.len().cmp(&fa.mentions.len()))
-                .then(a.cmp(b))
+                .then(a.1.cmp(&b.1))
         });
         let canonical = display(&forms[spellings[0]]);
         let mut claims = Vec::new();

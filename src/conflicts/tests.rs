@@ -136,6 +136,42 @@ fn token_order_initials_and_titles_are_not_name_conflicts() {
 }
 
 #[test]
+fn dropped_accents_and_other_languages_names_are_not_name_conflicts() {
+    let (docs, c) = run(&[
+        "Regional leader Carlos Mazón said most victims died in the province of Valencia. Prime Minister Pedro Sánchez declared three days of mourning in Spain.",
+        "Regional president Carlos Mazon said most of the deaths were in the Valencia region. Prime Minister Pedro Sanchez announced three days of mourning in Spain.",
+        "Le président régional Carlos Mazón a déclaré que la plupart des victimes étaient mortes dans la province de Valence. Le Premier ministre Pedro Sánchez a décrété trois jours de deuil en Espagne.",
+        "Regionalpräsident Carlos Mazón sagte, die meisten Opfer seien in der Provinz Valencia gestorben. Ministerpräsident Pedro Sánchez ordnete drei Tage Staatstrauer im Osten Spaniens an.",
+    ]);
+    let languages: Vec<&str> = docs.iter().map(|d| d.language.as_str()).collect();
+    assert_eq!(languages, ["en", "en", "fr", "de"]);
+    assert!(
+        c.iter().all(|x| x.kind != ConflictKind::Name),
+        "{:?}",
+        summary(&c)
+    );
+    // A misspelling in one language is still found beside a correct spelling in another.
+    let (_, c) = run(&[
+        "Regional leader Carlos Mazón said most victims died in the province of Valencia.",
+        "Regional president Carlos Mazón said most of the deaths were in the Valncia region.",
+        "Regional leader Carlos Mazón said the victims died in the province of Valencia.",
+        "Le président régional Carlos Mazón a déclaré que la plupart des victimes étaient mortes dans la province de Valence.",
+    ]);
+    let names: Vec<Summary> = summary(&c)
+        .into_iter()
+        .filter(|x| x.0 == ConflictKind::Name)
+        .collect();
+    assert_eq!(
+        names,
+        [(
+            ConflictKind::Name,
+            "Valencia".to_owned(),
+            vec![("Valencia".to_owned(), 2), ("Valncia".to_owned(), 1)]
+        )]
+    );
+}
+
+#[test]
 fn dates_in_one_row_must_agree() {
     let (_, c) = run(&[
         "The foreign ministers were invited to Moscow for consultations on October 9, the Kremlin said.",

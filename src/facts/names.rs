@@ -24,7 +24,17 @@ pub struct NameLexicon {
 static LEXICON: LazyLock<NameLexicon> = LazyLock::new(|| {
     let raw: RawAsset = toml::from_str(ASSET).unwrap_or_default();
     NameLexicon {
-        aliases: raw.aliases,
+        // Spellings are compared in their matching form (no case, no diacritics).
+        aliases: raw
+            .aliases
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|a| crate::normalize::without_diacritics(a))
+                    .collect()
+            })
+            .collect(),
         not_names: raw.not_names.into_iter().collect(),
     }
 });
@@ -35,7 +45,8 @@ pub fn lexicon() -> &'static NameLexicon {
 }
 
 impl NameLexicon {
-    /// True when `a` and `b` (lowercase) are listed as the same entity.
+    /// True when `a` and `b` (in their form without diacritics, see
+    /// [`crate::normalize::without_diacritics`]) are listed as the same entity.
     pub fn are_aliases(&self, a: &str, b: &str) -> bool {
         self.aliases
             .iter()

@@ -50,24 +50,34 @@ pub fn topic_of(after: &str, before: &str) -> Option<&'static str> {
     let after_words: Vec<String> = words(after).into_iter().take(WINDOW).collect();
     let before_all = words(before);
     let before_words: Vec<String> = before_all[before_all.len().saturating_sub(WINDOW)..].to_vec();
-    find(&after_words).or_else(|| find(&before_words))
+    // After the figure, the nearest term is the one that follows it first; before it, the
+    // one that ends closest to it.
+    let after = (0..after_words.len()).map(|p| &after_words[p..]);
+    let before = (0..before_words.len()).rev().map(|p| &before_words[p..]);
+    find(after).or_else(|| find(before))
 }
 
-fn find(window: &[String]) -> Option<&'static str> {
-    TOPICS
-        .0
-        .iter()
-        .find(|(_, terms)| terms.iter().any(|term| contains(window, term)))
-        .map(|(name, _)| name.as_str())
-}
-
-/// `term` occurs in `window` as consecutive word prefixes (Arabic clitics allowed in front).
-fn contains(window: &[String], term: &[String]) -> bool {
-    if term.is_empty() || term.len() > window.len() {
-        return false;
+/// The topic of the term that starts nearest the figure (`window` in reading order
+/// away from it); where two start at one word, the earlier topic of the lexicon.
+fn find<'w>(window: impl Iterator<Item = &'w [String]>) -> Option<&'static str> {
+    for words in window {
+        let hit = TOPICS
+            .0
+            .iter()
+            .find(|(_, terms)| terms.iter().any(|term| starts_with(words, term)));
+        if let Some((name, _)) = hit {
+            return Some(name.as_str());
+        }
     }
-    window.windows(term.len()).any(|w| {
-        w.iter().zip(term).all(|(word, t)| {
+    None
+}
+
+/// `words` begin with `term`, as consecutive word prefixes (Arabic clitics allowed in
+/// front).
+fn starts_with(words: &[String], term: &[String]) -> bool {
+    !term.is_empty()
+        && term.len() <= words.len()
+        && words.iter().zip(term).all(|(word, t)| {
             let t = crate::normalize::for_matching(t);
             word.starts_with(&t)
                 || ["و", "ب", "ل", "ال", "وال"].iter().any(|p| {
@@ -75,7 +85,6 @@ fn contains(window: &[String], term: &[String]) -> bool {
                         .is_some_and(|rest| rest.starts_with(&t))
                 })
         })
-    })
 }
 
 #[cfg(test)]
@@ -133,6 +142,19 @@ mod tests {
                 Some("distance (km)"),
             ),
             (" sides have rejected calls", "So far, the", None),
+            // The nearest term wins, not the topic listed first.
+            (
+                " people missing after the storm killed",
+                "police said",
+                Some("missing"),
+            ),
+            (" de disparus", "au moins 95 morts,", Some("missing")),
+            // Before the figure, the term that ends nearest it.
+            (
+                ".",
+                "soldiers were killed; the number of wounded rose to",
+                Some("injured"),
+            ),
         ];
         for (after, before, want) in cases {
             assert_eq!(topic_of(after, before), want, "{before} _ {after}");
