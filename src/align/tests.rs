@@ -118,6 +118,35 @@ fn one_sentence_split_in_two_is_a_two_to_one_row() {
 }
 
 #[test]
+fn a_short_second_half_joins_its_link() {
+    // B splits off a short sentence ("Dozens of people remain missing.") that A says at
+    // the end of a long one. Alone it is a fragment, whose few words could match by chance;
+    // beside the link, whose similarity it raises, it is half of the statement.
+    let a = [
+        "Flash floods in eastern Spain have killed at least 95 people, regional authorities said on Wednesday, as rescuers searched for dozens of people still missing.",
+        "Regional leader Carlos Mazon said most of the victims had died in the province of Valencia.",
+        "The state weather agency said the rain was caused by a cold drop, which is common in autumn.",
+    ]
+    .join(" ");
+    let b = [
+        "At least 92 people were killed when flash floods swept through towns in eastern Spain, officials said on Wednesday.",
+        "Dozens of people remain missing.",
+        "Most of the deaths occurred in the Valencia region, regional president Carlos Mazon said.",
+        "The weather agency blamed a cold drop, a common autumn phenomenon.",
+    ]
+    .join(" ");
+    let alignment = align(&docs(&[&a, &b]), &AlignOptions::default());
+    let row = row_of(&alignment, 1, 1);
+    assert_eq!(
+        row.cell(DocId(1)).map(|c| c.sentences.clone()),
+        Some(vec![SentenceId(0), SentenceId(1)]),
+        "{:?}",
+        rows(&alignment)
+    );
+    assert!(row.cell(DocId(0)).is_some());
+}
+
+#[test]
 fn content_in_one_source_only_is_its_own_row() {
     let a = STORY.join("\n");
     let extra = "A cathedral in Shusha was shelled twice, and two journalists were injured.";

@@ -64,7 +64,15 @@ pub(super) fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32)
                 } else {
                     (&bead.a, &[c])
                 };
-                let floor = ctx.floor_for(lone, group, floor);
+                // A short sentence needs twice the floor, since its few words match by
+                // chance; not when it makes the link next to it more similar, which is
+                // evidence of its own ("Dozens of people remain missing." split off the
+                // end of a long sentence).
+                let floor = if gain > 0.0 {
+                    floor
+                } else {
+                    ctx.floor_for(lone, group, floor)
+                };
                 if own < floor {
                     continue;
                 }
