@@ -51,9 +51,25 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
+/// `n` and an English noun, plural unless `n` is one: "1 conflict", "6 conflicts".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "conflict"), "1 conflict");
+        assert_eq!(count(0, "conflict"), "0 conflicts");
+        assert_eq!(count(6, "row"), "6 rows");
+    }
 
     #[test]
     fn escapes_become_visible() {

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use anyhow::Result;
 use parallax::Document;
 use parallax::conflicts::{Conflict, ConflictKind};
-use parallax::text::visible;
+use parallax::text::{self, visible};
 
 use super::args::ConflictsArgs;
 
@@ -48,12 +48,12 @@ fn report(docs: &[Document], conflicts: &[Conflict], out: &mut impl Write) -> st
     let count = |k: ConflictKind| conflicts.iter().filter(|c| c.kind == k).count();
     writeln!(
         out,
-        "{} sources · {} conflicts ({} figures, {} dates, {} names)",
-        docs.len(),
-        conflicts.len(),
-        count(ConflictKind::Figure),
-        count(ConflictKind::Date),
-        count(ConflictKind::Name)
+        "{} · {} ({}, {}, {})",
+        text::count(docs.len(), "source"),
+        text::count(conflicts.len(), "conflict"),
+        text::count(count(ConflictKind::Figure), "figure"),
+        text::count(count(ConflictKind::Date), "date"),
+        text::count(count(ConflictKind::Name), "name")
     )?;
     for (i, d) in docs.iter().enumerate() {
         writeln!(

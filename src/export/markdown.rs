@@ -8,7 +8,7 @@ use std::io::Write;
 use super::{Comparison, verdict_text};
 use crate::annotation::{self, Target};
 use crate::document::{DocId, Document};
-use crate::text::{shorten, visible};
+use crate::text::{count, shorten, visible};
 use crate::view::Mark;
 
 /// Writes the Markdown export of `c`.
@@ -23,10 +23,10 @@ pub fn write(c: &Comparison, mut out: impl Write) -> std::io::Result<()> {
     let counts = annotation::counts(c.annotations);
     writeln!(
         out,
-        "{} sources · {} rows · {} conflicts · annotations: {}\n",
-        c.docs.len(),
-        rows.len(),
-        c.conflicts.len(),
+        "{} · {} · {} · annotations: {}\n",
+        count(c.docs.len(), "source"),
+        count(rows.len(), "row"),
+        count(c.conflicts.len(), "conflict"),
         counts
     )?;
     sources(c, &mut out)?;

@@ -83,7 +83,10 @@ impl Attached {
             return None;
         }
         if self.moved > 0 {
-            parts.push(format!("{} annotations re-anchored", self.moved));
+            parts.push(format!(
+                "{} re-anchored",
+                crate::text::count(self.moved, "annotation")
+            ));
         }
         if self.orphaned > 0 {
             parts.push(format!("{} orphaned (A lists them)", self.orphaned));

@@ -2,6 +2,7 @@
 //! the overview column, the conflict panel and the status bar; the pop-ups over them are
 //! drawn by [`super::overlays`].
 
+use parallax::text::count;
 use parallax::view::Mark;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -102,10 +103,10 @@ fn title(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let left = format!(
-        " Parallax — {} sources · {} rows · {} conflicts{paging}",
-        app.docs.len(),
-        rows,
-        app.conflicts.len()
+        " Parallax — {} · {} · {}{paging}",
+        count(app.docs.len(), "source"),
+        count(rows, "row"),
+        count(app.conflicts.len(), "conflict")
     );
     let right = "?:help  q:quit ";
     buf.set_stringn(
