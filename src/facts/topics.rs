@@ -149,6 +149,16 @@ mod tests {
                 Some("missing"),
             ),
             (" de disparus", "au moins 95 morts,", Some("missing")),
+            (
+                " muertos y decenas",
+                "dejan al menos",
+                Some("people killed"),
+            ),
+            (" de desaparecidos", "y", Some("missing")),
+            (" человек, сообщили", "унесли жизни", Some("people killed")),
+            (" раненых", "", Some("injured")),
+            (" военнослужащих погибли", "более", Some("soldiers killed")),
+            (" военнослужащих были направлены", "более", None),
             // Before the figure, the term that ends nearest it.
             (
                 ".",
