@@ -39,6 +39,8 @@ const MONTHS: [&[&str]; 12] = [
         "janeiro",
         "enero",
         "يناير",
+        "январь",
+        "января",
         "كانون الثاني",
     ],
     &[
@@ -49,13 +51,34 @@ const MONTHS: [&[&str]; 12] = [
         "fevereiro",
         "febrero",
         "فبراير",
+        "февраль",
+        "февраля",
         "شباط",
     ],
     &[
-        "march", "mar", "mars", "märz", "março", "marzo", "مارس", "آذار",
+        "march",
+        "mar",
+        "mars",
+        "märz",
+        "março",
+        "marzo",
+        "مارس",
+        "март",
+        "марта",
+        "آذار",
     ],
-    &["april", "apr", "avril", "abril", "أبريل", "إبريل", "نيسان"],
-    &["may", "mai", "maio", "mayo", "مايو", "أيار"],
+    &[
+        "april",
+        "apr",
+        "avril",
+        "abril",
+        "أبريل",
+        "апрель",
+        "апреля",
+        "إبريل",
+        "نيسان",
+    ],
+    &["may", "mai", "maio", "mayo", "مايو", "май", "мая", "أيار"],
     &[
         "june",
         "jun",
@@ -64,6 +87,8 @@ const MONTHS: [&[&str]; 12] = [
         "junho",
         "junio",
         "يونيو",
+        "июнь",
+        "июня",
         "حزيران",
     ],
     &[
@@ -74,9 +99,20 @@ const MONTHS: [&[&str]; 12] = [
         "julho",
         "julio",
         "يوليو",
+        "июль",
+        "июля",
         "تموز",
     ],
-    &["august", "aug", "août", "agosto", "أغسطس", "آب"],
+    &[
+        "august",
+        "aug",
+        "août",
+        "agosto",
+        "أغسطس",
+        "август",
+        "августа",
+        "آب",
+    ],
     &[
         "september",
         "sep",
@@ -85,6 +121,8 @@ const MONTHS: [&[&str]; 12] = [
         "setembro",
         "septiembre",
         "سبتمبر",
+        "сентябрь",
+        "сентября",
         "أيلول",
     ],
     &[
@@ -95,6 +133,8 @@ const MONTHS: [&[&str]; 12] = [
         "outubro",
         "octubre",
         "أكتوبر",
+        "октябрь",
+        "октября",
         "تشرين الأول",
     ],
     &[
@@ -104,6 +144,8 @@ const MONTHS: [&[&str]; 12] = [
         "novembro",
         "noviembre",
         "نوفمبر",
+        "ноябрь",
+        "ноября",
         "تشرين الثاني",
     ],
     &[
@@ -114,6 +156,8 @@ const MONTHS: [&[&str]; 12] = [
         "dezembro",
         "diciembre",
         "ديسمبر",
+        "декабрь",
+        "декабря",
         "كانون الأول",
     ],
 ];
@@ -128,6 +172,7 @@ const WEEKDAYS: [(&str, &[&str]); 7] = [
             "segunda-feira",
             "lunes",
             "الاثنين",
+            "понедельник",
             "الإثنين",
         ],
     ),
@@ -140,6 +185,7 @@ const WEEKDAYS: [(&str, &[&str]); 7] = [
             "terça-feira",
             "martes",
             "الثلاثاء",
+            "вторник",
         ],
     ),
     (
@@ -151,6 +197,8 @@ const WEEKDAYS: [(&str, &[&str]); 7] = [
             "quarta-feira",
             "miércoles",
             "الأربعاء",
+            "среда",
+            "среду",
         ],
     ),
     (
@@ -162,6 +210,7 @@ const WEEKDAYS: [(&str, &[&str]); 7] = [
             "quinta-feira",
             "jueves",
             "الخميس",
+            "четверг",
         ],
     ),
     (
@@ -173,15 +222,32 @@ const WEEKDAYS: [(&str, &[&str]); 7] = [
             "sexta-feira",
             "viernes",
             "الجمعة",
+            "пятница",
+            "пятницу",
         ],
     ),
     (
         "saturday",
-        &["saturday", "samedi", "samstag", "sábado", "السبت"],
+        &[
+            "saturday",
+            "samedi",
+            "samstag",
+            "sábado",
+            "السبت",
+            "суббота",
+            "субботу",
+        ],
     ),
     (
         "sunday",
-        &["sunday", "dimanche", "sonntag", "domingo", "الأحد"],
+        &[
+            "sunday",
+            "dimanche",
+            "sonntag",
+            "domingo",
+            "الأحد",
+            "воскресенье",
+        ],
     ),
 ];
 
@@ -444,7 +510,14 @@ fn word_dates(text: &str, out: &mut Vec<DateMention>) {
                         .map(|d| (s.clone(), d))
                 })
             };
-            let found = day(k + 1).or_else(|| k.checked_sub(1).and_then(day));
+            // "October 9", "9 octobre", and Spanish and Portuguese "9 de octubre".
+            let found = day(k + 1)
+                .or_else(|| k.checked_sub(1).and_then(day))
+                .or_else(|| {
+                    k.checked_sub(2)
+                        .filter(|&i| words[i + 1].1 == "de")
+                        .and_then(day)
+                });
             if let Some((day_span, d)) = found {
                 let span = span.start.min(day_span.start)..span.end.max(day_span.end);
                 out.push(DateMention {
@@ -495,6 +568,17 @@ mod tests {
         assert_eq!(
             values("am 27. September"),
             [(DateKind::Calendar, "--09-27".to_owned())]
+        );
+        assert_eq!(
+            values("30 октября во вторник"),
+            [
+                (DateKind::Calendar, "--10-30".to_owned()),
+                (DateKind::Weekday, "tuesday".to_owned())
+            ]
+        );
+        assert_eq!(
+            values("el 30 de octubre"),
+            [(DateKind::Calendar, "--10-30".to_owned())]
         );
         assert_eq!(
             values("on Thursday night and Friday morning in 1994"),
