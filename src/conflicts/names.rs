@@ -66,14 +66,26 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         .into_iter()
         .map(|set| set.into_iter().map(|i| keys[i]).collect())
         .collect();
+    // Sources in any language that write each spelling: between two spellings that one
+    // language's sources support equally, the one other languages share is the name.
+    let mut everywhere: BTreeMap<&str, BTreeSet<DocId>> = BTreeMap::new();
+    for ((_, spelling), form) in &forms {
+        everywhere
+            .entry(spelling.as_str())
+            .or_default()
+            .extend(&form.docs);
+    }
     let mut out = Vec::new();
     for mut spellings in clusters.into_iter().filter(|s| s.len() > 1) {
-        // The best-supported spelling first: most sources, then most mentions.
+        // The best-supported spelling first: most sources of the language, then most
+        // sources of any language, then most mentions.
         spellings.sort_by(|a, b| {
             let (fa, fb) = (&forms[*a], &forms[*b]);
+            let all = |s: &Spelling<'_>| everywhere[s.1.as_str()].len();
             fb.docs
                 .len()
                 .cmp(&fa.docs.len())
+                .then(all(b).cmp(&all(a)))
                 .then(fb.mentions.len().cmp(&fa.mentions.len()))
                 .then(a.1.cmp(&b.1))
         });

@@ -169,6 +169,24 @@ fn dropped_accents_and_other_languages_names_are_not_name_conflicts() {
             vec![("Valencia".to_owned(), 2), ("Valncia".to_owned(), 1)]
         )]
     );
+    // One source against one: the spelling that sources in other languages share leads.
+    let (_, c) = run(&[
+        "Regional president Carlos Mazan said most of the deaths were in the Valencia region.",
+        "Regional leader Carlos Mazón said most victims died in the province of Valencia.",
+        "Le président régional Carlos Mazón a déclaré que la plupart des victimes étaient mortes dans la province de Valence.",
+    ]);
+    let names: Vec<Summary> = summary(&c)
+        .into_iter()
+        .filter(|x| x.0 == ConflictKind::Name)
+        .collect();
+    assert_eq!(
+        names,
+        [(
+            ConflictKind::Name,
+            "Mazón".to_owned(),
+            vec![("Mazón".to_owned(), 1), ("Mazan".to_owned(), 1)]
+        )]
+    );
 }
 
 #[test]
