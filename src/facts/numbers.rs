@@ -304,7 +304,7 @@ pub fn figures(text: &str, lang: &str) -> Vec<Figure> {
             k += 1;
             continue;
         };
-        if is_not_a_count(text, &tokens, k, next) {
+        if is_not_a_count(text, &tokens, k, next, rules) {
             k = next;
             continue;
         }
@@ -517,7 +517,13 @@ fn read_count(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Interv
 
 /// Numbers that are not counts: years and decades, dates ("October 9"), times, ordinals,
 /// codes ("D-20"), and parts of words.
-fn is_not_a_count(text: &str, tokens: &[Token], k: usize, next: usize) -> bool {
+fn is_not_a_count(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    next: usize,
+    rules: &NumberRules,
+) -> bool {
     let t = &tokens[k];
     let Some(v) = t.number else { return false };
     let is_int = t.text.chars().all(|c| digit_value(c).is_some());
@@ -539,7 +545,13 @@ fn is_not_a_count(text: &str, tokens: &[Token], k: usize, next: usize) -> bool {
     {
         return true;
     }
-    if is_int && (1800.0..=2100.0).contains(&v) && t.text.chars().count() == 4 {
+    // A year, unless a count's qualifier says otherwise ("more than 2000", "превысило
+    // 2000": languages that write four-digit counts without a separator).
+    let counted = || {
+        qualifier_before(tokens, k, rules)
+            .is_some_and(|(q, _)| matches!(q, Qualifier::Gt | Qualifier::Ge))
+    };
+    if is_int && (1800.0..=2100.0).contains(&v) && t.text.chars().count() == 4 && !counted() {
         return true;
     }
     // Next to a month name: a calendar date.
@@ -634,6 +646,10 @@ mod tests {
                 ("up to 50 tanks", &[("up to 50", "<=50")]),
                 ("about 140,000 residents", &[("about 140,000", "~140000")]),
                 ("3 million people", &[("3 million", "=3000000")]),
+                ("death toll passes 2,000", &[("passes 2,000", ">2000")]),
+                ("more than 2000 people", &[("more than 2000", ">2000")]),
+                ("in 2000 and over the 1990s", &[]),
+                ("the toll has topped 500", &[("topped 500", ">500")]),
                 ("on October 9 in 1994, 6 D-20 guns at 10:30", &[("6", "=6")]),
             ],
         );
@@ -679,6 +695,7 @@ mod tests {
             "es",
             &[
                 ("al menos 95 muertos", &[("al menos 95", ">=95")]),
+                ("supera los 2.000 muertos", &[("supera los 2.000", ">2000")]),
                 ("más de 1.000 militares", &[("más de 1.000", ">1000")]),
                 ("unos 150.000 hogares", &[("unos 150.000", "~150000")]),
             ],
@@ -687,6 +704,7 @@ mod tests {
             "ru",
             &[
                 ("не менее 95 человек", &[("не менее 95", ">=95")]),
+                ("число жертв превысило 2000", &[("превысило 2000", ">2000")]),
                 (
                     "по меньшей мере 95 человек",
                     &[("по меньшей мере 95", ">=95")],

@@ -18,22 +18,43 @@ struct RawTopic {
 
 #[derive(Debug, Deserialize)]
 struct RawAsset {
+    /// Words right after a figure that make it part of a count given before ("1,404 of
+    /// them", "92 of the victims"): it counts a subset, not the topic.
+    partitive_after: Vec<String>,
+    /// Words right before a figure with the same effect ("including 12", "dont 1 404"): the
+    /// figure may still name its own topic after it, but takes none from before it.
+    partitive_before: Vec<String>,
     topic: Vec<RawTopic>,
 }
 
-/// Topics in priority order, each with its terms split into words.
-struct Topics(Vec<(String, Vec<Vec<String>>)>);
+/// Topics in priority order, each with its terms split into words; and the partitive
+/// phrases, split into words.
+struct Topics {
+    topics: Vec<(String, Vec<Vec<String>>)>,
+    partitive_after: Vec<Vec<String>>,
+    partitive_before: Vec<Vec<String>>,
+}
 
-static TOPICS: LazyLock<Topics> = LazyLock::new(|| parse(ASSET).unwrap_or(Topics(Vec::new())));
+static TOPICS: LazyLock<Topics> = LazyLock::new(|| {
+    parse(ASSET).unwrap_or(Topics {
+        topics: Vec::new(),
+        partitive_after: Vec::new(),
+        partitive_before: Vec::new(),
+    })
+});
 
 fn parse(source: &str) -> Result<Topics, toml::de::Error> {
     let raw: RawAsset = toml::from_str(source)?;
-    Ok(Topics(
-        raw.topic
+    let phrases = |list: &[String]| list.iter().map(|p| words(p)).collect();
+    Ok(Topics {
+        topics: raw
+            .topic
             .into_iter()
             .map(|t| (t.name, t.terms.iter().map(|term| words(term)).collect()))
             .collect(),
-    ))
+        partitive_after: phrases(&raw.partitive_after),
+        partitive_before: phrases(&raw.partitive_before),
+    })
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -50,11 +71,23 @@ pub fn topic_of(after: &str, before: &str) -> Option<&'static str> {
     let after_words: Vec<String> = words(after).into_iter().take(WINDOW).collect();
     let before_all = words(before);
     let before_words: Vec<String> = before_all[before_all.len().saturating_sub(WINDOW)..].to_vec();
+    let topics = &*TOPICS;
+    if topics
+        .partitive_after
+        .iter()
+        .any(|p| after_words.starts_with(p))
+    {
+        return None;
+    }
+    let partitive_before = topics
+        .partitive_before
+        .iter()
+        .any(|p| before_words.ends_with(p));
     // After the figure, the nearest term is the one that follows it first; before it, the
     // one that ends closest to it.
     let after = (0..after_words.len()).map(|p| &after_words[p..]);
     let before = (0..before_words.len()).rev().map(|p| &before_words[p..]);
-    find(after).or_else(|| find(before))
+    find(after).or_else(|| if partitive_before { None } else { find(before) })
 }
 
 /// The topic of the term that starts nearest the figure (`window` in reading order
@@ -62,7 +95,7 @@ pub fn topic_of(after: &str, before: &str) -> Option<&'static str> {
 fn find<'w>(window: impl Iterator<Item = &'w [String]>) -> Option<&'static str> {
     for words in window {
         let hit = TOPICS
-            .0
+            .topics
             .iter()
             .find(|(_, terms)| terms.iter().any(|term| starts_with(words, term)));
         if let Some((name, _)) = hit {
@@ -93,7 +126,9 @@ mod tests {
 
     #[test]
     fn asset_parses() {
-        assert!(parse(ASSET).expect("topics.toml must parse").0.len() >= 8);
+        let topics = parse(ASSET).expect("topics.toml must parse");
+        assert!(topics.topics.len() >= 8);
+        assert!(!topics.partitive_after.is_empty() && !topics.partitive_before.is_empty());
     }
 
     #[test]
@@ -159,6 +194,16 @@ mod tests {
             (" раненых", "", Some("injured")),
             (" военнослужащих погибли", "более", Some("soldiers killed")),
             (" военнослужащих были направлены", "более", None),
+            // A part of a count given before counts a subset, not the topic.
+            (" of them critically", "were injured,", None),
+            (" of the victims had died", "said", None),
+            (" grièvement", "blessés, dont", None),
+            (" منهم في حالة خطيرة", "جريحا،", None),
+            (
+                " civilians were killed",
+                "including",
+                Some("civilians killed"),
+            ),
             // Before the figure, the term that ends nearest it.
             (
                 ".",
