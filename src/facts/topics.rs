@@ -29,24 +29,24 @@ struct RawAsset {
 
 /// Topics in priority order, each with its terms split into words; and the partitive
 /// phrases, split into words.
-struct Topics {
+struct Lexicon {
     topics: Vec<(String, Vec<Vec<String>>)>,
     partitive_after: Vec<Vec<String>>,
     partitive_before: Vec<Vec<String>>,
 }
 
-static TOPICS: LazyLock<Topics> = LazyLock::new(|| {
-    parse(ASSET).unwrap_or(Topics {
+static TOPICS: LazyLock<Lexicon> = LazyLock::new(|| {
+    parse(ASSET).unwrap_or(Lexicon {
         topics: Vec::new(),
         partitive_after: Vec::new(),
         partitive_before: Vec::new(),
     })
 });
 
-fn parse(source: &str) -> Result<Topics, toml::de::Error> {
+fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
     let raw: RawAsset = toml::from_str(source)?;
     let phrases = |list: &[String]| list.iter().map(|p| words(p)).collect();
-    Ok(Topics {
+    Ok(Lexicon {
         topics: raw
             .topic
             .into_iter()
