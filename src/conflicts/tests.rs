@@ -135,6 +135,14 @@ fn token_order_initials_and_titles_are_not_name_conflicts() {
     );
 }
 
+/// The name conflicts of a story.
+fn name_conflicts(texts: &[&str]) -> Vec<Summary> {
+    summary(&run(texts).1)
+        .into_iter()
+        .filter(|x| x.0 == ConflictKind::Name)
+        .collect()
+}
+
 #[test]
 fn dropped_accents_and_other_languages_names_are_not_name_conflicts() {
     let (docs, c) = run(&[
@@ -151,18 +159,13 @@ fn dropped_accents_and_other_languages_names_are_not_name_conflicts() {
         summary(&c)
     );
     // A misspelling in one language is still found beside a correct spelling in another.
-    let (_, c) = run(&[
-        "Regional leader Carlos Mazón said most victims died in the province of Valencia.",
-        "Regional president Carlos Mazón said most of the deaths were in the Valncia region.",
-        "Regional leader Carlos Mazón said the victims died in the province of Valencia.",
-        "Le président régional Carlos Mazón a déclaré que la plupart des victimes étaient mortes dans la province de Valence.",
-    ]);
-    let names: Vec<Summary> = summary(&c)
-        .into_iter()
-        .filter(|x| x.0 == ConflictKind::Name)
-        .collect();
     assert_eq!(
-        names,
+        name_conflicts(&[
+            "Regional leader Carlos Mazón said most victims died in the province of Valencia.",
+            "Regional president Carlos Mazón said most of the deaths were in the Valncia region.",
+            "Regional leader Carlos Mazón said the victims died in the province of Valencia.",
+            "Le président régional Carlos Mazón a déclaré que la plupart des victimes étaient mortes dans la province de Valence.",
+        ]),
         [(
             ConflictKind::Name,
             "Valencia".to_owned(),
@@ -170,17 +173,12 @@ fn dropped_accents_and_other_languages_names_are_not_name_conflicts() {
         )]
     );
     // One source against one: the spelling that sources in other languages share leads.
-    let (_, c) = run(&[
-        "Regional president Carlos Mazan said most of the deaths were in the Valencia region.",
-        "Regional leader Carlos Mazón said most victims died in the province of Valencia.",
-        "Le président régional Carlos Mazón a déclaré que la plupart des victimes étaient mortes dans la province de Valence.",
-    ]);
-    let names: Vec<Summary> = summary(&c)
-        .into_iter()
-        .filter(|x| x.0 == ConflictKind::Name)
-        .collect();
     assert_eq!(
-        names,
+        name_conflicts(&[
+            "Regional president Carlos Mazan said most of the deaths were in the Valencia region.",
+            "Regional leader Carlos Mazón said most victims died in the province of Valencia.",
+            "Le président régional Carlos Mazón a déclaré que la plupart des victimes étaient mortes dans la province de Valence.",
+        ]),
         [(
             ConflictKind::Name,
             "Mazón".to_owned(),
