@@ -1,5 +1,6 @@
-//! Making untrusted text safe to show: control characters and bidi overrides become
-//! visible symbols, so article text can never drive the terminal or reorder the screen.
+//! Text for display. Untrusted text is made safe to show: control characters and bidi
+//! overrides become visible symbols, so article text can never drive the terminal or
+//! reorder the screen. Also: shortening with an ellipsis, and counts with their noun.
 
 /// `text` with every control character (C0, DEL, C1) replaced by a visible symbol, and
 /// bidi embedding, override and isolate characters replaced by `�`.
