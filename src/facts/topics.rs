@@ -35,7 +35,7 @@ struct Lexicon {
     partitive_before: Vec<Vec<String>>,
 }
 
-static TOPICS: LazyLock<Lexicon> = LazyLock::new(|| {
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     parse(ASSET).unwrap_or(Lexicon {
         topics: Vec::new(),
         partitive_after: Vec::new(),
@@ -71,15 +71,15 @@ pub fn topic_of(after: &str, before: &str) -> Option<&'static str> {
     let after_words: Vec<String> = words(after).into_iter().take(WINDOW).collect();
     let before_all = words(before);
     let before_words: Vec<String> = before_all[before_all.len().saturating_sub(WINDOW)..].to_vec();
-    let topics = &*TOPICS;
-    if topics
+    let lexicon = &*LEXICON;
+    if lexicon
         .partitive_after
         .iter()
         .any(|p| after_words.starts_with(p))
     {
         return None;
     }
-    let partitive_before = topics
+    let partitive_before = lexicon
         .partitive_before
         .iter()
         .any(|p| before_words.ends_with(p));
@@ -94,7 +94,7 @@ pub fn topic_of(after: &str, before: &str) -> Option<&'static str> {
 /// away from it); where two start at one word, the earlier topic of the lexicon.
 fn find<'w>(window: impl Iterator<Item = &'w [String]>) -> Option<&'static str> {
     for words in window {
-        let hit = TOPICS
+        let hit = LEXICON
             .topics
             .iter()
             .find(|(_, terms)| terms.iter().any(|term| starts_with(words, term)));
@@ -106,16 +106,15 @@ fn find<'w>(window: impl Iterator<Item = &'w [String]>) -> Option<&'static str> 
 }
 
 /// `words` begin with `term`, as consecutive word prefixes (Arabic clitics allowed in
-/// front).
+/// front). Both are in matching form already ([`words`]).
 fn starts_with(words: &[String], term: &[String]) -> bool {
     !term.is_empty()
         && term.len() <= words.len()
         && words.iter().zip(term).all(|(word, t)| {
-            let t = crate::normalize::for_matching(t);
-            word.starts_with(&t)
+            word.starts_with(t.as_str())
                 || ["و", "ب", "ل", "ال", "وال"].iter().any(|p| {
                     word.strip_prefix(p)
-                        .is_some_and(|rest| rest.starts_with(&t))
+                        .is_some_and(|rest| rest.starts_with(t.as_str()))
                 })
         })
 }
