@@ -426,12 +426,30 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
             .collect()
     };
     let (magnitudes_a, magnitudes_b) = (magnitudes(a), magnitudes(b));
-    let raw = |side: &Side<'_>, other: &KeySet| -> Vec<Vec<(Key, f32)>> {
+    // In one language, a word of B spelt differently in A takes the key of A's spelling.
+    let variants = if cross {
+        KeyMap::default()
+    } else {
+        fn words<'s>(side: &Side<'s>) -> Vec<&'s str> {
+            side.keys
+                .iter()
+                .flat_map(|k| k.words.iter().map(String::as_str))
+                .collect()
+        }
+        super::variants::variant_keys(&words(a), &words(b), stemmer(a.lang).as_ref())
+    };
+    let no_variants = KeyMap::default();
+    let raw = |side: &Side<'_>, other: &KeySet, variants: &KeyMap<Key>| -> Vec<Vec<(Key, f32)>> {
         let stem = stemmer(side.lang);
         side.keys
             .iter()
             .map(|k| {
                 let mut v = side.raw_keys(k, cross, true, stem.as_ref());
+                for e in &mut v {
+                    if let Some(&to) = variants.get(&e.0) {
+                        e.0 = to;
+                    }
+                }
                 v.extend(k.magnitude.iter().filter(|(m, _)| other.contains(m)));
                 // Repeated keys (a word and its dictionary translation) add up with a
                 // decreasing share, whatever order they came in.
@@ -448,7 +466,10 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
             })
             .collect()
     };
-    let (ra, rb) = (raw(a, &magnitudes_b), raw(b, &magnitudes_a));
+    let (ra, rb) = (
+        raw(a, &magnitudes_b, &no_variants),
+        raw(b, &magnitudes_a, &variants),
+    );
     let mut df: KeyMap<u32> = KeyMap::default();
     for v in ra.iter().chain(&rb) {
         for &(k, _) in v {
@@ -512,6 +533,18 @@ mod tests {
                 translator: None,
             },
         )
+    }
+
+    #[test]
+    fn spellings_of_one_name_match_in_one_language() {
+        let a = ["the quake struck near marrakech", "rain fell in rabat"];
+        let b = ["the quake struck near marrakesh", "rain fell in rabat"];
+        let v = vectors(&a, "en", &b, "en");
+        assert!(v.a[0].dot(&v.b[0]) > 0.99, "{}", v.a[0].dot(&v.b[0]));
+        // Another word, not a spelling: the sentences share only what they share.
+        let c = ["the quake struck near casablanca", "rain fell in rabat"];
+        let w = vectors(&a, "en", &c, "en");
+        assert!(w.a[0].dot(&w.b[0]) < 0.9, "{}", w.a[0].dot(&w.b[0]));
     }
 
     #[test]

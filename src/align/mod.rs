@@ -19,6 +19,7 @@ pub mod pairwise;
 mod programme;
 pub mod translator;
 pub mod translit;
+mod variants;
 
 use rayon::prelude::*;
 use serde::Serialize;

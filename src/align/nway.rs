@@ -3,7 +3,7 @@
 //! sentences per document, then the groups are put in reading order. A merged link (2-1,
 //! 1-2, …) puts in one pair of its sentences in its turn and the rest at the end.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::pairwise::{Bead, Relation};
 use super::{Alignment, Cell, Row};
@@ -64,6 +64,38 @@ impl Groups {
             v = self.parent[v];
         }
         v
+    }
+
+    /// Do the other pairwise alignments speak as much against joining the groups of
+    /// `nodes` as for it, all of it by links of pairs that are not loose sending members
+    /// elsewhere? Such a join waits: one of those other links may make a better row. (A
+    /// silence proposes no other row, and a loose pair's link is the weakest evidence, so
+    /// waiting for them would gain nothing.)
+    fn contested(
+        &mut self,
+        nodes: &[Node],
+        evidence: &Evidence,
+        waiting: &HashSet<(Node, Node)>,
+    ) -> bool {
+        let mut roots: Vec<usize> = nodes
+            .iter()
+            .map(|&n| {
+                let id = self.id(n);
+                self.root(id)
+            })
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if roots.len() < 2 {
+            return false;
+        }
+        let groups: Vec<&[Node]> = roots.iter().map(|&r| self.members[r].as_slice()).collect();
+        let t = evidence.tally(&groups);
+        t.elsewhere > 0
+            && t.elsewhere_loose == 0
+            && t.silent == 0
+            && t.elsewhere == t.agree
+            && (t.elsewhere_weight > t.agree_weight || t.rivals.iter().any(|l| waiting.contains(l)))
     }
 
     /// Joins the groups of `nodes` if the result keeps one contiguous run of at most
@@ -142,6 +174,8 @@ impl Groups {
 struct Evidence {
     /// For each sentence and other document: the sentences the pair's alignment linked it to.
     links: std::collections::HashMap<(usize, usize, usize), Vec<usize>>,
+    /// For each sentence and other document: the similarity of the link.
+    scores: std::collections::HashMap<(usize, usize, usize), f32>,
     /// Pairs of documents (lower index first) whose alignment, leaving two sentences both
     /// unlinked, says they do not match: those that compared words in one language or
     /// through a dictionary. A loose pair links so little that its silence says nothing.
@@ -151,6 +185,7 @@ struct Evidence {
 impl Evidence {
     fn new(pairs: &[PairLinks]) -> Self {
         let mut links = std::collections::HashMap::<_, Vec<usize>>::new();
+        let mut scores = std::collections::HashMap::new();
         let mut telling = std::collections::HashSet::new();
         for p in pairs {
             if p.relation != Relation::Loose {
@@ -163,13 +198,19 @@ impl Evidence {
             {
                 for &i in &b.a {
                     links.entry((p.x, i, p.y)).or_default().extend(&b.b);
+                    scores.insert((p.x, i, p.y), b.score);
                 }
                 for &j in &b.b {
                     links.entry((p.y, j, p.x)).or_default().extend(&b.a);
+                    scores.insert((p.y, j, p.x), b.score);
                 }
             }
         }
-        Self { links, telling }
+        Self {
+            links,
+            scores,
+            telling,
+        }
     }
 
     /// Would joining these groups go against the pairwise alignments? Counts, over pairs
@@ -188,7 +229,13 @@ impl Evidence {
     /// Over pairs of members in different groups: the pairwise links that agree with
     /// joining them, and those that disagree.
     fn balance(&self, groups: &[&[Node]]) -> (usize, usize) {
-        let (mut agree, mut disagree) = (0usize, 0usize);
+        let t = self.tally(groups);
+        (t.agree, t.elsewhere + t.elsewhere_loose + t.silent)
+    }
+
+    /// The same, with the disagreement in parts.
+    fn tally(&self, groups: &[&[Node]]) -> Tally {
+        let mut t = Tally::default();
         for (k, g) in groups.iter().enumerate() {
             for h in groups.iter().skip(k + 1) {
                 for &(x, i) in *g {
@@ -198,22 +245,64 @@ impl Evidence {
                         }
                         let forward = self.links.get(&(x, i, y));
                         let backward = self.links.get(&(y, j, x));
-                        let linked = forward.is_some_and(|t| t.contains(&j))
-                            || backward.is_some_and(|t| t.contains(&i));
-                        let unlinked = forward.is_none()
-                            && backward.is_none()
-                            && self.telling.contains(&(x.min(y), x.max(y)));
-                        if linked {
-                            agree += 1;
-                        } else if forward.is_some() || backward.is_some() || unlinked {
-                            disagree += 1;
+                        let telling = self.telling.contains(&(x.min(y), x.max(y)));
+                        // The stronger of the two members' links to the other document.
+                        let score = || {
+                            let of = |k| self.scores.get(&k).copied().unwrap_or(0.0);
+                            of((x, i, y)).max(of((y, j, x)))
+                        };
+                        if forward.is_some_and(|t| t.contains(&j))
+                            || backward.is_some_and(|t| t.contains(&i))
+                        {
+                            t.agree += 1;
+                            t.agree_weight += score();
+                        } else if forward.is_some() || backward.is_some() {
+                            if telling {
+                                t.elsewhere += 1;
+                                t.elsewhere_weight += score();
+                                for &k in forward.into_iter().flatten() {
+                                    t.rivals.push(ordered((x, i), (y, k)));
+                                }
+                                for &k in backward.into_iter().flatten() {
+                                    t.rivals.push(ordered((y, j), (x, k)));
+                                }
+                            } else {
+                                t.elsewhere_loose += 1;
+                            }
+                        } else if telling {
+                            t.silent += 1;
                         }
                     }
                 }
             }
         }
-        (agree, disagree)
+        t
     }
+}
+
+/// A link between two nodes, the lower first.
+fn ordered(u: Node, v: Node) -> (Node, Node) {
+    (u.min(v), u.max(v))
+}
+
+/// What the pairwise alignments say of joining some groups, over the pairs of members in
+/// different groups.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Linked to each other.
+    agree: usize,
+    /// Their links' similarities, summed.
+    agree_weight: f32,
+    /// Linked elsewhere in the other document, by a pair that is not loose.
+    elsewhere: usize,
+    /// The similarities of those links (the stronger of the two members'), summed.
+    elsewhere_weight: f32,
+    /// Those links, as pairs of nodes (see [`ordered`]).
+    rivals: Vec<(Node, Node)>,
+    /// The same by a loose pair.
+    elsewhere_loose: usize,
+    /// Both left unlinked by a telling pair.
+    silent: usize,
 }
 
 /// A link to merge: (from a loose pair, the pair's reliability, the link's score, document
@@ -264,8 +353,25 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
     let mut reserved: HashMap<Node, f32> = HashMap::new();
     // Links to try (again) at the end, and whether their score is counted already.
     let mut later: Vec<(Edge<'_>, bool)> = Vec::new();
+    // A contested link (as many pairwise links sending its sentences elsewhere as for it)
+    // waits until the other links of its kind are in: whichever pair came first would
+    // otherwise decide a contradiction among three documents. Those of pairs that are not
+    // loose are tried again before the loose pairs' links.
+    let mut contested: Vec<Edge<'_>> = Vec::new();
+    let mut waiting: HashSet<(Node, Node)> = HashSet::new();
+    let retry = |groups: &mut Groups,
+                 contested: &mut Vec<Edge<'_>>,
+                 waiting: &mut HashSet<(Node, Node)>| {
+        waiting.clear();
+        for (loose, _, score, x, y, bead) in contested.drain(..) {
+            groups.try_join(&nodes_of(x, y, bead), score, loose, &evidence);
+        }
+    };
     for edge in edges {
         let (loose, _, score, x, y, bead) = edge;
+        if loose && contested.first().is_some_and(|e| !e.0) {
+            retry(&mut groups, &mut contested, &mut waiting);
+        }
         let nodes = nodes_of(x, y, bead);
         if nodes
             .iter()
@@ -275,7 +381,12 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
             continue;
         }
         if nodes.len() == 2 {
-            groups.try_join(&nodes, score, loose, &evidence);
+            if groups.contested(&nodes, &evidence, &waiting) {
+                waiting.insert(ordered(nodes[0], nodes[1]));
+                contested.push(edge);
+            } else {
+                groups.try_join(&nodes, score, loose, &evidence);
+            }
             continue;
         }
         let joined = join_one_pair(&mut groups, bead, (x, y), score, loose, &evidence);
@@ -286,12 +397,17 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
         }
         later.push((edge, joined.is_some()));
     }
+    retry(&mut groups, &mut contested, &mut waiting);
     for ((loose, _, score, x, y, bead), counted) in later {
         let score = if counted { None } else { Some(score) };
         groups.try_join(&nodes_of(x, y, bead), score, loose, &evidence);
     }
 
-    // Collect groups as rows.
+    rows_of(&mut groups, content, &sizes)
+}
+
+/// The groups as rows, in reading order.
+fn rows_of(groups: &mut Groups, content: &[Vec<SentenceId>], sizes: &[usize]) -> Alignment {
     let total = groups.parent.len();
     let mut rows: Vec<Row> = Vec::new();
     let mut row_of: Vec<usize> = vec![0; total];
@@ -322,7 +438,7 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
             score: score.clamp(0.0, 1.0),
         });
     }
-    let order = reading_order(&sizes, &groups, &row_of, rows.len());
+    let order = reading_order(sizes, groups, &row_of, rows.len());
     let mut rows: Vec<Row> = order.into_iter().map(|r| rows[r].clone()).collect();
     mark_moved(&mut rows, content);
     Alignment { rows }
@@ -604,6 +720,49 @@ mod tests {
                 vec![(0, vec![0]), (1, vec![0, 1]), (2, vec![1])]
             ]
         );
+    }
+
+    #[test]
+    fn a_contradicted_link_waits_for_the_pair_that_contradicts_it() {
+        // A brief (document 2) says in one sentence the magnitude that 1:0 reports and the
+        // place that 0:1 and 1:1 report. Its pairs link it to 0:1 and to 1:0; the pair 0~1,
+        // the least similar as a whole, links 0:0 ~ 1:0 and 0:1 ~ 1:1. Taken in pair order,
+        // 1:0 would join 0:1 and the brief, and 0:0 and 1:1 would be left alone; 1:0's link
+        // to the brief is weaker than its link to 0:0, so it waits, and loses.
+        let content: Vec<Vec<SentenceId>> = vec![
+            (0..2).map(SentenceId).collect(),
+            (0..2).map(SentenceId).collect(),
+            vec![SentenceId(0)],
+        ];
+        let first_two = || {
+            pair(
+                0,
+                1,
+                vec![link(0, 0, 0.4), link(1, 1, 0.15)],
+                Relation::SameLanguage,
+            )
+        };
+        let links = [
+            pair(2, 0, vec![link(0, 1, 0.5)], Relation::SameLanguage),
+            pair(2, 1, vec![link(0, 0, 0.3)], Relation::SameLanguage),
+            first_two(),
+        ];
+        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        assert_eq!(
+            rows,
+            [
+                vec![(0, vec![0]), (1, vec![0])],
+                vec![(0, vec![1]), (1, vec![1]), (2, vec![0])],
+            ]
+        );
+        // A link as strong as the one against it joins at once, as before.
+        let links = [
+            pair(2, 0, vec![link(0, 1, 0.5)], Relation::SameLanguage),
+            pair(2, 1, vec![link(0, 0, 0.45)], Relation::SameLanguage),
+            first_two(),
+        ];
+        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        assert!(rows.contains(&vec![(0, vec![1]), (1, vec![0]), (2, vec![0])]));
     }
 
     #[test]
