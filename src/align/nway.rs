@@ -66,6 +66,20 @@ impl Groups {
         v
     }
 
+    /// The groups of `nodes`, each once, in ascending order.
+    fn roots_of(&mut self, nodes: &[Node]) -> Vec<usize> {
+        let mut roots: Vec<usize> = nodes
+            .iter()
+            .map(|&n| {
+                let id = self.id(n);
+                self.root(id)
+            })
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        roots
+    }
+
     /// Do the other pairwise alignments speak as much against joining the groups of
     /// `nodes` as for it, all of it by links of pairs that are not loose sending members
     /// elsewhere? Such a join waits: one of those other links may make a better row. (A
@@ -77,15 +91,7 @@ impl Groups {
         evidence: &Evidence,
         waiting: &HashSet<(Node, Node)>,
     ) -> bool {
-        let mut roots: Vec<usize> = nodes
-            .iter()
-            .map(|&n| {
-                let id = self.id(n);
-                self.root(id)
-            })
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
+        let roots = self.roots_of(nodes);
         if roots.len() < 2 {
             return false;
         }
@@ -108,15 +114,7 @@ impl Groups {
         weak: bool,
         evidence: &Evidence,
     ) -> bool {
-        let mut roots: Vec<usize> = nodes
-            .iter()
-            .map(|&n| {
-                let id = self.id(n);
-                self.root(id)
-            })
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
+        let roots = self.roots_of(nodes);
         // A document's run may grow only by the bead's own sentences (a 2-1 link), never
         // because two groups that each hold some of its sentences meet through a third document.
         for (k, &r) in roots.iter().enumerate() {
