@@ -11,7 +11,7 @@
 //! (two words one edit apart share one), so the cost grows with the vocabulary, not its
 //! square.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::Stemmer;
 
@@ -41,16 +41,26 @@ pub(super) fn variant_keys(
             .collect()
     };
     let (vocab_a, vocab_b) = (vocabulary(words_a), vocabulary(words_b));
-    let own = |mine: &HashMap<Key, String>, other: &HashMap<Key, String>| -> Vec<(Key, String)> {
+    // Found in the other document in any form, short ones included, a stem is no variant.
+    let keys = |words: &[&str], vocab: &HashMap<Key, String>| -> HashSet<Key> {
+        words
+            .iter()
+            .filter(|w| w.chars().count() < MIN_CHARS || !w.chars().all(char::is_alphabetic))
+            .map(|w| stem_key(w))
+            .chain(vocab.keys().copied())
+            .collect()
+    };
+    let (keys_a, keys_b) = (keys(words_a, &vocab_a), keys(words_b, &vocab_b));
+    let own = |mine: &HashMap<Key, String>, other: &HashSet<Key>| -> Vec<(Key, String)> {
         let mut v: Vec<(Key, String)> = mine
             .iter()
-            .filter(|(k, _)| !other.contains_key(k))
+            .filter(|(k, _)| !other.contains(k))
             .map(|(&k, w)| (k, w.clone()))
             .collect();
         v.sort_unstable();
         v
     };
-    let (only_a, only_b) = (own(&vocab_a, &vocab_b), own(&vocab_b, &vocab_a));
+    let (only_a, only_b) = (own(&vocab_a, &keys_b), own(&vocab_b, &keys_a));
     if only_a.is_empty() || only_b.is_empty() {
         return KeyMap::default();
     }
@@ -181,6 +191,8 @@ mod tests {
     fn words_both_documents_use_short_words_and_ambiguous_ones_are_no_variants() {
         // "formed" is in both documents: "former" is a word of its own, not its variant.
         assert!(variants(&["former", "formed"], &["formed"]).is_empty());
+        // Nor when A writes the stem in a short form only ("forms", "formed": one stem).
+        assert!(variants(&["former", "forms"], &["formed"]).is_empty());
         // Five letters: too short to tell a spelling from another word.
         assert!(variants(&["minsk"], &["minsq"]).is_empty());
         // Two candidates for one word: neither is taken.
