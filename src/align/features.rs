@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::translator::Translator;
+use super::translator::{DICT_WEIGHT, Translator};
 use super::translit;
 
 /// A key: a 64-bit hash of its kind and text.
@@ -158,6 +158,9 @@ pub struct SentenceKeys {
     function_cross: Vec<(Key, f32)>,
     /// Function words, for dictionary look-up where they count.
     function_words: Vec<String>,
+    /// Stem keys of the content words, sorted and without repeats: what a lexicon learnt
+    /// from the pair translates.
+    pub stems: Vec<Key>,
 }
 
 /// Units after a number that make it a measurement (a height, a distance), which
@@ -253,12 +256,15 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                     keys.function_words.push(token.to_owned());
                 } else {
                     keys.native.push(stem_key);
+                    keys.stems.push(stem_key.0);
                     keys.cross.extend(cross);
                     keys.words.push(token.to_owned());
                 }
             }
             // Sorted, so that two sentences of one language compare content by a merge.
             keys.native.sort_unstable_by_key(|&(k, _)| k);
+            keys.stems.sort_unstable();
+            keys.stems.dedup();
             keys
         })
         .collect()
@@ -328,6 +334,8 @@ pub struct Side<'a> {
     pub lang: &'a str,
     /// Dictionary translations into the other side's language, if any.
     pub translator: Option<&'a Translator>,
+    /// Translations of stems learnt from the pair itself (see [`super::lexicon`]), if any.
+    pub learnt: Option<&'a KeyMap<Vec<Key>>>,
 }
 
 impl Side<'_> {
@@ -355,6 +363,14 @@ impl Side<'_> {
                 v.extend(t.translate(&k.words, stem));
                 if function {
                     v.extend(t.translate(&k.function_words, stem));
+                }
+            }
+            if let Some(learnt) = self.learnt {
+                for s in &k.stems {
+                    if let Some(targets) = learnt.get(s) {
+                        let weight = DICT_WEIGHT / (targets.len() as f32).sqrt();
+                        v.extend(targets.iter().map(|&t| (t, weight)));
+                    }
                 }
             }
         }
@@ -526,11 +542,13 @@ mod tests {
                 keys: &ka,
                 lang: la,
                 translator: None,
+                learnt: None,
             },
             &Side {
                 keys: &kb,
                 lang: lb,
                 translator: None,
+                learnt: None,
             },
         )
     }
@@ -666,11 +684,13 @@ mod tests {
                 keys: &ka,
                 lang: "ar",
                 translator: Some(&t),
+                learnt: None,
             },
             Side {
                 keys: &kb,
                 lang: "en",
                 translator: None,
+                learnt: None,
             },
         );
         // The translations of "بعض" and "حتى" still match (a translation renders them).
@@ -689,6 +709,7 @@ mod tests {
             keys,
             lang: "en",
             translator: None,
+            learnt: None,
         };
         assert!(shares_content(&side(&ke), 0, &side(&kf), 0));
         assert!(!shares_content(&side(&ke), 0, &side(&kf), 1));
@@ -716,11 +737,13 @@ mod tests {
                 keys: &ka,
                 lang: "de",
                 translator: Some(&t),
+                learnt: None,
             },
             &Side {
                 keys: &kb,
                 lang: "fr",
                 translator: None,
+                learnt: None,
             },
         );
         let without = pair_vectors(
@@ -728,11 +751,13 @@ mod tests {
                 keys: &ka,
                 lang: "de",
                 translator: None,
+                learnt: None,
             },
             &Side {
                 keys: &kb,
                 lang: "fr",
                 translator: None,
+                learnt: None,
             },
         );
         let (with, without) = (with.a[0].dot(&with.b[0]), without.a[0].dot(&without.b[0]));

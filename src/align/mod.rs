@@ -13,6 +13,7 @@ pub mod dict;
 pub mod diff;
 pub mod features;
 mod function_words;
+mod lexicon;
 mod nearest;
 mod nway;
 pub mod pairwise;
@@ -309,33 +310,56 @@ fn align_keys(
     } else {
         pairwise::Languages::Unaided
     };
-    let (side_a, side_b) = (
-        Side {
-            keys: a.0,
-            lang: a.2,
-            translator: to_b,
-        },
-        Side {
-            keys: b.0,
-            lang: b.2,
-            translator: to_a,
-        },
-    );
-    let vectors = features::pair_vectors(&side_a, &side_b);
-    let shares = |i: usize, j: usize| features::shares_content(&side_a, i, &side_b, j);
-    pairwise::align_pair(
-        &pairwise::SideInput {
-            vectors: &vectors.a,
-            lengths: a.1,
-        },
-        &pairwise::SideInput {
-            vectors: &vectors.b,
-            lengths: b.1,
-        },
-        languages,
-        params,
-        Some(&shares),
-    )
+    let mut plan = None;
+    let mut pass = |learnt: Option<&lexicon::Lexicon>| {
+        let (side_a, side_b) = (
+            Side {
+                keys: a.0,
+                lang: a.2,
+                translator: to_b,
+                learnt: learnt.map(|l| &l.a_to_b),
+            },
+            Side {
+                keys: b.0,
+                lang: b.2,
+                translator: to_a,
+                learnt: learnt.map(|l| &l.b_to_a),
+            },
+        );
+        let vectors = features::pair_vectors(&side_a, &side_b);
+        let shares = |i: usize, j: usize| features::shares_content(&side_a, i, &side_b, j);
+        let plan = plan.get_or_insert_with(|| {
+            pairwise::Plan::new(&vectors.a, &vectors.b, languages != pairwise::Languages::Same)
+        });
+        pairwise::align_planned(
+            &pairwise::SideInput {
+                vectors: &vectors.a,
+                lengths: a.1,
+            },
+            &pairwise::SideInput {
+                vectors: &vectors.b,
+                lengths: b.1,
+            },
+            languages,
+            params,
+            Some(&shares),
+            plan,
+        )
+    };
+    let (beads, relation) = pass(None);
+    if relation != pairwise::Relation::Translation || std::env::var_os("PX_NOLEX").is_some() {
+        return (beads, relation);
+    }
+    // A translation: learn the pair's word translations from the confident links of the
+    // first alignment, and align again with them.
+    let stems = |keys: &[SentenceKeys]| -> Vec<Vec<features::Key>> {
+        keys.iter().map(|k| k.stems.clone()).collect()
+    };
+    let learnt = lexicon::induce(&stems(a.0), &stems(b.0), &lexicon::confident_links(&beads));
+    if learnt.is_empty() {
+        return (beads, relation);
+    }
+    pass(Some(&learnt))
 }
 
 #[cfg(test)]

@@ -107,36 +107,6 @@ fn a_neighbour_swept_into_a_rewrite_link_is_trimmed() {
     assert_eq!(sides(out), [(vec![0], vec![0, 1])]);
 }
 
-#[test]
-fn a_path_that_leaves_many_sentences_unmatched_is_no_translation() {
-    let vectors: Vec<SparseVec> = (0..8u64)
-        .map(|k| SparseVec::uniform(&[k, 100 + k]))
-        .collect();
-    let lengths = [50; 8];
-    let side = side(&vectors, &lengths);
-    let params = Params::default();
-    let ctx = Context::new(&side, &side, &params, true);
-    let link = |i: usize| Bead {
-        a: vec![i],
-        b: vec![i],
-        score: 1.0,
-        moved: false,
-        core: None,
-    };
-    let all: Vec<Bead> = (0..8).map(link).collect();
-    assert!(ctx.is_translation(&all, params.translation_floor));
-    // Two sentences of each side left out: 4 of 16 unmatched.
-    let mut gappy: Vec<Bead> = (0..6).map(link).collect();
-    gappy.extend(singletons_of(&Bead {
-        a: vec![6, 7],
-        b: vec![6, 7],
-        score: 0.0,
-        moved: false,
-        core: None,
-    }));
-    assert!(!ctx.is_translation(&gappy, params.translation_floor));
-}
-
 /// Beads of an alignment as (A side, B side).
 fn sides(beads: Vec<Bead>) -> Vec<(Vec<usize>, Vec<usize>)> {
     beads.into_iter().map(|b| (b.a, b.b)).collect()
