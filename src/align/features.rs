@@ -378,6 +378,27 @@ impl Side<'_> {
     }
 }
 
+/// Stem keys of the content words of `keys` that the side's dictionary translates: a
+/// learnt lexicon leaves them to the dictionary.
+pub fn translated_stems(side: &Side<'_>) -> KeySet {
+    let Some(t) = side.translator else {
+        return KeySet::default();
+    };
+    let stem = stemmer(side.lang);
+    let mut out = KeySet::default();
+    for k in side.keys {
+        for w in &k.words {
+            if !t.translate(std::slice::from_ref(w), stem.as_ref()).is_empty() {
+                let s = stem
+                    .as_ref()
+                    .map_or(std::borrow::Cow::Borrowed(w.as_str()), |s| s.stem(w));
+                out.insert(key(Kind::Stem, &s));
+            }
+        }
+    }
+    out
+}
+
 /// Do sentence `i` of `a` and sentence `j` of `b` share a key of content: a number, a
 /// word or name that is not a function word, the translation of one, or the magnitude of
 /// a count? Two sentences that share only function words ("until", "some") say nothing

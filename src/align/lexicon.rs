@@ -4,7 +4,7 @@
 //! that no dictionary and no spelling carries across — what hunalign does without a
 //! dictionary, with a significance level in place of a tuned similarity.
 
-use super::features::{Key, KeyMap};
+use super::features::{Key, KeyMap, KeySet};
 use super::pairwise::Bead;
 
 /// G² above which two stems are taken for translations of each other: the 0.1 % level of a
@@ -45,8 +45,15 @@ pub fn confident_links(beads: &[Bead]) -> Vec<(usize, usize)> {
 }
 
 /// Learns the stems that translate each other from `links` between sentences whose stem keys
-/// are `a` and `b` (each sorted and without repeats).
-pub fn induce(a: &[Vec<Key>], b: &[Vec<Key>], links: &[(usize, usize)]) -> Lexicon {
+/// are `a` and `b` (each sorted and without repeats). Stems a dictionary translates already
+/// (`known_a`, `known_b`) are left to it: the dictionary seeds the lexicon.
+pub fn induce(
+    a: &[Vec<Key>],
+    b: &[Vec<Key>],
+    links: &[(usize, usize)],
+    known_a: &KeySet,
+    known_b: &KeySet,
+) -> Lexicon {
     let mut count_a: KeyMap<u32> = KeyMap::default();
     let mut count_b: KeyMap<u32> = KeyMap::default();
     let mut together: std::collections::HashMap<(Key, Key), u32> =
@@ -67,7 +74,9 @@ pub fn induce(a: &[Vec<Key>], b: &[Vec<Key>], links: &[(usize, usize)]) -> Lexic
     let n = links.len() as f64;
     let mut scored: Vec<(Key, Key, f64)> = together
         .into_iter()
-        .filter(|&(_, k)| k >= MIN_TOGETHER)
+        .filter(|&((s, t), k)| {
+            k >= MIN_TOGETHER && !known_a.contains(&s) && !known_b.contains(&t)
+        })
         .filter_map(|((s, t), k)| {
             let g2 = g_squared(
                 f64::from(k),
@@ -167,7 +176,8 @@ mod tests {
             vec![106, 109],
         ];
         let links: Vec<(usize, usize)> = (0..8).map(|i| (i, i)).collect();
-        let lex = induce(&a, &b, &links);
+        let none = KeySet::default();
+        let lex = induce(&a, &b, &links, &none, &none);
         assert_eq!(lex.a_to_b.get(&1), Some(&vec![101]));
         assert_eq!(lex.b_to_a.get(&102), Some(&vec![2]));
         assert!(!lex.a_to_b.contains_key(&3), "one meeting is chance");

@@ -355,7 +355,21 @@ fn align_keys(
     let stems = |keys: &[SentenceKeys]| -> Vec<Vec<features::Key>> {
         keys.iter().map(|k| k.stems.clone()).collect()
     };
-    let learnt = lexicon::induce(&stems(a.0), &stems(b.0), &lexicon::confident_links(&beads));
+    let known = |keys, lang, translator| {
+        features::translated_stems(&Side {
+            keys,
+            lang,
+            translator,
+            learnt: None,
+        })
+    };
+    let learnt = lexicon::induce(
+        &stems(a.0),
+        &stems(b.0),
+        &lexicon::confident_links(&beads),
+        &known(a.0, a.2, to_b),
+        &known(b.0, b.2, to_a),
+    );
     if learnt.is_empty() {
         return (beads, relation);
     }
