@@ -204,6 +204,7 @@ fn magnitudes(token: &str) -> Vec<String> {
 pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Vec<SentenceKeys> {
     let stem = stemmer(lang);
     let function_words = super::function_words::of(lang);
+    let mut words: HashMap<&str, (bool, (Key, f32), Vec<(Key, f32)>)> = HashMap::new();
     sentences
         .iter()
         .map(|norm| {
@@ -232,24 +233,33 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                 if token.chars().count() < 2 {
                     continue;
                 }
-                let function = function_words.contains(token);
-                let stemmed = stem
-                    .as_ref()
-                    .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
-                let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
-                let ascii = if cross_language {
-                    translit::ascii(token)
-                } else {
-                    String::new()
-                };
-                let mut cross = Vec::new();
-                if ascii.len() >= 4 {
-                    let prefix: String = ascii.chars().take(5).collect();
-                    cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
-                    for skeleton in translit::skeletons(token, lang) {
-                        cross.push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
-                    }
-                }
+                // A word's keys depend on the word alone: each form is stemmed and
+                // transliterated once per document.
+                let (function, stem_key, cross) =
+                    words.entry(token).or_insert_with(|| {
+                        let stemmed = stem
+                            .as_ref()
+                            .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
+                        let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
+                        let ascii = if cross_language {
+                            translit::ascii(token)
+                        } else {
+                            String::new()
+                        };
+                        let mut cross = Vec::new();
+                        if ascii.len() >= 4 {
+                            let prefix: String = ascii.chars().take(5).collect();
+                            cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
+                            for skeleton in translit::skeletons(token, lang) {
+                                cross.push((
+                                    key(Kind::Skeleton, &skeleton),
+                                    Kind::Skeleton.weight(),
+                                ));
+                            }
+                        }
+                        (function_words.contains(token), stem_key, cross)
+                    });
+                let (function, stem_key, cross) = (*function, *stem_key, cross.clone());
                 if function {
                     keys.function_native.push(stem_key);
                     keys.function_cross.extend(cross);
@@ -499,6 +509,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
                         false
                     }
                 });
+                v.shrink_to_fit();
                 v
             })
             .collect()

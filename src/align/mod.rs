@@ -157,6 +157,23 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
             }
         })
         .collect();
+    if let Some(path) = std::env::var_os("PX_DUMP") {
+        let mut out = String::new();
+        for &(x, y) in &pairs {
+            let (to_b, to_a) = (
+                translators.get(&docs[x].language, &docs[y].language),
+                translators.get(&docs[y].language, &docs[x].language),
+            );
+            let sa = Side { keys: &keys[x], lang: &docs[x].language, translator: to_b, learnt: None };
+            let sb = Side { keys: &keys[y], lang: &docs[y].language, translator: to_a, learnt: None };
+            let v = features::pair_vectors(&sa, &sb);
+            let sims: Vec<Vec<f32>> = v.a.iter().map(|p| v.b.iter().map(|q| p.dot(q)).collect()).collect();
+            let links: Vec<(Vec<usize>, Vec<usize>)> = links.iter().find(|l| l.x == x && l.y == y).map(|l| l.beads.iter().filter(|b| !b.a.is_empty() && !b.b.is_empty()).map(|b| (b.a.iter().map(|&i| content[x][i].0).collect(), b.b.iter().map(|&j| content[y][j].0).collect())).collect()).unwrap_or_default();
+            out.push_str(&serde_json::json!({"x": x, "y": y, "ids_x": content[x].iter().map(|s| s.0).collect::<Vec<_>>(), "ids_y": content[y].iter().map(|s| s.0).collect::<Vec<_>>(), "sims": sims, "links": links}).to_string());
+            out.push('\n');
+        }
+        let _ = std::fs::write(path, out);
+    }
     nway::merge(&content, &links, &rank)
 }
 
@@ -310,8 +327,7 @@ fn align_keys(
     } else {
         pairwise::Languages::Unaided
     };
-    let mut plan = None;
-    let mut pass = |learnt: Option<&lexicon::Lexicon>| {
+    let pass = |learnt: Option<&lexicon::Lexicon>, plan: Option<&pairwise::Plan>| {
         let (side_a, side_b) = (
             Side {
                 keys: a.0,
@@ -328,10 +344,14 @@ fn align_keys(
         );
         let vectors = features::pair_vectors(&side_a, &side_b);
         let shares = |i: usize, j: usize| features::shares_content(&side_a, i, &side_b, j);
-        let plan = plan.get_or_insert_with(|| {
-            pairwise::Plan::new(&vectors.a, &vectors.b, languages != pairwise::Languages::Same)
-        });
-        pairwise::align_planned(
+        let first;
+        let plan = if let Some(plan) = plan {
+            plan
+        } else {
+            first = pairwise::Plan::new(&vectors.a, &vectors.b, languages != pairwise::Languages::Same);
+            &first
+        };
+        let (beads, relation) = pairwise::align_planned(
             &pairwise::SideInput {
                 vectors: &vectors.a,
                 lengths: a.1,
@@ -344,9 +364,11 @@ fn align_keys(
             params,
             Some(&shares),
             plan,
-        )
+        );
+        let next = plan.around(&beads, SECOND_PASS_BAND);
+        (beads, relation, next)
     };
-    let (beads, relation) = pass(None);
+    let (beads, relation, plan) = pass(None, None);
     if relation != pairwise::Relation::Translation || std::env::var_os("PX_NOLEX").is_some() {
         return (beads, relation);
     }
@@ -373,8 +395,13 @@ fn align_keys(
     if learnt.is_empty() {
         return (beads, relation);
     }
-    pass(Some(&learnt))
+    let (beads, relation, _) = pass(Some(&learnt), Some(&plan));
+    (beads, relation)
 }
+
+/// Half-width of the band the second alignment of a translation searches around the
+/// first's links (in long documents only: shorter ones are searched whole).
+const SECOND_PASS_BAND: usize = 10;
 
 #[cfg(test)]
 mod tests;

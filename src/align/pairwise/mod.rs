@@ -151,6 +151,12 @@ pub enum Languages {
 pub struct Plan {
     anchors: Vec<(usize, usize)>,
     reordering: Option<Reordering>,
+    /// How far the pair stands above chance as a translation (see `significance`), once
+    /// measured.
+    translation_z: std::sync::OnceLock<f32>,
+    /// Half-width of the band around the anchors (when the pair is long enough for one);
+    /// `None`: [`Params::band`].
+    width: Option<usize>,
 }
 
 impl Plan {
@@ -161,6 +167,29 @@ impl Plan {
         Self {
             anchors,
             reordering,
+            translation_z: std::sync::OnceLock::new(),
+            width: None,
+        }
+    }
+
+    /// The plan of a second alignment: the same moved blocks and the same verdict on
+    /// translation, and a narrow band around the first alignment's one-to-one links (as in
+    /// Moore's third pass), which the second can correct but need not search again.
+    pub fn around(&self, beads: &[Bead], width: usize) -> Self {
+        let anchors = beads
+            .iter()
+            .filter(|b| b.a.len() == 1 && b.b.len() == 1)
+            .map(|b| (b.a[0], b.b[0]))
+            .collect();
+        let translation_z = std::sync::OnceLock::new();
+        if let Some(&z) = self.translation_z.get() {
+            let _ = translation_z.set(z);
+        }
+        Self {
+            anchors,
+            reordering: self.reordering.clone(),
+            translation_z,
+            width: Some(width),
         }
     }
 }
@@ -194,7 +223,7 @@ pub fn align_planned(
     }
     let anchors = &plan.anchors;
     let Some(reordering) = &plan.reordering else {
-        return align_in_order(a, b, anchors, languages, params, content);
+        return align_in_order(a, b, anchors, languages, params, content, plan);
     };
     // Moved blocks: align B with its blocks in A's order, then give B back its numbering.
     let vectors: Vec<SparseVec> = reordering
@@ -221,6 +250,7 @@ pub fn align_planned(
         languages,
         params,
         reordered_content.as_ref().map(|f| f as &ContentCheck<'_>),
+        plan,
     );
     (reordering.restore(beads), relation)
 }
@@ -234,6 +264,7 @@ fn align_in_order(
     languages: Languages,
     params: &Params,
     content: Option<&ContentCheck<'_>>,
+    plan: &Plan,
 ) -> (Vec<Bead>, Relation) {
     let (n, m) = (a.vectors.len(), b.vectors.len());
     let mut relation = Relation::before_alignment(languages);
@@ -242,7 +273,7 @@ fn align_in_order(
     let band = if (n + 1) * (m + 1) <= params.full_limit {
         Band::full(n, m)
     } else {
-        Band::anchored(n, m, anchors, params.band)
+        Band::anchored(n, m, anchors, plan.width.unwrap_or(params.band))
     };
     let mut beads = if same_language {
         // Rewrites reorder freely and share words: rank links by similarity, not position.
@@ -259,11 +290,8 @@ fn align_in_order(
         beads
     } else {
         let beads = ctx.dynamic_programme(&band);
-        let (zl, zw) = significance::z_scores(&ctx);
-        if std::env::var_os("PX_DEBUG").is_some() {
-            eprintln!("pair {n}x{m} z_len={zl:.2} z_words={zw:.2} anchors {}", anchors.len());
-        }
-        if zw >= significance::TRANSLATION_Z {
+        let z = *plan.translation_z.get_or_init(|| significance::translation_z(&ctx));
+        if z >= significance::TRANSLATION_Z {
             relation = Relation::Translation;
             join_crossings(beads, &ctx)
         } else {
