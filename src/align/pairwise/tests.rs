@@ -184,27 +184,27 @@ fn a_link_does_not_swallow_the_captions_around_it() {
 
 #[test]
 fn a_rewrite_beside_a_foreign_original_is_not_aligned_by_position() {
-    // Twelve sentences each. B's sentence k carries the names and numbers of A's
-    // sentence π(k) (three keys), and shares two chance keys with A's sentence k: in
-    // place, a path by position finds some support for every link.
-    let n = 12u64;
-    let a: Vec<SparseVec> = (0..n)
+    // Twelve sentences each, of lengths that vary as a real text's do. B's sentence k
+    // renders A's sentence π(k): its names and numbers (three keys of five) and its length.
+    let n = 12usize;
+    let a: Vec<SparseVec> = (0..n as u64)
         .map(|k| SparseVec::uniform(&[10 * k, 10 * k + 1, 10 * k + 2, 500 + k, 700 + k]))
         .collect();
-    let lengths = vec![80; 12];
-    let b_of = |pi: &dyn Fn(u64) -> u64| -> Vec<SparseVec> {
+    let la: Vec<usize> = (0..n).map(|k| 40 + (k * 37) % 120).collect();
+    let b_of = |pi: &dyn Fn(usize) -> usize| -> (Vec<SparseVec>, Vec<usize>) {
         (0..n)
             .map(|k| {
-                let p = pi(k);
-                SparseVec::uniform(&[10 * p, 10 * p + 1, 10 * p + 2, 500 + k, 700 + k])
+                let p = pi(k) as u64;
+                let v = SparseVec::uniform(&[10 * p, 10 * p + 1, 10 * p + 2, 900 + p, 950 + p]);
+                (v, la[pi(k)] + 3)
             })
-            .collect()
+            .unzip()
     };
     let params = Params::default();
-    let run = |b: &[SparseVec]| {
+    let run = |(b, lb): &(Vec<SparseVec>, Vec<usize>)| {
         align_pair(
-            &side(&a, &lengths),
-            &side(b, &lengths),
+            &side(&a, &la),
+            &side(b, lb),
             Languages::Unaided,
             &params,
             None,
@@ -214,8 +214,9 @@ fn a_rewrite_beside_a_foreign_original_is_not_aligned_by_position() {
     let (beads, relation) = run(&b_of(&|k| k));
     assert_eq!(relation, Relation::Translation);
     assert!(beads.iter().all(|b| b.a == b.b && b.a.len() == 1));
-    // A rewrite: statements swapped two places apart within each paragraph of four.
-    let pi = |k: u64| k ^ 2;
+    // A rewrite: statements swapped two places apart within each paragraph of four, so
+    // that positions and lengths no longer follow A.
+    let pi = |k: usize| k ^ 2;
     let (beads, relation) = run(&b_of(&pi));
     assert_eq!(relation, Relation::Loose);
     let links: Vec<(Vec<usize>, Vec<usize>)> = sides(beads)
@@ -225,7 +226,7 @@ fn a_rewrite_beside_a_foreign_original_is_not_aligned_by_position() {
     assert!(!links.is_empty());
     for (x, y) in &links {
         assert_eq!((x.len(), y.len()), (1, 1), "{links:?}");
-        assert_eq!(x[0] as u64, pi(y[0] as u64), "{links:?}");
+        assert_eq!(x[0], pi(y[0]), "{links:?}");
     }
 }
 
