@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the gold of the stories: every quote present exactly once in its text, and the shape right.
 
-usage: check_gold.py [--story ID]
+usage: check_gold.py [--story ID] [--rehash-own]
 
 For every story under tests/stories (and tests/stories/own) whose texts are present — real
 stories in $PARALLAX_STORIES/ID (default ../stories beside the repository), own stories in their
@@ -10,7 +10,8 @@ the gold scorer reads (docs, boilerplate, clusters, conflicts, not_conflicts), t
 name the story's files, and that every quote is an exact substring of its text found once only
 (the scorer stops on a quote that is missing or not unique). Also warns about a cluster quote
 that crosses a line break (it would stand for two sentences). Exit code 1 if anything is wrong,
-including a story whose texts are missing.
+including a story whose texts are missing. --rehash-own first rewrites the checksums and sizes in
+the story.json of our own stories (tests/stories/own) after their texts were edited.
 """
 import argparse
 import os
@@ -106,11 +107,31 @@ def check_story(sid, path, kind):
     return problems, n
 
 
+def rehash(path):
+    """Rewrite sha256, normalised sha256 and size of every text of an own story's story.json."""
+    import json
+
+    sp = os.path.join(path, "story.json")
+    story = storylib.load_json(sp)
+    for doc in story["docs"]:
+        with open(os.path.join(path, doc["file"]), "rb") as f:
+            data = f.read()
+        doc.update(sha256=storylib.sha256(data), sha256_normalized=storylib.normalized_sha256(data), bytes=len(data))
+    with open(sp, "w", encoding="utf-8") as f:
+        json.dump(story, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--story", help="check one story only")
+    ap.add_argument("--rehash-own", action="store_true", help="update the checksums of our own stories first")
     a = ap.parse_args()
     stories = storylib.story_dirs(a.story)
+    if a.rehash_own:
+        for sid, path, kind in stories:
+            if kind == "own":
+                rehash(path)
     if not stories:
         print(f"no story {a.story!r}" if a.story else "no stories found")
         return 1
