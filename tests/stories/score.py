@@ -66,6 +66,17 @@ def score(scorer, gold_path, export, tdir, verbose):
     return row, None, detail
 
 
+def summarize(problems, tdir):
+    """One line for a story that cannot be scored: missing texts counted, other problems listed."""
+    missing = [p for p in problems if ": missing in " in p]
+    rest = [p for p in problems if p not in missing]
+    parts = []
+    if missing:
+        parts.append(f"{len(missing)} text(s) missing in {tdir} (rebuild them: tests/stories/README.md)")
+    parts += rest
+    return "NOT SCORED: " + "; ".join(parts)
+
+
 def fmt(row):
     head = f"{row['story']:<26} {row['dict']:<7} {row['reports']:>3} {row['languages']:<15}"
     if "error" in row:
@@ -112,7 +123,7 @@ def main():
             problems.append("no gold.json")
         if problems:
             failed = True
-            row = dict(base, dict="-", error="texts not usable: " + "; ".join(problems))
+            row = dict(base, dict="-", error=summarize(problems, tdir))
             rows.append(row)
             if not a.json:
                 print(fmt(row))
@@ -143,4 +154,9 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # output piped into `head` and closed early is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
