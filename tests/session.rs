@@ -173,19 +173,6 @@ fn unreadable_session_files_are_refused_and_left_alone() {
 }
 
 #[test]
-fn a_new_session_that_cannot_be_written_is_an_error_before_the_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("no-such-dir").join("s.json");
-    parallax()
-        .arg("--no-dict")
-        .arg("--session")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("s.json: cannot write"));
-}
-
-#[test]
 fn markdown_and_html_exports_write_files_and_never_a_source() {
     let dir = tempfile::tempdir().unwrap();
     let (a, _, session) = setup(dir.path());
@@ -215,4 +202,19 @@ fn markdown_and_html_exports_write_files_and_never_a_source() {
         .code(1)
         .stderr(predicate::str::contains("one of the sources compared"));
     assert_eq!(std::fs::read_to_string(&a).unwrap(), A);
+}
+
+#[test]
+fn a_new_session_without_a_terminal_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, _) = setup(dir.path());
+    let new = dir.path().join("new.json");
+    parallax()
+        .args(["--no-dict", "--session"])
+        .arg(&new)
+        .args([&a, &b])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("needs a terminal"));
+    assert!(!new.exists(), "no session file is left behind");
 }

@@ -247,3 +247,201 @@ fn a_session_mark_with_a_note_survives_quit_and_resume_then_exports() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), md);
 }
+
+/// CPU time of a process in clock ticks (utime + stime), or `None` once it has ended (gone,
+/// or a zombie not yet reaped).
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which may hold spaces: state is the first.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    if fields[0] == "Z" || fields[0] == "X" {
+        return None;
+    }
+    Some(fields[11].parse::<u64>().ok()? + fields[12].parse::<u64>().ok()?)
+}
+
+/// A `parallax` in tmux whose pid is known, with its own state directory.
+struct Watched {
+    tmux: Tmux,
+    pid: u32,
+    state: std::path::PathBuf,
+    exit: std::path::PathBuf,
+}
+
+impl Watched {
+    fn start(dir: &Path, args: &str) -> Self {
+        let pid_file = dir.join("pid");
+        let state = dir.join("state");
+        let exit = dir.join("exit");
+        let command = format!(
+            "XDG_STATE_HOME={state} sh -c 'echo $$ > {pid}; exec {bin} --no-dict {args}'; echo $? > {exit}; sleep 60",
+            state = state.display(),
+            pid = pid_file.display(),
+            bin = env!("CARGO_BIN_EXE_parallax"),
+            exit = exit.display(),
+        );
+        let tmux = Tmux::start(&command, 120, 32);
+        tmux.wait_for("Parallax — ");
+        let pid = wait_for_file(&pid_file).trim().parse().unwrap();
+        Self {
+            tmux,
+            pid,
+            state,
+            exit,
+        }
+    }
+
+    /// Disputes the first conflict and writes a note on it (saved with Ctrl-s).
+    fn mark(&self, note: &str) {
+        self.tmux.keys(&["n"]);
+        self.tmux.wait_for("▸ Conflict ");
+        self.tmux.keys(&["x"]);
+        self.tmux.wait_for("✗ disputed");
+        self.tmux.keys(&["a"]);
+        self.tmux.wait_for("Note on conflict");
+        self.tmux.tmux(&["send-keys", "-t", "t", "-l", note]);
+        self.tmux.keys(&["C-s"]);
+        self.tmux.wait_for(&format!("✗ disputed: {note}"));
+    }
+
+    /// Ends the process with `how` and checks it is gone within 2 s having used almost no
+    /// CPU (no busy loop: the CPU time is read while it ends, and before, while it idles).
+    fn end_within_two_seconds(&self, how: impl FnOnce()) {
+        let idle_from = cpu_ticks(self.pid).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        let before = cpu_ticks(self.pid).unwrap();
+        assert!(
+            before - idle_from <= 5,
+            "idle, it used {} ticks",
+            before - idle_from
+        );
+        how();
+        let start = Instant::now();
+        let mut last = before;
+        while let Some(now) = cpu_ticks(self.pid) {
+            last = now;
+            assert!(
+                start.elapsed() < Duration::from_secs(2),
+                "still running after 2 s ({} ticks used)",
+                last - before
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            last - before <= 30,
+            "it used {} ticks while ending",
+            last - before
+        );
+    }
+
+    /// The recovery files written.
+    fn recovered(&self) -> Vec<String> {
+        let dir = self.state.join("parallax");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Vec::new();
+        };
+        entries
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect()
+    }
+}
+
+#[test]
+fn a_closed_terminal_ends_parallax_at_once_and_the_marks_go_to_a_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let watched = Watched::start(dir.path(), "");
+    watched.mark("older figure قديم");
+    watched.end_within_two_seconds(|| {
+        watched.tmux.tmux(&["kill-session", "-t", "t"]);
+    });
+    let files = watched.recovered();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(
+        files[0].contains("\"status\": \"disputed\""),
+        "{}",
+        files[0]
+    );
+    assert!(files[0].contains("older figure قديم"), "{}", files[0]);
+
+    // The next start with the same sources says where they are and how to resume them.
+    let again = Watched::start(dir.path(), "");
+    again
+        .tmux
+        .wait_for("unsaved annotations of an earlier run (1,");
+    // The whole command is on standard error, there once the screen closes.
+    again.tmux.keys(&["q"]);
+    let after = again.tmux.wait_for("resume with: parallax --session");
+    assert!(after.contains("1 annotation left unsaved"), "{after}");
+}
+
+#[test]
+fn sigterm_and_sighup_with_unsaved_marks_end_at_once_and_keep_them() {
+    for (signal, code) in [("TERM", "143"), ("HUP", "129"), ("INT", "130")] {
+        let dir = tempfile::tempdir().unwrap();
+        let watched = Watched::start(dir.path(), "");
+        watched.mark(&format!("kept after SIG{signal}"));
+        watched.end_within_two_seconds(|| {
+            let status = Command::new("kill")
+                .args([&format!("-{signal}"), &watched.pid.to_string()])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        });
+        assert_eq!(wait_for_file(&watched.exit).trim(), code, "SIG{signal}");
+        let files = watched.recovered();
+        assert_eq!(files.len(), 1, "SIG{signal}: {files:?}");
+        assert!(
+            files[0].contains(&format!("kept after SIG{signal}")),
+            "{}",
+            files[0]
+        );
+    }
+}
+
+#[test]
+fn a_closed_terminal_saves_the_session_with_the_note_being_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("check.json");
+    let watched = Watched::start(dir.path(), &format!("--session {}", session.display()));
+    watched.mark("first note");
+    // A second note is being typed when the terminal goes away.
+    let before = watched.tmux.screen();
+    watched.tmux.keys(&["n"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while watched.tmux.screen() == before {
+        assert!(Instant::now() < deadline, "n did nothing");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    watched.tmux.keys(&["a"]);
+    watched.tmux.wait_for("Note on conflict");
+    watched
+        .tmux
+        .tmux(&["send-keys", "-t", "t", "-l", "draft being typed"]);
+    watched.tmux.wait_for("draft being typed");
+    watched.end_within_two_seconds(|| {
+        watched.tmux.tmux(&["kill-session", "-t", "t"]);
+    });
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(saved.contains("\"note\": \"first note\""), "{saved}");
+    assert!(saved.contains("\"note\": \"draft being typed\""), "{saved}");
+    assert!(
+        watched.recovered().is_empty(),
+        "the session file was enough"
+    );
+}
+
+#[test]
+fn a_new_session_that_cannot_be_written_is_an_error_before_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-dir").join("s.json");
+    let command = format!(
+        "{} --no-dict --session {}; echo EXIT=$?; sleep 60",
+        env!("CARGO_BIN_EXE_parallax"),
+        path.display()
+    );
+    let tmux = Tmux::start(&command, 160, 20);
+    let screen = wait_for_exit(&tmux);
+    assert!(screen.contains("s.json: cannot write"), "{screen}");
+    assert!(screen.contains("EXIT=1"), "{screen}");
+}

@@ -1,11 +1,9 @@
 //! `parallax export`: the comparison as JSON, Markdown or HTML, with a session's annotations.
 
-use std::io::{BufWriter, Write};
-
 use anyhow::{Result, bail};
-use atomic_write_file::AtomicWriteFile;
 use parallax::DocId;
 use parallax::export::Comparison;
+use parallax::userfile::{self, Access};
 
 use super::args::ExportArgs;
 
@@ -38,24 +36,20 @@ pub fn run(args: &ExportArgs) -> Result<()> {
         reference: DocId(reference),
     };
     let format = args.format.export_format();
-    if let Some(path) = &args.output {
-        super::refuse_overwriting_a_source(path, docs)?;
-        let write_error = |source| parallax::Error::Write {
-            path: path.clone(),
-            source,
-        };
-        // Written whole or not at all: a failed export never leaves half a report.
-        let mut file = AtomicWriteFile::open(path).map_err(write_error)?;
-        {
-            let mut out = BufWriter::new(&mut file);
-            export.write(format, &mut out).map_err(write_error)?;
-            out.flush().map_err(write_error)?;
-        }
-        file.commit().map_err(write_error)?;
-    } else {
-        let mut out = BufWriter::new(std::io::stdout().lock());
-        export.write(format, &mut out)?;
-        out.flush()?;
+    let path = args.output.as_deref().unwrap_or(std::path::Path::new("-"));
+    if path == std::path::Path::new("-") {
+        // Standard output: a broken pipe is the reader having all it wanted (not an error).
+        userfile::write(path, Access::Shared, |out| export.write(format, out))?;
+        return Ok(());
     }
+    super::refuse_overwriting_a_source(path, docs)?;
+    // A regular file is written whole or not at all: a failed export never leaves half a
+    // report; a device or a FIFO is streamed to.
+    userfile::write(path, Access::Shared, |out| export.write(format, out)).map_err(|source| {
+        parallax::Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
     Ok(())
 }

@@ -38,8 +38,17 @@ pub fn run(cli: Cli) -> Result<()> {
             // Read the configuration first: a broken file is reported before any work.
             let config = crate::tui::config::load(cli.config.as_deref())?;
             let opened = session::open(cli.session.as_deref(), &cli.files, "a comparison")?;
+            // Bad input is reported with or without a terminal; without one, no session
+            // file is created.
+            crate::tui::check_terminal()?;
             let docs = opened.docs;
             let mut state = opened.session;
+            let recovered = session::recovered_notice(&docs, opened.path.as_deref());
+            if let Some((_, line)) = &recovered {
+                // Before the screen opens, so it is still there when it closes.
+                eprintln!("parallax: {line}");
+            }
+            let notice = join_notices(opened.notice, recovered.map(|(notice, _)| notice));
             if let (true, Some(path)) = (opened.created, &opened.path) {
                 // Create the file now: a path that cannot be written is reported before
                 // any work is done in it.
@@ -64,7 +73,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let session = crate::tui::SessionState {
                 session: state,
                 path: opened.path,
-                notice: opened.notice,
+                notice,
             };
             crate::tui::run(
                 docs,
@@ -75,6 +84,13 @@ pub fn run(cli: Cli) -> Result<()> {
                 session,
             )
         }
+    }
+}
+
+fn join_notices(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (a, b) => a.or(b),
     }
 }
 

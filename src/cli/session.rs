@@ -48,3 +48,42 @@ pub fn open(path: Option<&Path>, files: &[String], what: &'static str) -> Result
         notice,
     })
 }
+
+/// When unsaved annotations of an earlier run over these documents were written to a
+/// recovery file: a notice for the status bar, and a line for standard error with the whole
+/// command that resumes them (it stays on the terminal after the screen closes).
+pub fn recovered_notice(docs: &[Document], session: Option<&Path>) -> Option<(String, String)> {
+    let dir = parallax::session::recovery::dir()?;
+    let found = parallax::session::recovery::find(&dir, docs, session);
+    let newest = found.first()?;
+    let mut command = vec![
+        "parallax".to_owned(),
+        "--session".to_owned(),
+        crate::tui::rescue::shell_word(&newest.path.display().to_string()),
+    ];
+    command.extend(docs.iter().map(|d| crate::tui::rescue::shell_word(&d.path)));
+    let command = command.join(" ");
+    let when = newest.saved.replace('T', " ").replace('Z', " UTC");
+    let more = match found.len() {
+        1 => String::new(),
+        n => format!(" ({} older in {})", n - 1, dir.display()),
+    };
+    let visible = |s: &str| parallax::text::visible(s, false);
+    Some((
+        visible(&format!(
+            "unsaved annotations of an earlier run ({}, {when}) are in {}; resume: {command}",
+            newest.annotations,
+            newest.path.display()
+        )),
+        visible(&format!(
+            "{} left unsaved at {when} {} kept in {}{more}; resume with: {command}",
+            parallax::text::count(newest.annotations, "annotation"),
+            if newest.annotations == 1 {
+                "was"
+            } else {
+                "were"
+            },
+            newest.path.display()
+        )),
+    ))
+}

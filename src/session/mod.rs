@@ -1,6 +1,8 @@
 //! A fact-checking session: the sources compared (path as given and a content hash of
 //! each), the annotations, and where the reader was. Stored as JSON ([`store`]).
 
+pub mod merge;
+pub mod recovery;
 pub mod store;
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,10 @@ pub struct Session {
     /// When the file was last written (RFC 3339).
     #[serde(default)]
     pub saved: String,
+    /// What the session file held when last read or written (to merge another program's
+    /// changes instead of overwriting them).
+    #[serde(skip)]
+    pub disk: store::Disk,
 }
 
 /// One source of a session.
@@ -114,6 +120,7 @@ impl Session {
             annotations: Vec::new(),
             position: Position::default(),
             saved: String::new(),
+            disk: store::Disk::default(),
         }
     }
 

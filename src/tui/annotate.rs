@@ -244,7 +244,15 @@ impl App {
         };
         self.record_position();
         match store::save(&path, &mut self.session) {
-            Ok(()) => self.unsaved = false,
+            Ok(merged) => {
+                self.unsaved = false;
+                if let Some(summary) = merged.summary() {
+                    // Undoing past the merge would drop the other program's marks.
+                    self.history.clear();
+                    self.rebuild_rows();
+                    self.message = Some(summary);
+                }
+            }
             Err(e) => {
                 self.unsaved = true;
                 self.message = Some(format!(
@@ -320,6 +328,11 @@ impl App {
             self.message = Some("no file name given; nothing exported".into());
             return;
         }
+        if typed.trim() == "-" {
+            self.message =
+                Some("- is standard output, where this screen is drawn; give a file name".into());
+            return;
+        }
         let same = |other: &Path| {
             std::fs::canonicalize(other)
                 .is_ok_and(|o| std::fs::canonicalize(path).is_ok_and(|p| p == o))
@@ -346,15 +359,9 @@ impl App {
             sources: &sources,
             reference: self.reference,
         };
-        let result = (|| -> std::io::Result<()> {
-            let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-            {
-                let mut out = std::io::BufWriter::new(&mut file);
-                comparison.write(format, &mut out)?;
-                std::io::Write::flush(&mut out)?;
-            }
-            file.commit()
-        })();
+        let result = parallax::userfile::write(path, parallax::userfile::Access::Shared, |out| {
+            comparison.write(format, out)
+        });
         self.message = Some(match result {
             Ok(()) => format!("exported to {shown}"),
             Err(e) => format!("cannot write {shown}: {e}"),

@@ -52,6 +52,22 @@ pub enum Prompt {
     Export(Format),
 }
 
+/// What a key does in a list.
+enum ListKey {
+    Down,
+    Up,
+    Enter,
+    Close,
+    Other,
+}
+
+/// Pasted text without control characters (they would reach the terminal when drawn).
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// An active search.
 #[derive(Debug, Clone)]
 pub struct Search {
@@ -238,7 +254,8 @@ impl App {
     /// Applies a key press.
     pub fn key(&mut self, key: KeyEvent) {
         self.message = None;
-        match self.mode.clone() {
+        // The mode is taken, not cloned: a note of 100 KB is not copied per key.
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => {
                 if key.code == KeyCode::Esc && self.search.is_some() {
                     self.search = None;
@@ -262,11 +279,8 @@ impl App {
                 };
             }
             Mode::Search(mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.start_search(&text);
-                }
+                KeyCode::Esc => {}
+                KeyCode::Enter => self.start_search(&text),
                 KeyCode::Backspace => {
                     text.pop();
                     self.mode = Mode::Search(text);
@@ -275,14 +289,11 @@ impl App {
                     text.push(c);
                     self.mode = Mode::Search(text);
                 }
-                _ => {}
+                _ => self.mode = Mode::Search(text),
             },
             Mode::Jump(mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.jump_to_number(&text);
-                }
+                KeyCode::Esc => {}
+                KeyCode::Enter => self.jump_to_number(&text),
                 KeyCode::Backspace => {
                     text.pop();
                     self.mode = Mode::Jump(text);
@@ -291,38 +302,73 @@ impl App {
                     text.push(c);
                     self.mode = Mode::Jump(text);
                 }
-                _ => {}
+                _ => self.mode = Mode::Jump(text),
             },
-            Mode::Panes(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
-                    self.mode = Mode::Panes((selected + 1).min(self.docs.len() - 1));
-                }
-                Some(Action::Up) => self.mode = Mode::Panes(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.set_focus(selected);
-                }
-                Some(Action::Quit | Action::PanePicker) => self.mode = Mode::Normal,
-                _ => {}
+            Mode::Panes(selected) => match self.list_key(&key) {
+                ListKey::Down => self.mode = Mode::Panes((selected + 1).min(self.docs.len() - 1)),
+                ListKey::Up => self.mode = Mode::Panes(selected.saturating_sub(1)),
+                ListKey::Enter => self.set_focus(selected),
+                ListKey::Close => {}
+                ListKey::Other if self.keymap.action_for(&key) == Some(Action::PanePicker) => {}
+                ListKey::Other => self.mode = Mode::Panes(selected),
             },
             dialog @ (Mode::Note(_)
             | Mode::Prompt(..)
             | Mode::ExportFormat
             | Mode::ConfirmQuit
             | Mode::Annotations(_)) => self.key_in_dialog(dialog, key),
-            Mode::Conflicts(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
+            Mode::Conflicts(selected) => match self.list_key(&key) {
+                ListKey::Down => {
                     self.mode =
                         Mode::Conflicts((selected + 1).min(self.conflicts.len().saturating_sub(1)));
                 }
-                Some(Action::Up) => self.mode = Mode::Conflicts(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.go_to_conflict(selected);
-                }
-                Some(Action::Quit | Action::ConflictList) => self.mode = Mode::Normal,
-                _ => {}
+                ListKey::Up => self.mode = Mode::Conflicts(selected.saturating_sub(1)),
+                ListKey::Enter => self.go_to_conflict(selected),
+                ListKey::Close => {}
+                ListKey::Other if self.keymap.action_for(&key) == Some(Action::ConflictList) => {}
+                ListKey::Other => self.mode = Mode::Conflicts(selected),
             },
+        }
+    }
+
+    /// A key in a list (conflicts, sources, annotations): the keymap's down and up, Enter
+    /// to choose, Esc or the quit keys to close.
+    fn list_key(&self, key: &KeyEvent) -> ListKey {
+        match self.keymap.action_for(key) {
+            Some(Action::Down) => ListKey::Down,
+            Some(Action::Up) => ListKey::Up,
+            _ if key.code == KeyCode::Enter => ListKey::Enter,
+            _ if key.code == KeyCode::Esc => ListKey::Close,
+            Some(Action::Quit) => ListKey::Close,
+            _ => ListKey::Other,
+        }
+    }
+
+    /// Text pasted (bracketed paste: one event, however long). It goes into the field being
+    /// typed — the note (line breaks kept), the search pattern (lines joined by a space), the
+    /// row number (its digits), a file name (its first line) — and is never read as keys.
+    pub fn paste(&mut self, text: &str) {
+        self.message = None;
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        match &mut self.mode {
+            Mode::Note(editor) => editor.insert_str(&text),
+            Mode::Search(pattern) => {
+                let joined = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
+                let joined: Vec<&str> = joined.collect();
+                pattern.push_str(&clean(&joined.join(" ")));
+            }
+            Mode::Jump(number) => number.extend(text.chars().filter(char::is_ascii_digit)),
+            Mode::Prompt(_, name) => {
+                let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                name.push_str(&clean(line.trim()));
+            }
+            _ => {
+                self.message = Some(format!(
+                    "paste ignored: {} opens a note, {} the search",
+                    self.keymap.key_for(Action::EditNote),
+                    self.keymap.key_for(Action::Search)
+                ));
+            }
         }
     }
 
@@ -385,19 +431,17 @@ impl App {
                 KeyCode::Char('q' | 'y') => self.quit = true,
                 _ => self.mode = Mode::Normal,
             },
-            Mode::Annotations(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
+            Mode::Annotations(selected) => match self.list_key(&key) {
+                ListKey::Down => {
                     self.mode = Mode::Annotations(
                         (selected + 1).min(self.session.annotations.len().saturating_sub(1)),
                     );
                 }
-                Some(Action::Up) => self.mode = Mode::Annotations(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.go_to_annotation(selected);
-                }
-                Some(Action::Quit | Action::AnnotationList) => self.mode = Mode::Normal,
-                _ => {}
+                ListKey::Up => self.mode = Mode::Annotations(selected.saturating_sub(1)),
+                ListKey::Enter => self.go_to_annotation(selected),
+                ListKey::Close => {}
+                ListKey::Other if self.keymap.action_for(&key) == Some(Action::AnnotationList) => {}
+                ListKey::Other => self.mode = Mode::Annotations(selected),
             },
             _ => self.mode = mode,
         }

@@ -86,7 +86,8 @@ pub fn note_editor(app: &App, theme: Theme, editor: &Editor, area: Rect, frame: 
         }
         None => String::new(),
     };
-    let mut lines: Vec<Line> = layout::text_lines(&editor.with_cursor(), cols, app.bidi)
+    let rows = usize::from(area.height);
+    let mut lines: Vec<Line> = layout::text_lines(&editor.view(rows), cols, app.bidi)
         .into_iter()
         .map(Line::raw)
         .collect();
