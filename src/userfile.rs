@@ -63,25 +63,41 @@ pub fn write_with(
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     before_commit: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
-    if path == Path::new("-") {
-        let stdout = io::stdout();
-        let mut out = BufWriter::new(stdout.lock());
-        fill(&mut out)?;
-        return out.flush();
+    match standard_stream(path) {
+        Some(Stream::Out) => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            fill(&mut out)?;
+            return out.flush();
+        }
+        Some(Stream::Err) => {
+            let mut out = BufWriter::new(io::stderr().lock());
+            fill(&mut out)?;
+            return out.flush();
+        }
+        None => {}
     }
-    let target = resolve(path)?;
-    let meta = match std::fs::metadata(&target) {
+    // What the kernel finds at the path (links followed, `/proc/self/fd/N` included).
+    let meta = match std::fs::metadata(path) {
         Ok(m) => Some(m),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
     let Some(meta) = meta else {
-        return replace(&target, None, access, fill, before_commit).map(|_| ());
+        // A new file, or the missing target of a dangling link.
+        return replace(&resolve(path)?, None, access, fill, before_commit).map(|_| ());
     };
     let kind = meta.file_type();
     if kind.is_file() {
         // A file this user may not write (read-only) is not replaced behind its back.
-        OpenOptions::new().write(true).open(&target)?;
+        OpenOptions::new().write(true).open(path)?;
+        let target = resolve(path)?;
+        let same = std::fs::metadata(&target)
+            .is_ok_and(|t| (t.dev(), t.ino()) == (meta.dev(), meta.ino()));
+        if !same {
+            // A link the kernel resolves but a path cannot name (`/dev/stdout` when standard
+            // output is a file): written in place.
+            return in_place(path, &collect(fill)?);
+        }
         return match replace(&target, Some(&meta), access, fill, before_commit)? {
             Replaced::Done => Ok(()),
             Replaced::InPlace(content) => in_place(&target, &content),
@@ -104,9 +120,46 @@ pub fn write_with(
         ));
     }
     // A character device or a FIFO: written to as it is.
-    let mut out = BufWriter::new(OpenOptions::new().write(true).open(&target)?);
+    let mut out = BufWriter::new(OpenOptions::new().write(true).open(path)?);
     fill(&mut out)?;
     out.flush()
+}
+
+enum Stream {
+    Out,
+    Err,
+}
+
+/// True for `-` and paths that lead to standard output or error (`/dev/stdout`…).
+pub fn is_standard_stream(path: &Path) -> bool {
+    standard_stream(path).is_some()
+}
+
+/// `-`, or a path that leads to this process's standard output or error (`/dev/stdout`,
+/// `/proc/self/fd/1`, a link to one): written to the stream itself, as it was opened (in
+/// append mode, say), never reopened.
+fn standard_stream(path: &Path) -> Option<Stream> {
+    if path == Path::new("-") {
+        return Some(Stream::Out);
+    }
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        for (stream, names) in [
+            (Stream::Out, ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]),
+            (Stream::Err, ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"]),
+        ] {
+            if names.iter().any(|n| current == Path::new(n)) {
+                return Some(stream);
+            }
+        }
+        let target = std::fs::read_link(&current).ok()?;
+        current = if target.is_absolute() {
+            target
+        } else {
+            current.parent().unwrap_or(Path::new("")).join(target)
+        };
+    }
+    None
 }
 
 /// The file `path` names once symbolic links are followed (it may not exist yet: the target

@@ -445,3 +445,42 @@ fn a_new_session_that_cannot_be_written_is_an_error_before_the_screen() {
     assert!(screen.contains("s.json: cannot write"), "{screen}");
     assert!(screen.contains("EXIT=1"), "{screen}");
 }
+
+#[test]
+fn two_screens_on_one_session_keep_each_others_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("check.json");
+    let run = format!(
+        "{} --no-dict --session {}; echo EXIT=$?; sleep 60",
+        env!("CARGO_BIN_EXE_parallax"),
+        session.display()
+    );
+    let first = Tmux::start(&run, 120, 32);
+    first.wait_for("Parallax — 5 sources");
+    first.keys(&["n"]);
+    first.wait_for("▸ Conflict ");
+    first.keys(&["x"]);
+    first.wait_for("✗ disputed");
+    // A second screen on the same session, left open while the first goes on.
+    let second = Tmux::start(&run, 120, 32);
+    second.wait_for("✗ disputed");
+    second.keys(&["n"]);
+    std::thread::sleep(Duration::from_millis(300));
+    second.keys(&["v"]);
+    second.wait_for("✓ verified");
+    first.keys(&["n", "n"]);
+    std::thread::sleep(Duration::from_millis(300));
+    first.keys(&["u"]);
+    first.wait_for("merged the marks another program saved");
+    first.keys(&["q"]);
+    assert!(wait_for_exit(&first).contains("EXIT=0"));
+    second.keys(&["q"]);
+    assert!(wait_for_exit(&second).contains("EXIT=0"));
+    let saved = std::fs::read_to_string(&session).unwrap();
+    for status in ["disputed", "verified", "unclear"] {
+        assert!(
+            saved.contains(&format!("\"status\": \"{status}\"")),
+            "{status} lost: {saved}"
+        );
+    }
+}

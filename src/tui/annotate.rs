@@ -328,9 +328,10 @@ impl App {
             self.message = Some("no file name given; nothing exported".into());
             return;
         }
-        if typed.trim() == "-" {
-            self.message =
-                Some("- is standard output, where this screen is drawn; give a file name".into());
+        if parallax::userfile::is_standard_stream(path) {
+            self.message = Some(format!(
+                "{shown} is standard output or error, where this screen is drawn; give a file name"
+            ));
             return;
         }
         let same = |other: &Path| {
