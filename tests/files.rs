@@ -243,3 +243,79 @@ fn an_export_on_a_read_only_disk_fails_with_the_reason() {
     }
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "old report");
 }
+
+#[test]
+fn an_export_over_its_own_session_file_or_dictionary_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = sources(dir.path());
+    let session = dir.path().join("s.json");
+    let dict = dir.path().join("de-fr.tsv");
+    std::fs::write(&dict, "Haus\tmaison\n").unwrap();
+    // A session over the two sources, written by the library.
+    let docs: Vec<parallax::Document> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let text = std::fs::read_to_string(f).unwrap();
+            parallax::prepare::from_text(parallax::DocId(i), &f.display().to_string(), &text)
+        })
+        .collect();
+    parallax::session::store::save(&session, &mut parallax::session::Session::new(&docs)).unwrap();
+    let before = std::fs::read(&session).unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("s.json", &link).unwrap();
+    for out in [&session, &link] {
+        parallax()
+            .args(["export", "--no-dict", "--format", "md", "--session"])
+            .arg(&session)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("an input of this run"));
+    }
+    assert_eq!(std::fs::read(&session).unwrap(), before);
+    parallax()
+        .args(["export", "--format", "md", "--dict"])
+        .arg(&dict)
+        .arg("-o")
+        .arg(&dict)
+        .args(&files)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("an input of this run"));
+    assert_eq!(std::fs::read_to_string(&dict).unwrap(), "Haus\tmaison\n");
+}
+
+#[test]
+fn a_session_saved_on_a_full_disk_stays_as_it_was() {
+    let Some(disk) = Mount::new("a_session_saved_on_a_full_disk_stays_as_it_was", "64k") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let files = sources(dir.path());
+    let docs: Vec<parallax::Document> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let text = std::fs::read_to_string(f).unwrap();
+            parallax::prepare::from_text(parallax::DocId(i), &f.display().to_string(), &text)
+        })
+        .collect();
+    let path = disk.path().join("s.json");
+    let mut session = parallax::session::Session::new(&docs);
+    parallax::session::store::save(&path, &mut session).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let _ = std::fs::write(disk.path().join("filler"), vec![b'x'; 1 << 20]);
+    let mut note = parallax::annotation::Annotation::on_sentence(
+        &docs[0],
+        parallax::SentenceId(0),
+        "2026-11-21T10:00:00Z",
+    );
+    note.note = "n".repeat(100_000);
+    session.annotations.push(note);
+    let err = parallax::session::store::save(&path, &mut session).unwrap_err();
+    assert!(err.to_string().contains("No space left"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(entries(disk.path()), ["filler", "s.json"]);
+}

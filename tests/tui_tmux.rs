@@ -275,7 +275,8 @@ impl Watched {
         let state = dir.join("state");
         let exit = dir.join("exit");
         let command = format!(
-            "XDG_STATE_HOME={state} sh -c 'echo $$ > {pid}; exec {bin} --no-dict {args}'; echo $? > {exit}; sleep 60",
+            "cd {dir}; XDG_STATE_HOME={state} sh -c 'echo $$ > {pid}; exec {bin} --no-dict {args}'; echo $? > {exit}; sleep 60",
+            dir = dir.display(),
             state = state.display(),
             pid = pid_file.display(),
             bin = env!("CARGO_BIN_EXE_parallax"),
@@ -483,4 +484,89 @@ fn two_screens_on_one_session_keep_each_others_marks() {
             "{status} lost: {saved}"
         );
     }
+}
+
+#[test]
+fn a_session_on_a_disk_turned_read_only_goes_to_a_recovery_file_on_sigterm() {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    if !root {
+        assert!(std::env::var_os("CI").is_none(), "needs root, and CI runs as root");
+        eprintln!("skipped: mounting a file system needs root");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    let mount = |args: &[&str]| {
+        assert!(
+            Command::new("mount")
+                .args(args)
+                .arg(&disk)
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    mount(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"]);
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(&disk);
+    let session = disk.join("check.json");
+    let watched = Watched::start(dir.path(), &format!("--session {}", session.display()));
+    mount(&["-o", "remount,ro"]);
+    watched.tmux.keys(&["n"]);
+    watched.tmux.wait_for("▸ Conflict ");
+    watched.tmux.keys(&["x"]);
+    watched.tmux.wait_for("NOT SAVED");
+    watched.end_within_two_seconds(|| {
+        assert!(
+            Command::new("kill")
+                .arg(watched.pid.to_string())
+                .status()
+                .unwrap()
+                .success()
+        );
+    });
+    watched.tmux.wait_for("cannot be written");
+    assert_eq!(wait_for_file(&watched.exit).trim(), "143");
+    let files = watched.recovered();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].contains("\"status\": \"disputed\""));
+}
+
+#[test]
+fn a_recovery_file_goes_to_the_working_directory_when_the_state_directory_cannot_take_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // `$XDG_STATE_HOME/parallax` is a file: no directory can be made there.
+    std::fs::create_dir(dir.path().join("state")).unwrap();
+    std::fs::write(dir.path().join("state").join("parallax"), "").unwrap();
+    let watched = Watched::start(dir.path(), "");
+    watched.mark("kept somewhere");
+    watched.end_within_two_seconds(|| {
+        assert!(
+            Command::new("kill")
+                .arg(watched.pid.to_string())
+                .status()
+                .unwrap()
+                .success()
+        );
+    });
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        std::fs::read_to_string(&kept[0])
+            .unwrap()
+            .contains("kept somewhere")
+    );
 }

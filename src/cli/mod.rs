@@ -179,21 +179,26 @@ pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Docu
     Ok(prepare::prepare_all(sources))
 }
 
-/// Refuses to write output over one of the sources compared.
-pub fn refuse_overwriting_a_source(path: &std::path::Path, docs: &[Document]) -> Result<()> {
+/// Refuses to write output over one of the sources compared or another input of the run
+/// (the session file, a dictionary): symbolic links are followed.
+pub fn refuse_overwriting_inputs(
+    path: &std::path::Path,
+    docs: &[Document],
+    inputs: &[&std::path::Path],
+) -> Result<()> {
     let Ok(target) = std::fs::canonicalize(path) else {
         return Ok(());
     };
-    if docs
-        .iter()
-        .any(|d| std::fs::canonicalize(&d.path).is_ok_and(|p| p == target))
-    {
-        anyhow::bail!(parallax::Error::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(
-                "that is one of the sources compared; choose another file"
-            ),
-        });
-    }
-    Ok(())
+    let same = |p: &std::path::Path| std::fs::canonicalize(p).is_ok_and(|p| p == target);
+    let what = if docs.iter().any(|d| same(std::path::Path::new(&d.path))) {
+        "that is one of the sources compared; choose another file"
+    } else if inputs.iter().any(|p| same(p)) {
+        "that is an input of this run (the session file or a dictionary); choose another file"
+    } else {
+        return Ok(());
+    };
+    anyhow::bail!(parallax::Error::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(what),
+    });
 }

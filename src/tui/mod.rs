@@ -178,7 +178,11 @@ fn tell(app: &App, rescued: &Rescued) -> Option<String> {
         Rescued::Nothing => None,
         Rescued::Saved(path) => Some(format!("the session is saved in {}", shown(path))),
         Rescued::Recovered(path) => Some(format!(
-            "the unsaved annotations were written to {}; resume with: {}",
+            "{}the unsaved annotations were written to {}; resume with: {}",
+            app.session_path.as_deref().map_or(String::new(), |s| format!(
+                "the session file {} cannot be written; ",
+                shown(s)
+            )),
             shown(path),
             parallax::text::visible(&app.resume_command(path), false)
         )),

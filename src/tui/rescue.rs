@@ -36,17 +36,27 @@ impl App {
         if !self.unsaved || self.session.annotations.is_empty() {
             return Rescued::Nothing;
         }
-        let Some(dir) = recovery::dir() else {
+        // The state directory, else the working directory.
+        let places: Vec<PathBuf> = recovery::dir()
+            .into_iter()
+            .chain(std::env::current_dir().ok())
+            .collect();
+        if places.is_empty() {
             return Rescued::Lost(
-                "neither $XDG_STATE_HOME nor $HOME names a directory for a recovery file".into(),
+                "neither $XDG_STATE_HOME, $HOME nor the working directory can take a recovery file"
+                    .into(),
             );
-        };
-        self.record_position();
-        let mut session = self.session.clone();
-        match recovery::write(&dir, &mut session) {
-            Ok(path) => Rescued::Recovered(path),
-            Err(e) => Rescued::Lost(e.to_string()),
         }
+        self.record_position();
+        let mut failures = Vec::new();
+        for dir in places {
+            let mut session = self.session.clone();
+            match recovery::write(&dir, &mut session) {
+                Ok(path) => return Rescued::Recovered(path),
+                Err(e) => failures.push(e.to_string()),
+            }
+        }
+        Rescued::Lost(failures.join("; "))
     }
 
     /// The command that resumes the recovery file at `path` with the sources open now.
