@@ -24,10 +24,16 @@ fn main() -> ExitCode {
                 say(&ended.message);
                 return ExitCode::from(ended.code);
             }
+            if let Some(io) = err.downcast_ref::<std::io::Error>() {
+                // The commands print to standard output; every other failure names its file.
+                say(&format!("standard output: cannot write: {io}"));
+                return ExitCode::from(1);
+            }
             let code = match err.downcast_ref::<parallax::Error>() {
                 Some(e) if !e.is_bad_input() => 1,
                 Some(_) => 2,
                 None if err.downcast_ref::<tui::config::BadConfig>().is_some() => 2,
+                None if err.downcast_ref::<cli::Usage>().is_some() => 2,
                 None => 1,
             };
             say(&parallax::text::visible(&format!("{err:#}"), false));

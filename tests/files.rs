@@ -319,3 +319,31 @@ fn a_session_saved_on_a_full_disk_stays_as_it_was() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(entries(disk.path()), ["filler", "s.json"]);
 }
+
+#[test]
+fn output_to_a_full_device_names_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = sources(dir.path());
+    for args in [
+        &["inspect"][..],
+        &["align", "--no-dict"],
+        &["conflicts", "--no-dict"],
+        &["export", "--no-dict", "--format", "json"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = StdCommand::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .args(&files)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "parallax: standard output: cannot write: No space left on device (os error 28)\n"
+        );
+    }
+}

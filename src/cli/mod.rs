@@ -13,6 +13,18 @@ use args::Command;
 pub use conflicts::ConflictsFound;
 use parallax::{Document, ingest, prepare};
 
+/// A command line that cannot be meant as written (exit code 2).
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
 /// How inputs are read (set once from `--max-size` and `--encoding`).
 static READ: std::sync::OnceLock<ingest::ReadOptions> = std::sync::OnceLock::new();
 
@@ -35,6 +47,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Conflicts(a)) => conflicts::run(&a),
         Some(Command::Export(a)) => export::run(&a),
         None => {
+            // `parallax --no-dict inspect a.txt`: the command's name was read as a file.
+            if let Some(first) = cli.files.first()
+                && ["inspect", "align", "conflicts", "export"].contains(&first.as_str())
+                && !std::path::Path::new(first).exists()
+            {
+                anyhow::bail!(Usage(format!(
+                    "{first}: no such file; to run the command, put its name before its options: parallax {first} [OPTIONS] [FILES]"
+                )));
+            }
             // Read the configuration first: a broken file is reported before any work.
             let config = crate::tui::config::load(cli.config.as_deref())?;
             let opened = session::open(cli.session.as_deref(), &cli.files, "a comparison")?;
