@@ -10,8 +10,10 @@ use std::process::Command as StdCommand;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const A: &str = "Armenia said 350 soldiers died in the fighting.\n\nTalks in Moscow lasted ten hours.\n";
-const B: &str = "Azerbaijan said 376 soldiers died in the fighting.\n\nThe talks in Moscow took ten hours.\n";
+const A: &str =
+    "Armenia said 350 soldiers died in the fighting.\n\nTalks in Moscow lasted ten hours.\n";
+const B: &str =
+    "Azerbaijan said 376 soldiers died in the fighting.\n\nThe talks in Moscow took ten hours.\n";
 
 fn parallax() -> Command {
     Command::cargo_bin("parallax").unwrap()
@@ -127,7 +129,12 @@ fn an_export_over_a_symlink_updates_its_target_and_the_link_stays() {
     let link = dir.path().join("link.md");
     std::os::unix::fs::symlink("real.md", &link).unwrap();
     export(&files, &link).success();
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(std::fs::read_to_string(&real).unwrap(), expected(&files));
     assert_eq!(mode(&real), 0o640, "the report keeps its mode");
     // A new export follows the umask, like any file the user creates.
@@ -155,7 +162,12 @@ fn an_export_to_a_device_node_is_streamed_and_the_node_stays() {
             .success()
     );
     export(&files, &node).success();
-    assert!(std::fs::metadata(&node).unwrap().file_type().is_char_device());
+    assert!(
+        std::fs::metadata(&node)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     export(&files, Path::new("/dev/null")).success();
     assert!(
         std::fs::metadata("/dev/null")
@@ -170,7 +182,13 @@ fn an_export_to_a_fifo_reaches_its_reader() {
     let dir = tempfile::tempdir().unwrap();
     let files = sources(dir.path());
     let fifo = dir.path().join("pipe");
-    assert!(StdCommand::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || {
@@ -197,7 +215,12 @@ fn an_export_to_standard_output_by_any_name_reaches_it() {
     for out in [Path::new("-"), Path::new("/dev/stdout"), &link] {
         export(&files, out).success().stdout(want.clone());
     }
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(entries(dir.path()), ["a.txt", "b.txt", "out.md"]);
 }
 
@@ -207,7 +230,9 @@ fn an_export_on_a_full_disk_fails_and_the_old_report_stays() {
     let files = sources(dir.path());
     export(&files, Path::new("/dev/full"))
         .code(1)
-        .stderr(predicate::str::contains("/dev/full: cannot write: No space left"));
+        .stderr(predicate::str::contains(
+            "/dev/full: cannot write: No space left",
+        ));
     let Some(disk) = Mount::new(
         "an_export_on_a_full_disk_fails_and_the_old_report_stays",
         "64k",
@@ -221,9 +246,15 @@ fn an_export_on_a_full_disk_fails_and_the_old_report_stays() {
     let _ = std::fs::write(&filler, vec![b'x'; 1 << 20]);
     export(&files, &report)
         .code(1)
-        .stderr(predicate::str::contains("report.md: cannot write: No space left"));
+        .stderr(predicate::str::contains(
+            "report.md: cannot write: No space left",
+        ));
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "old report");
-    assert_eq!(entries(disk.path()), ["filler", "report.md"], "no temporary file left");
+    assert_eq!(
+        entries(disk.path()),
+        ["filler", "report.md"],
+        "no temporary file left"
+    );
 }
 
 #[test]
@@ -239,7 +270,9 @@ fn an_export_on_a_read_only_disk_fails_with_the_reason() {
     for out in [report.clone(), disk.path().join("new.md")] {
         export(&files, &out)
             .code(1)
-            .stderr(predicate::str::contains("cannot write: Read-only file system"));
+            .stderr(predicate::str::contains(
+                "cannot write: Read-only file system",
+            ));
     }
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "old report");
 }

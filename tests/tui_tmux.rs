@@ -486,6 +486,15 @@ fn two_screens_on_one_session_keep_each_others_marks() {
     }
 }
 
+/// Unmounts a test's file system when the test ends, passed or failed.
+struct Unmount<'a>(&'a Path);
+
+impl Drop for Unmount<'_> {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0).status();
+    }
+}
+
 #[test]
 fn a_session_on_a_disk_turned_read_only_goes_to_a_recovery_file_on_sigterm() {
     let root = Command::new("id")
@@ -493,7 +502,10 @@ fn a_session_on_a_disk_turned_read_only_goes_to_a_recovery_file_on_sigterm() {
         .output()
         .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
     if !root {
-        assert!(std::env::var_os("CI").is_none(), "needs root, and CI runs as root");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "needs root, and CI runs as root"
+        );
         eprintln!("skipped: mounting a file system needs root");
         return;
     }
@@ -511,12 +523,6 @@ fn a_session_on_a_disk_turned_read_only_goes_to_a_recovery_file_on_sigterm() {
         );
     };
     mount(&["-t", "tmpfs", "-o", "size=1m", "tmpfs"]);
-    struct Unmount<'a>(&'a Path);
-    impl Drop for Unmount<'_> {
-        fn drop(&mut self) {
-            let _ = Command::new("umount").arg(self.0).status();
-        }
-    }
     let _unmount = Unmount(&disk);
     let session = disk.join("check.json");
     let watched = Watched::start(dir.path(), &format!("--session {}", session.display()));
@@ -569,4 +575,84 @@ fn a_recovery_file_goes_to_the_working_directory_when_the_state_directory_cannot
             .unwrap()
             .contains("kept somewhere")
     );
+}
+
+/// Opens the note editor on the current conflict of a new screen with `--session`; returns
+/// the screen and the conflict's topic as the panel shows it.
+fn note_editor_open(session: &Path) -> (Tmux, String) {
+    let run = format!(
+        "{} --no-dict --session {}; echo EXIT=$?; sleep 60",
+        env!("CARGO_BIN_EXE_parallax"),
+        session.display()
+    );
+    let tmux = Tmux::start(&run, 120, 32);
+    tmux.wait_for("Parallax — 5 sources");
+    tmux.keys(&["n"]);
+    let screen = tmux.wait_for("▸ Conflict ");
+    // "▸ Conflict 1/6 · Yerevan: Yerevan — 3 sources …": the topic is before the colon.
+    let panel = screen.lines().find(|l| l.contains("▸ Conflict ")).unwrap();
+    let topic = panel
+        .split(" · ")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap();
+    tmux.keys(&["a"]);
+    tmux.wait_for("Note on conflict");
+    (tmux, topic.to_owned())
+}
+
+/// The saved note of the conflict `topic`, once it is in the session file.
+fn saved_note(session: &Path, topic: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(session).unwrap_or_default();
+        if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text)
+            && let Some(a) = json["annotations"].as_array().and_then(|list| {
+                list.iter()
+                    .find(|a| !a["note"].as_str().unwrap_or("").is_empty())
+            })
+        {
+            assert_eq!(a["topic"], topic, "the note went to another conflict");
+            return a["note"].as_str().unwrap().to_owned();
+        }
+        assert!(Instant::now() < deadline, "no note saved: {text}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn twenty_thousand_typed_characters_then_ctrl_s_save_the_note_on_the_conflict_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("check.json");
+    let (tmux, topic) = note_editor_open(&session);
+    // As a terminal without bracketed paste delivers a paste: keys, as fast as they come
+    // (tmux takes at most some thousands of characters per command).
+    let chunk = "قال 350 word ".repeat(100);
+    let mut sent = String::new();
+    while sent.chars().count() < 20_000 {
+        tmux.tmux(&["send-keys", "-t", "t", "-l", &chunk]);
+        sent.push_str(&chunk);
+    }
+    tmux.keys(&["C-s"]);
+    let note = saved_note(&session, &topic);
+    assert_eq!(note, sent.trim_end());
+}
+
+#[test]
+fn a_bracketed_paste_of_twenty_thousand_characters_then_ctrl_s_saves_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("check.json");
+    let (tmux, topic) = note_editor_open(&session);
+    let text = format!("{}\nsecond line", "Пашинян 350 ".repeat(1_700));
+    assert!(text.chars().count() > 20_000);
+    let file = dir.path().join("paste.txt");
+    std::fs::write(&file, &text).unwrap();
+    tmux.tmux(&["load-buffer", &file.display().to_string()]);
+    // -p: as a terminal pastes for a program that asked for bracketed paste.
+    tmux.tmux(&["paste-buffer", "-p", "-t", "t"]);
+    tmux.keys(&["C-s"]);
+    let note = saved_note(&session, &topic);
+    assert_eq!(note, text);
 }

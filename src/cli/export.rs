@@ -42,7 +42,12 @@ pub fn run(args: &ExportArgs) -> Result<()> {
         userfile::write(path, Access::Shared, |out| export.write(format, out))?;
         return Ok(());
     }
-    let mut inputs: Vec<&std::path::Path> = args.dicts.dict.iter().map(|p| p.as_path()).collect();
+    let mut inputs: Vec<&std::path::Path> = args
+        .dicts
+        .dict
+        .iter()
+        .map(std::path::PathBuf::as_path)
+        .collect();
     inputs.extend(args.session.as_deref());
     super::refuse_overwriting_inputs(path, docs, &inputs)?;
     // A regular file is written whole or not at all: a failed export never leaves half a

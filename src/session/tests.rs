@@ -212,9 +212,11 @@ fn two_programs_saving_one_session_keep_both_sets_of_marks() {
     let path = dir.path().join("s.json");
     let d = docs(A, B);
     let (mut first, mut second) = two_programs(&path, &d);
-    first
-        .annotations
-        .push(Annotation::on_sentence(&d[0], SentenceId(1), "2026-11-21T11:00:00Z"));
+    first.annotations.push(Annotation::on_sentence(
+        &d[0],
+        SentenceId(1),
+        "2026-11-21T11:00:00Z",
+    ));
     first.annotations[2].note = "from the first".into();
     assert!(save(&path, &mut first).unwrap().is_empty());
     let mut mine = Annotation::on_sentence(&d[1], SentenceId(0), "2026-11-21T11:01:00Z");
@@ -225,7 +227,12 @@ fn two_programs_saving_one_session_keep_both_sets_of_marks() {
     assert!(merged.summary().unwrap().contains("1 added or changed"));
     let on_disk = load(&path).unwrap().unwrap();
     assert_eq!(on_disk.annotations.len(), 4);
-    assert!(on_disk.annotations.iter().any(|a| a.note == "from the first"));
+    assert!(
+        on_disk
+            .annotations
+            .iter()
+            .any(|a| a.note == "from the first")
+    );
     assert!(
         on_disk
             .annotations

@@ -10,6 +10,7 @@ use parallax::{DocId, SentenceId};
 
 use super::app::{App, Mode, Prompt};
 use super::editor::Editor;
+use super::keymap::Action;
 
 /// Most undo levels kept.
 const UNDO_LEVELS: usize = 200;
@@ -136,7 +137,10 @@ impl App {
     /// up with neither verdict nor note. Saves at once when there is a session file.
     fn change(&mut self, edit: impl FnOnce(&mut Annotation)) {
         let Some(target) = self.target() else {
-            self.message = Some("nothing to mark here: focus a pane with text (h/l)".into());
+            self.message = Some(format!(
+                "nothing to mark here: focus a pane with text ({})",
+                self.keymap.pair(Action::FocusPrev, Action::FocusNext)
+            ));
             return;
         };
         let before = self.session.annotations.clone();
@@ -200,7 +204,10 @@ impl App {
     /// Opens the note editor on the selected target.
     pub fn edit_note(&mut self) {
         let Some(target) = self.target() else {
-            self.message = Some("nothing to annotate here: focus a pane with text (h/l)".into());
+            self.message = Some(format!(
+                "nothing to annotate here: focus a pane with text ({})",
+                self.keymap.pair(Action::FocusPrev, Action::FocusNext)
+            ));
             return;
         };
         let text = self

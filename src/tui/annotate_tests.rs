@@ -266,8 +266,17 @@ fn e_m_through_a_symlink_updates_its_target_and_the_link_stays() {
     app.mode = Mode::Prompt(purpose, link.display().to_string());
     keys(&mut app, "<enter>");
     assert!(app.message.as_deref().unwrap().starts_with("exported to"));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-    assert!(std::fs::read_to_string(&real).unwrap().contains("1 disputed"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("1 disputed")
+    );
     let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
     // Standard output is where the screen is drawn: refused by any name.
@@ -295,14 +304,24 @@ fn a_session_kept_through_a_symlink_is_saved_to_its_target() {
     app.session_path = Some(link.clone());
     keys(&mut app, "n x");
     assert!(!app.unsaved, "{:?}", app.message);
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let real = synced.join("check.json");
     let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "a new session holds notes: the owner's only");
     keys(&mut app, "v");
     let saved = store::load(&real).unwrap().unwrap();
     assert_eq!(saved.annotations[0].status, Some(Status::Verified));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 #[test]
@@ -328,5 +347,51 @@ fn another_programs_marks_in_the_session_file_are_merged_and_shown() {
     assert!(statuses.contains(&Some(Status::Disputed)), "{statuses:?}");
     assert!(statuses.contains(&Some(Status::Verified)), "{statuses:?}");
     assert_eq!(first.session.annotations.len(), saved.annotations.len());
-    assert!(first.history.is_empty(), "undo would drop the other's marks");
+    assert!(
+        first.history.is_empty(),
+        "undo would drop the other's marks"
+    );
+}
+
+#[test]
+fn a_paste_goes_into_the_field_being_typed_and_is_never_read_as_keys() {
+    let mut app = demo(120, 40);
+    // In the normal mode a paste is not a string of commands (it would quit at its first q).
+    app.paste("qqq x");
+    assert!(!app.quit);
+    assert!(app.session.annotations.is_empty());
+    assert!(app.message.as_deref().unwrap().contains("paste ignored"));
+    // The note: every line, CR LF and CR as line breaks, controls dropped.
+    keys(&mut app, "n a");
+    app.paste("first\r\nsecond\rthird\u{1b}[2J");
+    keys(&mut app, "<c-s>");
+    assert_eq!(app.session.annotations[0].note, "first\nsecond\nthird[2J");
+    // The search: lines joined by a space.
+    keys(&mut app, "/");
+    app.paste("Baku\nand\n");
+    assert_eq!(app.mode, Mode::Search("Baku and".into()));
+    keys(&mut app, "<esc> :");
+    app.paste("row 1x2\n");
+    assert_eq!(app.mode, Mode::Jump("12".into()));
+    // A file name: its first line.
+    keys(&mut app, "<esc> e m");
+    let Mode::Prompt(purpose, _) = app.mode.clone() else {
+        panic!("{:?}", app.mode)
+    };
+    app.mode = Mode::Prompt(purpose, String::new());
+    app.paste("\n/tmp/report.md\nrm -rf /\n");
+    assert_eq!(app.mode, Mode::Prompt(purpose, "/tmp/report.md".into()));
+}
+
+#[test]
+fn a_100_kb_paste_into_a_note_is_drawn_around_the_cursor() {
+    let mut app = demo(80, 24);
+    keys(&mut app, "n a");
+    let text = "سطر عربي with words 350\n".repeat(4_500);
+    assert!(text.len() > 100_000);
+    app.paste(&text);
+    let shown = screen(&app);
+    assert!(shown.contains("Note on conflict"), "{shown}");
+    keys(&mut app, "<c-s>");
+    assert_eq!(app.session.annotations[0].note, text.trim_end());
 }

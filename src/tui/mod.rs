@@ -7,6 +7,8 @@ pub mod config;
 pub mod editor;
 pub mod input;
 pub mod keymap;
+pub mod keys;
+pub mod keyspec;
 pub mod layout;
 pub mod navigation;
 pub mod overlays;
@@ -179,10 +181,12 @@ fn tell(app: &App, rescued: &Rescued) -> Option<String> {
         Rescued::Saved(path) => Some(format!("the session is saved in {}", shown(path))),
         Rescued::Recovered(path) => Some(format!(
             "{}the unsaved annotations were written to {}; resume with: {}",
-            app.session_path.as_deref().map_or(String::new(), |s| format!(
-                "the session file {} cannot be written; ",
-                shown(s)
-            )),
+            app.session_path
+                .as_deref()
+                .map_or(String::new(), |s| format!(
+                    "the session file {} cannot be written; ",
+                    shown(s)
+                )),
             shown(path),
             parallax::text::visible(&app.resume_command(path), false)
         )),
