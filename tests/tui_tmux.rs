@@ -6,12 +6,22 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// A tmux server running one command in a pane. The command runs in a directory of its
+/// own with its own `$XDG_STATE_HOME`, so no test reads or writes the user's recovery files;
+/// dropping it ends the pane and waits for its processes (a screen that saves as it ends
+/// must not outlive the test's directories).
 struct Tmux {
     socket: String,
+    home: tempfile::TempDir,
 }
 
 impl Tmux {
     fn start(command: &str, width: u16, height: u16) -> Self {
+        let home = tempfile::tempdir().unwrap();
+        let command = format!(
+            "cd {home}; export XDG_STATE_HOME={home}/state; {command}",
+            home = home.path().display()
+        );
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let socket = format!("parallax-test-{}-{n}", std::process::id());
@@ -27,12 +37,12 @@ impl Tmux {
                 &width.to_string(),
                 "-y",
                 &height.to_string(),
-                command,
+                &command,
             ])
             .status()
             .expect("tmux must be installed (.ci/run installs it)");
         assert!(status.success());
-        Self { socket }
+        Self { socket, home }
     }
 
     fn tmux(&self, args: &[&str]) -> String {
@@ -73,10 +83,43 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        let panes: Vec<u32> = self
+            .tmux(&["list-panes", "-a", "-F", "#{pane_pid}"])
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        let processes = descendants(&panes);
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while processes.iter().any(|&p| cpu_ticks(p).is_some()) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = &self.home;
     }
+}
+
+/// `roots` and every process below them.
+fn descendants(roots: &[u32]) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let rest = &stat[stat.rfind(')')? + 2..];
+            Some((pid, rest.split(' ').nth(1)?.parse().ok()?))
+        })
+        .collect();
+    let mut all = roots.to_vec();
+    let mut i = 0;
+    while i < all.len() {
+        let parent = all[i];
+        all.extend(parents.iter().filter(|(_, pp)| *pp == parent).map(|(p, _)| *p));
+        i += 1;
+    }
+    all
 }
 
 fn wait_for_file(path: &Path) -> String {
@@ -655,4 +698,51 @@ fn a_bracketed_paste_of_twenty_thousand_characters_then_ctrl_s_saves_the_note() 
     tmux.keys(&["C-s"]);
     let note = saved_note(&session, &topic);
     assert_eq!(note, text);
+}
+
+#[test]
+fn a_session_naming_sources_outside_its_folder_asks_before_opening_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story");
+    std::fs::create_dir(&story).unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let inside = story.join("a.txt");
+    std::fs::copy(demo.join("000_30ce90846bac3fd6.txt"), &inside).unwrap();
+    let elsewhere = dir.path().join("elsewhere.txt");
+    std::fs::copy(demo.join("001_6ae619f761b75cd4.txt"), &elsewhere).unwrap();
+    let session = story.join("check.json");
+    std::fs::write(
+        &session,
+        format!(
+            r#"{{"parallax_session": 1, "sources": [{{"path": "{}", "sha256": "0"}}, {{"path": "{}", "sha256": "0"}}], "annotations": []}}"#,
+            inside.display(),
+            elsewhere.display()
+        ),
+    )
+    .unwrap();
+    let run = format!(
+        "{} --no-dict --session {}; echo EXIT=$?; sleep 60",
+        env!("CARGO_BIN_EXE_parallax"),
+        session.display()
+    );
+    // No: nothing is opened.
+    let tmux = Tmux::start(&run, 120, 32);
+    let screen = tmux.wait_for("Open these sources?");
+    assert!(screen.contains("elsewhere.txt"), "{screen}");
+    assert!(!screen.contains("a.txt"), "{screen}");
+    tmux.keys(&["n"]);
+    let after = wait_for_exit(&tmux);
+    assert!(after.contains("EXIT=2"), "{after}");
+    assert!(
+        after.contains("names sources outside its folder"),
+        "{after}"
+    );
+    drop(tmux);
+    // Yes: the comparison opens.
+    let tmux = Tmux::start(&run, 120, 32);
+    tmux.wait_for("Open these sources?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Parallax — 2 sources");
+    tmux.keys(&["q"]);
+    assert!(wait_for_exit(&tmux).contains("EXIT=0"));
 }

@@ -16,7 +16,12 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             message: "no such session file (export reads a session; `parallax --session FILE` creates one)".into(),
         });
     }
-    let opened = super::session::open(args.session.as_deref(), &args.files, "export")?;
+    let opened = super::session::open(
+        args.session.as_deref(),
+        &args.files,
+        "export",
+        super::session::Outside::Refuse,
+    )?;
     let docs = &opened.docs;
     let options = super::align_options(&args.dicts, docs)?;
     let comparison = super::compare(docs, &options);

@@ -58,7 +58,12 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             // Read the configuration first: a broken file is reported before any work.
             let config = crate::tui::config::load(cli.config.as_deref())?;
-            let opened = session::open(cli.session.as_deref(), &cli.files, "a comparison")?;
+            let opened = session::open(
+                cli.session.as_deref(),
+                &cli.files,
+                "a comparison",
+                session::Outside::Ask,
+            )?;
             // Bad input is reported with or without a terminal; without one, no session
             // file is created.
             crate::tui::check_terminal()?;

@@ -141,6 +141,41 @@ impl Session {
             .collect()
     }
 
+    /// Of `paths` (from [`Session::source_paths`]), those that resuming would open outside
+    /// `dir`, the session file's folder: URLs, standard input, and files that are not in
+    /// `dir` or below it once links are followed. A session file is data someone may have
+    /// sent: these are opened only with the reader's word. The embedded demo is not a file;
+    /// a file that does not exist is not opened at all.
+    pub fn sources_outside(paths: &[String], dir: &std::path::Path) -> Vec<String> {
+        let dir = std::fs::canonicalize(if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        });
+        paths
+            .iter()
+            .filter(|p| {
+                let path = std::path::Path::new(p.as_str());
+                let lower = p.to_ascii_lowercase();
+                if lower.starts_with("http://") || lower.starts_with("https://") || *p == "-" {
+                    return true;
+                }
+                let demo = p
+                    .strip_prefix("demo:")
+                    .is_some_and(|name| crate::ingest::DEMO_FILES.iter().any(|(n, _)| *n == name));
+                if demo && !path.exists() {
+                    return false;
+                }
+                match (std::fs::canonicalize(path), &dir) {
+                    (Ok(real), Ok(dir)) => !real.starts_with(dir),
+                    (Ok(_), Err(_)) => true,
+                    (Err(_), _) => false,
+                }
+            })
+            .cloned()
+            .collect()
+    }
+
     /// Attaches the session to the documents opened now: sources are matched by content
     /// hash, then by path; annotations on changed sources are placed again by their quoted
     /// text; annotations that cannot be placed (or whose source is not open) are orphaned

@@ -329,3 +329,44 @@ fn a_marks_source_opened_by_the_other_program_only_is_kept_as_not_opened() {
     assert!(c.orphaned);
     assert_eq!(second.sources[c.doc].path, "c.txt");
 }
+
+#[test]
+fn sources_outside_the_sessions_folder_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story");
+    std::fs::create_dir_all(story.join("sub")).unwrap();
+    let inside = story.join("a.txt");
+    let below = story.join("sub").join("b.txt");
+    let elsewhere = dir.path().join("private.txt");
+    for f in [&inside, &below, &elsewhere] {
+        std::fs::write(f, "text").unwrap();
+    }
+    // A link inside the folder to a file outside it is outside.
+    let link = story.join("link.txt");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let shown = |p: &std::path::Path| p.display().to_string();
+    let paths = vec![
+        shown(&inside),
+        shown(&below),
+        shown(&elsewhere),
+        shown(&link),
+        format!("{}/../private.txt", story.display()),
+        "https://example.org/story".into(),
+        "HTTP://example.org/x".into(),
+        "-".into(),
+        "demo:000_30ce90846bac3fd6.txt".into(),
+        shown(&story.join("missing.txt")),
+    ];
+    let outside = Session::sources_outside(&paths, &story);
+    assert_eq!(
+        outside,
+        vec![
+            shown(&elsewhere),
+            shown(&link),
+            format!("{}/../private.txt", story.display()),
+            "https://example.org/story".to_owned(),
+            "HTTP://example.org/x".to_owned(),
+            "-".to_owned(),
+        ]
+    );
+}

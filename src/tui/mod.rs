@@ -4,6 +4,7 @@
 pub mod annotate;
 pub mod app;
 pub mod config;
+pub mod confirm;
 pub mod editor;
 pub mod input;
 pub mod keymap;
