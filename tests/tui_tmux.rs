@@ -17,12 +17,12 @@ struct Tmux {
 
 impl Tmux {
     fn start(command: &str, width: u16, height: u16) -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let home = tempfile::tempdir().unwrap();
         let command = format!(
             "cd {home}; export XDG_STATE_HOME={home}/state; {command}",
             home = home.path().display()
         );
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let socket = format!("parallax-test-{}-{n}", std::process::id());
         let status = Command::new("tmux")
@@ -116,7 +116,12 @@ fn descendants(roots: &[u32]) -> Vec<u32> {
     let mut i = 0;
     while i < all.len() {
         let parent = all[i];
-        all.extend(parents.iter().filter(|(_, pp)| *pp == parent).map(|(p, _)| *p));
+        all.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
         i += 1;
     }
     all
