@@ -751,3 +751,77 @@ fn a_session_naming_sources_outside_its_folder_asks_before_opening_them() {
     tmux.keys(&["q"]);
     assert!(wait_for_exit(&tmux).contains("EXIT=0"));
 }
+
+/// A server that accepts connections and never answers (until the test ends): a fetch from
+/// it is long work. Returns its base URL.
+fn silent_server() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    base
+}
+
+#[test]
+fn long_work_shows_progress_on_a_terminal_and_ctrl_c_ends_it_with_130_and_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    let base = silent_server();
+    let command = format!(
+        "{} export --no-dict --format md -o {} {base}/a {base}/b; echo EXIT=$?; sleep 60",
+        env!("CARGO_BIN_EXE_parallax"),
+        out.display()
+    );
+    let tmux = Tmux::start(&command, 120, 12);
+    let screen = tmux.wait_for("parallax: reading: 0/2 inputs · 1 s");
+    assert!(screen.contains("fetching 2 pages"), "{screen}");
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    assert!(
+        screen.contains("parallax: interrupted (SIGINT)"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("reading: 0/2"),
+        "the progress line stays: {screen}"
+    );
+    assert!(!out.exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn no_progress_line_when_standard_error_is_not_a_terminal() {
+    let base = silent_server();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([
+            "export",
+            "--no-dict",
+            "--format",
+            "md",
+            "--fetch-timeout",
+            "2",
+        ])
+        .arg(format!("{base}/a"))
+        .arg(format!("{base}/b"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let output = {
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        (status, err)
+    };
+    assert_eq!(output.0.code(), Some(2), "{}", output.1);
+    assert!(
+        !output.1.contains("reading") && !output.1.contains('\r'),
+        "{}",
+        output.1
+    );
+}

@@ -56,12 +56,20 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     inputs.extend(args.session.as_deref());
     super::refuse_overwriting_inputs(path, docs, &inputs)?;
     // A regular file is written whole or not at all: a failed export never leaves half a
-    // report; a device or a FIFO is streamed to.
-    userfile::write(path, Access::Shared, |out| export.write(format, out)).map_err(|source| {
-        parallax::Error::Write {
-            path: path.to_path_buf(),
-            source,
-        }
+    // report (nor does Ctrl-C); a device or a FIFO is streamed to.
+    super::progress::stage(
+        format!(
+            "writing {}",
+            parallax::text::visible(&path.display().to_string(), false)
+        ),
+        0,
+        "",
+    );
+    let written = userfile::write(path, Access::Shared, |out| export.write(format, out));
+    super::progress::done();
+    written.map_err(|source| parallax::Error::Write {
+        path: path.to_path_buf(),
+        source,
     })?;
     Ok(())
 }

@@ -5,6 +5,8 @@ mod args;
 mod conflicts;
 mod export;
 mod inspect;
+mod interrupt;
+pub mod progress;
 pub mod session;
 
 use anyhow::Result;
@@ -35,6 +37,7 @@ pub fn read_options() -> ingest::ReadOptions {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    interrupt::install();
     READ.get_or_init(|| ingest::ReadOptions {
         limit: cli.max_size.unwrap_or(ingest::MAX_INPUT_BYTES),
         encoding: cli.encoding,
@@ -90,7 +93,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 let (docs, dicts) = (docs.clone(), cli.dicts.clone());
                 std::thread::spawn(move || {
                     if let Ok(options) = align_options(&dicts, &docs) {
-                        let better = compare(&docs, &options);
+                        let better = compare_quietly(&docs, &options);
                         let _ = tx.send((better.alignment, better.conflicts));
                     }
                 });
@@ -126,8 +129,46 @@ pub struct Comparison {
     pub conflicts: Vec<parallax::conflicts::Conflict>,
 }
 
-/// Aligns `docs` and finds their conflicts.
+/// Aligns `docs`, counting the pairs on the progress line (left up for what follows).
+pub fn align_counted(
+    docs: &[Document],
+    options: &parallax::align::AlignOptions,
+) -> parallax::align::Alignment {
+    let pairs = docs.len() * docs.len().saturating_sub(1) / 2;
+    let mut options = options.clone();
+    let what = if let [a, b] = docs {
+        // One pair: its size says more than "0/1 pairs".
+        format!(
+            "aligning 2 documents ({} and {} sentences)",
+            a.sentences.len(),
+            b.sentences.len()
+        )
+    } else {
+        format!("aligning {} documents", docs.len())
+    };
+    options.progress = Some(progress::stage(
+        what,
+        if pairs > 1 { pairs } else { 0 },
+        "pairs",
+    ));
+    parallax::align::align(docs, &options)
+}
+
+/// Aligns `docs` and finds their conflicts (with a progress line when it takes long).
 pub fn compare(docs: &[Document], options: &parallax::align::AlignOptions) -> Comparison {
+    let alignment = align_counted(docs, options);
+    progress::stage("finding conflicts", 0, "");
+    let facts: Vec<parallax::facts::Facts> = docs.iter().map(parallax::facts::extract).collect();
+    let conflicts = parallax::conflicts::find_conflicts(docs, &alignment, &facts);
+    progress::done();
+    Comparison {
+        alignment,
+        conflicts,
+    }
+}
+
+/// Aligns `docs` in the background (no progress line: the screen is open).
+fn compare_quietly(docs: &[Document], options: &parallax::align::AlignOptions) -> Comparison {
     let alignment = parallax::align::align(docs, options);
     let facts: Vec<parallax::facts::Facts> = docs.iter().map(parallax::facts::extract).collect();
     let conflicts = parallax::conflicts::find_conflicts(docs, &alignment, &facts);
@@ -195,14 +236,39 @@ pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Docu
                 if urls == 1 { "" } else { "s" }
             );
         }
-        let loaded = ingest::read_inputs_with(files, &read_options())?;
-        for note in &loaded.skipped {
-            eprintln!("parallax: {}", parallax::text::visible(note, false));
+        // One input at a time, so a progress line can count them.
+        if files.iter().filter(|f| *f == "-").count() > 1 {
+            return Err(parallax::Error::StdinTwice.into());
         }
-        loaded.sources
+        let read = progress::stage("reading", files.len(), "inputs");
+        let mut sources = Vec::new();
+        for file in files {
+            let loaded = ingest::read_inputs_with(std::slice::from_ref(file), &read_options());
+            let loaded = loaded.inspect_err(|_| progress::done())?;
+            for note in &loaded.skipped {
+                progress::say(&parallax::text::visible(note, false));
+            }
+            sources.extend(loaded.sources);
+            read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        sources
     };
-    parallax::check_count(sources.len(), min, what)?;
-    Ok(prepare::prepare_all(sources))
+    if let Err(e) = parallax::check_count(sources.len(), min, what) {
+        progress::done();
+        return Err(e.into());
+    }
+    let prepared = progress::stage("splitting sentences", sources.len(), "documents");
+    let docs = sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, source)| {
+            let doc = prepare::prepare(parallax::DocId(i), source);
+            prepared.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            doc
+        })
+        .collect();
+    progress::done();
+    Ok(docs)
 }
 
 /// Refuses to write output over one of the sources compared or another input of the run

@@ -5,10 +5,13 @@
 use std::io;
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use signal_hook::SigId;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+
+/// True while the screen (or its question) is open: it handles the ending signals itself.
+pub static SCREEN_OPEN: AtomicBool = AtomicBool::new(false);
 
 /// The signals that end the screen.
 pub const ENDING: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
@@ -42,6 +45,7 @@ impl Signals {
                 sender.try_clone()?,
             )?);
         }
+        SCREEN_OPEN.store(true, Ordering::SeqCst);
         Ok(Self {
             caught,
             ids,
@@ -60,6 +64,7 @@ impl Signals {
 
 impl Drop for Signals {
     fn drop(&mut self) {
+        SCREEN_OPEN.store(false, Ordering::SeqCst);
         for id in self.ids.drain(..) {
             signal_hook::low_level::unregister(id);
         }
