@@ -1,6 +1,6 @@
 //! A yes-or-no question on the screen before the comparison opens (a resumed session that
-//! names sources outside its folder). Anything but `y` is a no, and so are a signal and a
-//! terminal that goes away.
+//! names sources outside its folder). Anything but `y` is a no, and so is a terminal that
+//! goes away; a signal ends the run (128 + the signal).
 
 use std::time::Duration;
 
@@ -24,8 +24,12 @@ pub fn ask(title: &str, lines: &[String], question: &str) -> Result<bool> {
     let outcome = (|| -> Result<bool> {
         let mut dirty = true;
         loop {
-            if signals.caught().is_some() {
-                return Ok(false);
+            if let Some(signal) = signals.caught() {
+                return Err(super::Ended {
+                    code: u8::try_from(128 + signal).unwrap_or(1),
+                    message: format!("ended by {}", super::signals::name(signal)),
+                }
+                .into());
             }
             if dirty {
                 terminal.draw(|frame| {
