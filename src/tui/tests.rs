@@ -349,3 +349,17 @@ fn the_title_help_and_hints_show_the_configured_keys() {
     assert!(help.contains("Ctrl-q"), "{help}");
     assert!(help.contains("(Ctrl-j/Ctrl-k scroll)"), "{help}");
 }
+
+#[test]
+fn esc_closes_the_lists_whatever_quit_is_bound_to() {
+    let mut app = demo(120, 40);
+    app.keymap = super::config::parse("[keys]\nquit = \"ctrl-q\"\n")
+        .unwrap()
+        .keymap;
+    for open in ["c", "p"] {
+        keys(&mut app, open);
+        assert_ne!(app.mode, super::app::Mode::Normal, "{open}");
+        keys(&mut app, "<esc>");
+        assert_eq!(app.mode, super::app::Mode::Normal, "{open}");
+    }
+}
