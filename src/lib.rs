@@ -35,6 +35,7 @@ pub mod prepare;
 pub mod segment;
 pub mod session;
 pub mod text;
+pub mod userfile;
 pub mod view;
 
 pub use document::{Direction, DocId, Document, Encoding, SegmentKind, Sentence, SentenceId};

@@ -754,3 +754,14 @@ fn saved_web_pages_are_read_as_their_article() {
             "web page (article extracted) · site الجزيرة",
         ));
 }
+
+#[test]
+fn options_before_a_command_name_say_where_the_name_goes() {
+    parallax()
+        .args(["--no-dict", "inspect", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "inspect: no such file; to run the command, put its name before its options",
+        ));
+}

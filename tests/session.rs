@@ -173,19 +173,6 @@ fn unreadable_session_files_are_refused_and_left_alone() {
 }
 
 #[test]
-fn a_new_session_that_cannot_be_written_is_an_error_before_the_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("no-such-dir").join("s.json");
-    parallax()
-        .arg("--no-dict")
-        .arg("--session")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("s.json: cannot write"));
-}
-
-#[test]
 fn markdown_and_html_exports_write_files_and_never_a_source() {
     let dir = tempfile::tempdir().unwrap();
     let (a, _, session) = setup(dir.path());
@@ -215,4 +202,88 @@ fn markdown_and_html_exports_write_files_and_never_a_source() {
         .code(1)
         .stderr(predicate::str::contains("one of the sources compared"));
     assert_eq!(std::fs::read_to_string(&a).unwrap(), A);
+}
+
+#[test]
+fn a_new_session_without_a_terminal_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, _) = setup(dir.path());
+    let new = dir.path().join("new.json");
+    parallax()
+        .args(["--no-dict", "--session"])
+        .arg(&new)
+        .args([&a, &b])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("needs a terminal"));
+    assert!(!new.exists(), "no session file is left behind");
+}
+
+/// A session in `dir/story` whose sources are a file there, a file outside the folder and a
+/// URL of a server that counts its visitors.
+fn session_naming_outside(dir: &Path) -> (std::path::PathBuf, Vec<String>, std::net::TcpListener) {
+    let story = dir.join("story");
+    std::fs::create_dir(&story).unwrap();
+    let inside = story.join("a.txt");
+    std::fs::write(&inside, A).unwrap();
+    let private = dir.join("private.txt");
+    std::fs::write(&private, B).unwrap();
+    let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    server.set_nonblocking(true).unwrap();
+    let url = format!("http://{}/page.html", server.local_addr().unwrap());
+    let mut session: Value =
+        serde_json::from_str(r#"{"parallax_session": 1, "sources": [], "annotations": []}"#)
+            .unwrap();
+    let paths = vec![
+        inside.display().to_string(),
+        private.display().to_string(),
+        url,
+    ];
+    session["sources"] = paths
+        .iter()
+        .map(|p| serde_json::json!({"path": p, "sha256": "0"}))
+        .collect();
+    let path = story.join("theirs.json");
+    std::fs::write(&path, session.to_string()).unwrap();
+    (path, paths, server)
+}
+
+#[test]
+fn a_session_naming_sources_outside_its_folder_opens_nothing_in_batch_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, paths, server) = session_naming_outside(dir.path());
+    let out = parallax()
+        .args(["export", "--no-dict", "--format", "json", "--session"])
+        .arg(&session)
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let message = String::from_utf8(out).unwrap();
+    assert!(
+        message.contains("the session names sources outside its folder"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&paths[1]) && message.contains(&paths[2]),
+        "{message}"
+    );
+    assert!(!message.contains(&format!("{}, ", paths[0])), "{message}");
+    assert!(
+        message.contains("name every source after the session"),
+        "{message}"
+    );
+    assert!(
+        server.accept().is_err(),
+        "the URL was fetched without a word"
+    );
+    // Named on the command line, the files are opened.
+    parallax()
+        .args(["export", "--no-dict", "--format", "json", "--session"])
+        .arg(&session)
+        .args(&paths[..2])
+        .assert()
+        .success();
 }

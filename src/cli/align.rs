@@ -19,7 +19,8 @@ pub fn run(args: &AlignArgs) -> Result<()> {
     } else {
         let docs = super::load(&args.files, parallax::MIN_DOCUMENTS, "align")?;
         let options = super::align_options(&args.dicts, &docs)?;
-        let alignment = align::align(&docs, &options);
+        let alignment = super::align_counted(&docs, &options);
+        super::progress::done();
         match args.format {
             AlignFormat::Table => table(&docs, &alignment, terminal_width(), &mut out)?,
             AlignFormat::Json => {
@@ -100,7 +101,13 @@ fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
     let (lang_a, _) = lang::detect(a);
     let (lang_b, _) = lang::detect(b);
     let options = super::options_for(&args.dicts, &[lang_a.as_str(), lang_b.as_str()])?;
+    super::progress::stage(
+        format!("aligning {} and {} lines", la.len(), lb.len()),
+        0,
+        "",
+    );
     let beads = align::align_lines(&la, &lang_a, &lb, &lang_b, &options);
+    super::progress::done();
     match args.format {
         AlignFormat::Beads => {
             for bead in &beads {

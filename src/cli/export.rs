@@ -1,11 +1,9 @@
 //! `parallax export`: the comparison as JSON, Markdown or HTML, with a session's annotations.
 
-use std::io::{BufWriter, Write};
-
 use anyhow::{Result, bail};
-use atomic_write_file::AtomicWriteFile;
 use parallax::DocId;
 use parallax::export::Comparison;
+use parallax::userfile::{self, Access};
 
 use super::args::ExportArgs;
 
@@ -18,7 +16,12 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             message: "no such session file (export reads a session; `parallax --session FILE` creates one)".into(),
         });
     }
-    let opened = super::session::open(args.session.as_deref(), &args.files, "export")?;
+    let opened = super::session::open(
+        args.session.as_deref(),
+        &args.files,
+        "export",
+        super::session::Outside::Refuse,
+    )?;
     let docs = &opened.docs;
     let options = super::align_options(&args.dicts, docs)?;
     let comparison = super::compare(docs, &options);
@@ -38,24 +41,35 @@ pub fn run(args: &ExportArgs) -> Result<()> {
         reference: DocId(reference),
     };
     let format = args.format.export_format();
-    if let Some(path) = &args.output {
-        super::refuse_overwriting_a_source(path, docs)?;
-        let write_error = |source| parallax::Error::Write {
-            path: path.clone(),
-            source,
-        };
-        // Written whole or not at all: a failed export never leaves half a report.
-        let mut file = AtomicWriteFile::open(path).map_err(write_error)?;
-        {
-            let mut out = BufWriter::new(&mut file);
-            export.write(format, &mut out).map_err(write_error)?;
-            out.flush().map_err(write_error)?;
-        }
-        file.commit().map_err(write_error)?;
-    } else {
-        let mut out = BufWriter::new(std::io::stdout().lock());
-        export.write(format, &mut out)?;
-        out.flush()?;
+    let path = args.output.as_deref().unwrap_or(std::path::Path::new("-"));
+    if path == std::path::Path::new("-") {
+        // Standard output: a broken pipe is the reader having all it wanted (not an error).
+        userfile::write(path, Access::Shared, |out| export.write(format, out))?;
+        return Ok(());
     }
+    let mut inputs: Vec<&std::path::Path> = args
+        .dicts
+        .dict
+        .iter()
+        .map(std::path::PathBuf::as_path)
+        .collect();
+    inputs.extend(args.session.as_deref());
+    super::refuse_overwriting_inputs(path, docs, &inputs)?;
+    // A regular file is written whole or not at all: a failed export never leaves half a
+    // report (nor does Ctrl-C); a device or a FIFO is streamed to.
+    super::progress::stage(
+        format!(
+            "writing {}",
+            parallax::text::visible(&path.display().to_string(), false)
+        ),
+        0,
+        "",
+    );
+    let written = userfile::write(path, Access::Shared, |out| export.write(format, out));
+    super::progress::done();
+    written.map_err(|source| parallax::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok(())
 }

@@ -98,6 +98,6 @@ fn save(dir: &Path, url: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
         name.push_str(".html");
     }
     let path = dir.join(name);
-    std::fs::write(&path, bytes)?;
+    crate::userfile::write_bytes(&path, crate::userfile::Access::Shared, bytes)?;
     Ok(path)
 }

@@ -10,6 +10,7 @@ use parallax::{DocId, SentenceId};
 
 use super::app::{App, Mode, Prompt};
 use super::editor::Editor;
+use super::keymap::Action;
 
 /// Most undo levels kept.
 const UNDO_LEVELS: usize = 200;
@@ -136,7 +137,10 @@ impl App {
     /// up with neither verdict nor note. Saves at once when there is a session file.
     fn change(&mut self, edit: impl FnOnce(&mut Annotation)) {
         let Some(target) = self.target() else {
-            self.message = Some("nothing to mark here: focus a pane with text (h/l)".into());
+            self.message = Some(format!(
+                "nothing to mark here: focus a pane with text ({})",
+                self.keymap.pair(Action::FocusPrev, Action::FocusNext)
+            ));
             return;
         };
         let before = self.session.annotations.clone();
@@ -200,7 +204,10 @@ impl App {
     /// Opens the note editor on the selected target.
     pub fn edit_note(&mut self) {
         let Some(target) = self.target() else {
-            self.message = Some("nothing to annotate here: focus a pane with text (h/l)".into());
+            self.message = Some(format!(
+                "nothing to annotate here: focus a pane with text ({})",
+                self.keymap.pair(Action::FocusPrev, Action::FocusNext)
+            ));
             return;
         };
         let text = self
@@ -244,7 +251,15 @@ impl App {
         };
         self.record_position();
         match store::save(&path, &mut self.session) {
-            Ok(()) => self.unsaved = false,
+            Ok(merged) => {
+                self.unsaved = false;
+                if let Some(summary) = merged.summary() {
+                    // Undoing past the merge would drop the other program's marks.
+                    self.history.clear();
+                    self.rebuild_rows();
+                    self.message = Some(summary);
+                }
+            }
             Err(e) => {
                 self.unsaved = true;
                 self.message = Some(format!(
@@ -320,6 +335,12 @@ impl App {
             self.message = Some("no file name given; nothing exported".into());
             return;
         }
+        if parallax::userfile::is_standard_stream(path) {
+            self.message = Some(format!(
+                "{shown} is standard output or error, where this screen is drawn; give a file name"
+            ));
+            return;
+        }
         let same = |other: &Path| {
             std::fs::canonicalize(other)
                 .is_ok_and(|o| std::fs::canonicalize(path).is_ok_and(|p| p == o))
@@ -346,15 +367,9 @@ impl App {
             sources: &sources,
             reference: self.reference,
         };
-        let result = (|| -> std::io::Result<()> {
-            let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-            {
-                let mut out = std::io::BufWriter::new(&mut file);
-                comparison.write(format, &mut out)?;
-                std::io::Write::flush(&mut out)?;
-            }
-            file.commit()
-        })();
+        let result = parallax::userfile::write(path, parallax::userfile::Access::Shared, |out| {
+            comparison.write(format, out)
+        });
         self.message = Some(match result {
             Ok(()) => format!("exported to {shown}"),
             Err(e) => format!("cannot write {shown}: {e}"),

@@ -6,8 +6,9 @@ use parallax::conflicts::Conflict;
 use parallax::view::{self, RowView};
 use parallax::{DocId, Document};
 
-use super::editor::{Editor, Outcome};
+use super::editor::Editor;
 use super::keymap::{Action, Keymap};
+use super::keys::ListKey;
 use super::layout;
 use parallax::annotation::{Annotation, Status};
 use parallax::export::Format;
@@ -238,7 +239,8 @@ impl App {
     /// Applies a key press.
     pub fn key(&mut self, key: KeyEvent) {
         self.message = None;
-        match self.mode.clone() {
+        // The mode is taken, not cloned: a note of 100 KB is not copied per key.
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => {
                 if key.code == KeyCode::Esc && self.search.is_some() {
                     self.search = None;
@@ -262,11 +264,8 @@ impl App {
                 };
             }
             Mode::Search(mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.start_search(&text);
-                }
+                KeyCode::Esc => {}
+                KeyCode::Enter => self.start_search(&text),
                 KeyCode::Backspace => {
                     text.pop();
                     self.mode = Mode::Search(text);
@@ -275,14 +274,11 @@ impl App {
                     text.push(c);
                     self.mode = Mode::Search(text);
                 }
-                _ => {}
+                _ => self.mode = Mode::Search(text),
             },
             Mode::Jump(mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.jump_to_number(&text);
-                }
+                KeyCode::Esc => {}
+                KeyCode::Enter => self.jump_to_number(&text),
                 KeyCode::Backspace => {
                     text.pop();
                     self.mode = Mode::Jump(text);
@@ -291,115 +287,32 @@ impl App {
                     text.push(c);
                     self.mode = Mode::Jump(text);
                 }
-                _ => {}
+                _ => self.mode = Mode::Jump(text),
             },
-            Mode::Panes(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
-                    self.mode = Mode::Panes((selected + 1).min(self.docs.len() - 1));
-                }
-                Some(Action::Up) => self.mode = Mode::Panes(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.set_focus(selected);
-                }
-                Some(Action::Quit | Action::PanePicker) => self.mode = Mode::Normal,
-                _ => {}
+            Mode::Panes(selected) => match self.list_key(&key) {
+                ListKey::Down => self.mode = Mode::Panes((selected + 1).min(self.docs.len() - 1)),
+                ListKey::Up => self.mode = Mode::Panes(selected.saturating_sub(1)),
+                ListKey::Enter => self.set_focus(selected),
+                ListKey::Close => {}
+                ListKey::Other if self.keymap.action_for(&key) == Some(Action::PanePicker) => {}
+                ListKey::Other => self.mode = Mode::Panes(selected),
             },
             dialog @ (Mode::Note(_)
             | Mode::Prompt(..)
             | Mode::ExportFormat
             | Mode::ConfirmQuit
             | Mode::Annotations(_)) => self.key_in_dialog(dialog, key),
-            Mode::Conflicts(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
+            Mode::Conflicts(selected) => match self.list_key(&key) {
+                ListKey::Down => {
                     self.mode =
                         Mode::Conflicts((selected + 1).min(self.conflicts.len().saturating_sub(1)));
                 }
-                Some(Action::Up) => self.mode = Mode::Conflicts(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.go_to_conflict(selected);
-                }
-                Some(Action::Quit | Action::ConflictList) => self.mode = Mode::Normal,
-                _ => {}
+                ListKey::Up => self.mode = Mode::Conflicts(selected.saturating_sub(1)),
+                ListKey::Enter => self.go_to_conflict(selected),
+                ListKey::Close => {}
+                ListKey::Other if self.keymap.action_for(&key) == Some(Action::ConflictList) => {}
+                ListKey::Other => self.mode = Mode::Conflicts(selected),
             },
-        }
-    }
-
-    /// A key in one of the annotating dialogs: the note editor, a file-name prompt, the
-    /// export format, the quit question, the annotation list.
-    fn key_in_dialog(&mut self, mode: Mode, key: KeyEvent) {
-        match mode {
-            Mode::Note(mut editor) => match editor.key(key) {
-                Outcome::Editing => self.mode = Mode::Note(editor),
-                Outcome::Cancel => {
-                    self.mode = Mode::Normal;
-                    self.message = Some("note not changed".into());
-                }
-                Outcome::Save => {
-                    self.mode = Mode::Normal;
-                    self.save_note(&editor.text);
-                }
-            },
-            Mode::Prompt(purpose, mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    match purpose {
-                        Prompt::SaveSession => {
-                            self.save_session_as(&text);
-                            if self.quitting && !self.unsaved {
-                                self.quit = true;
-                            }
-                        }
-                        Prompt::Export(format) => self.export_to(format, &text),
-                    }
-                }
-                KeyCode::Backspace => {
-                    text.pop();
-                    self.mode = Mode::Prompt(purpose, text);
-                }
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    text.push(c);
-                    self.mode = Mode::Prompt(purpose, text);
-                }
-                _ => self.mode = Mode::Prompt(purpose, text),
-            },
-            Mode::ExportFormat => {
-                let format = match key.code {
-                    KeyCode::Char('m') => Some(Format::Markdown),
-                    KeyCode::Char('h') => Some(Format::Html),
-                    KeyCode::Char('j') => Some(Format::Json),
-                    _ => None,
-                };
-                self.mode = match format {
-                    Some(f) => Mode::Prompt(Prompt::Export(f), self.default_export_path(f)),
-                    None => Mode::Normal,
-                };
-            }
-            Mode::ConfirmQuit => match key.code {
-                KeyCode::Char('s') => {
-                    self.quitting = true;
-                    self.prompt_save();
-                }
-                KeyCode::Char('q' | 'y') => self.quit = true,
-                _ => self.mode = Mode::Normal,
-            },
-            Mode::Annotations(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
-                    self.mode = Mode::Annotations(
-                        (selected + 1).min(self.session.annotations.len().saturating_sub(1)),
-                    );
-                }
-                Some(Action::Up) => self.mode = Mode::Annotations(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.go_to_annotation(selected);
-                }
-                Some(Action::Quit | Action::AnnotationList) => self.mode = Mode::Normal,
-                _ => {}
-            },
-            _ => self.mode = mode,
         }
     }
 
@@ -482,14 +395,7 @@ impl App {
             Action::EditNote => self.edit_note(),
             Action::ClearMark => self.clear_mark(),
             Action::Undo => self.undo(),
-            Action::AnnotationList => {
-                self.notice = None;
-                if self.session.annotations.is_empty() {
-                    self.message = Some("no annotations yet: v, x, u mark; a adds a note".into());
-                } else {
-                    self.mode = Mode::Annotations(0);
-                }
-            }
+            Action::AnnotationList => self.annotation_list(),
             Action::SaveSession => self.prompt_save(),
             Action::Export => self.mode = Mode::ExportFormat,
             Action::Help => self.mode = Mode::Help(0),

@@ -95,6 +95,8 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         (offset, e.message().to_owned())
     })?;
     let mut overrides = Vec::new();
+    // Where each action's keys are written, for the messages.
+    let mut written_at = Vec::new();
     for (name, keys) in raw.keys {
         let Some(action) = action_named(name.get_ref()) else {
             let known: Vec<&str> = KEYMAP.iter().map(|b| b.name).collect();
@@ -107,16 +109,13 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 ),
             ));
         };
+        // `action = []` or `action = ""`: the action has no key (its built-in keys are
+        // free for others).
         let written: Vec<String> = match keys.get_ref() {
+            OneOrMany::One(k) if k.is_empty() => Vec::new(),
             OneOrMany::One(k) => vec![k.clone()],
             OneOrMany::Many(ks) => ks.clone(),
         };
-        if written.is_empty() {
-            return Err((
-                keys.span().start,
-                format!("no keys given for {:?}", name.get_ref()),
-            ));
-        }
         let mut specs = Vec::new();
         for k in &written {
             specs.push(KeySpec::parse(k).ok_or_else(|| {
@@ -126,8 +125,16 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 )
             })?);
         }
-        overrides.push((action, specs, written.join(" ")));
+        overrides.push((action, specs));
+        written_at.push((action, name.span().start));
     }
+    let keymap = Keymap::new(&overrides).map_err(|bad| {
+        let at = written_at
+            .iter()
+            .find(|(a, _)| *a == bad.action)
+            .map_or(0, |(_, at)| *at);
+        (at, bad.message)
+    })?;
     let mut colors = Colors::default();
     for (role, value) in raw.colors {
         let color: Color = value.get_ref().parse().map_err(|_| {
@@ -171,7 +178,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         Some((other, at)) => return Err((at, format!("unknown theme {other:?} (light or dark)"))),
     };
     Ok(Config {
-        keymap: Keymap::new(overrides),
+        keymap,
         colors,
         light,
         bidi: raw.bidi,
@@ -187,7 +194,7 @@ mod tests {
 
     #[test]
     fn keys_colours_and_theme() {
-        let config = parse("theme = \"light\"\nbidi = false\n[keys]\nnext_conflict = [\"ctrl-n\", \"f2\"]\nquit = \"x\"\n[colors]\nconflict = \"#ff8800\"\n").unwrap();
+        let config = parse("theme = \"light\"\nbidi = false\n[keys]\nnext_conflict = [\"ctrl-n\", \"f2\"]\nquit = \"x\"\nmark_disputed = \"X\"\n[colors]\nconflict = \"#ff8800\"\n").unwrap();
         assert_eq!(config.light, Some(true));
         assert_eq!(config.bidi, Some(false));
         assert_eq!(config.colors.conflict, Some(Color::Rgb(255, 136, 0)));
@@ -214,9 +221,67 @@ mod tests {
             Some(Action::Down)
         );
         assert!(
-            config.keymap.hints().iter().any(|(key, _)| key == "ctrl-n"),
+            config.keymap.hints().iter().any(|(key, _)| key == "Ctrl-n"),
             "hints show the user's keys"
         );
+    }
+
+    #[test]
+    fn two_actions_on_one_key_are_an_error_naming_both_unless_one_is_unbound() {
+        let cases = [
+            (
+                "[keys]\nquit = \"j\"\n",
+                2,
+                "key \"j\" is bound to both quit and down (its built-in key); give down other keys, or none: down = []",
+            ),
+            (
+                "[keys]\n\nquit = \"x\"\n",
+                3,
+                "key \"x\" is bound to both quit and mark_disputed",
+            ),
+            (
+                "[keys]\nnext_conflict = \"m\"\nprev_conflict = [\"ctrl-p\", \"m\"]\n",
+                2,
+                "key \"m\" is bound to both next_conflict and prev_conflict",
+            ),
+            ("[keys]\nquit = []\n", 2, "quit needs at least one key"),
+            (
+                "[keys]\ndown = \"enter\"\n",
+                2,
+                "key \"Enter\" cannot be bound to down: in the lists it chooses",
+            ),
+        ];
+        for (text, line, message) in cases {
+            let (offset, got) = parse(text).unwrap_err();
+            assert_eq!(line_of(text, offset), line, "{text:?}: {got}");
+            assert!(got.contains(message), "{text:?}: {got}");
+        }
+        // Unbinding the built-in action frees its key.
+        let config = parse("[keys]\nquit = \"x\"\nmark_disputed = []\nhelp = \"\"\n").unwrap();
+        let k = |c| {
+            config
+                .keymap
+                .action_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        };
+        assert_eq!(k('x'), Some(Action::Quit));
+        assert_eq!(k('q'), None);
+        assert_eq!(k('?'), None);
+        let entries = config.keymap.entries();
+        assert!(entries.contains(&("—".into(), "mark the selection disputed", false)));
+        assert!(entries.contains(&("x".into(), "quit (Esc first ends a search)", true)));
+    }
+
+    #[test]
+    fn shifted_and_controlled_letters_are_the_keys_a_terminal_sends() {
+        let config = parse("[keys]\nbottom = \"shift-e\"\nexport = \"ctrl-E\"\n").unwrap();
+        let k = |c, m| {
+            config
+                .keymap
+                .action_for(&KeyEvent::new(KeyCode::Char(c), m))
+        };
+        assert_eq!(k('E', KeyModifiers::SHIFT), Some(Action::Bottom));
+        assert_eq!(k('e', KeyModifiers::CONTROL), Some(Action::Export));
+        assert_eq!(config.keymap.key_for(Action::Export), "Ctrl-e");
     }
 
     #[test]

@@ -108,7 +108,16 @@ fn title(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         count(rows, "row"),
         count(app.conflicts.len(), "conflict")
     );
-    let right = "?:help  q:quit ";
+    let right = [
+        app.keymap.hint(Action::Help, "help"),
+        app.keymap.hint(Action::Quit, "quit"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("  ")
+        + " ";
+    let right = right.as_str();
     buf.set_stringn(
         area.x,
         area.y,
@@ -347,7 +356,8 @@ fn status(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             .iter()
             .position(|&r| r == app.current)
             .map_or(String::from("-"), |p| (p + 1).to_string());
-        format!(" · /{}/ {k}/{} (n/N, Esc ends)", s.pattern, s.hits.len())
+        let keys = app.keymap.pair(Action::NextConflict, Action::PrevConflict);
+        format!(" · /{}/ {k}/{} ({keys}, Esc ends)", s.pattern, s.hits.len())
     });
     let session = match (&app.session_path, app.unsaved) {
         (Some(p), false) => format!(
@@ -359,7 +369,10 @@ fn status(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             )
         ),
         (Some(_), true) => " · session NOT SAVED".to_owned(),
-        (None, true) => " · ● unsaved (s saves)".to_owned(),
+        (None, true) => match app.keymap.hint(Action::SaveSession, "saves") {
+            Some(hint) => format!(" · ● unsaved ({})", hint.replace(':', " ")),
+            None => " · ● unsaved".to_owned(),
+        },
         (None, false) => String::new(),
     };
     let mut text = format!(
@@ -448,22 +461,26 @@ fn target_panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     if count > 1 {
         spans.push(Span::styled(
             format!(
-                "  ({}/{count}, {}: next)",
+                "  ({}/{count}{})",
                 app.selected % count + 1,
-                app.keymap.key_for(Action::NextTarget)
+                app.keymap
+                    .hint(Action::NextTarget, " next")
+                    .map_or_else(String::new, |h| format!(", {h}"))
             ),
             theme.faint(),
         ));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let k = |a| app.keymap.key_for(a);
-    let hints = format!(
-        "{}:verified {}:disputed {}:unclear {}:note ",
-        k(Action::MarkVerified),
-        k(Action::MarkDisputed),
-        k(Action::MarkUnclear),
-        k(Action::EditNote)
-    );
+    let hints: String = [
+        (Action::MarkVerified, "verified"),
+        (Action::MarkDisputed, "disputed"),
+        (Action::MarkUnclear, "unclear"),
+        (Action::EditNote, "note"),
+    ]
+    .into_iter()
+    .filter_map(|(a, what)| app.keymap.hint(a, what))
+    .map(|h| h + " ")
+    .collect();
     let width = usize::from(area.width);
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     if used + hints.width() + 2 <= width {

@@ -320,3 +320,46 @@ fn the_help_scrolls_when_it_does_not_fit() {
     keys(&mut app, "z");
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn the_title_help_and_hints_show_the_configured_keys() {
+    let mut app = demo(120, 40);
+    app.keymap = super::config::parse(
+        "[keys]\nquit = \"ctrl-q\"\nhelp = \"f1\"\nnext_conflict = \"m\"\ndown = \"ctrl-j\"\nup = \"ctrl-k\"\n",
+    )
+    .unwrap()
+    .keymap;
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .next()
+            .unwrap()
+            .trim_end()
+            .ends_with("F1:help  Ctrl-q:quit"),
+        "{shown}"
+    );
+    assert!(shown.contains("m:next conflict"), "{shown}");
+    assert!(
+        !shown.contains("?:help") && !shown.contains(" q:quit"),
+        "{shown}"
+    );
+    app.update(super::keymap::Action::Help);
+    let help = screen(&app);
+    assert!(help.contains("Ctrl-q"), "{help}");
+    assert!(help.contains("(Ctrl-j/Ctrl-k scroll)"), "{help}");
+}
+
+#[test]
+fn esc_closes_the_lists_whatever_quit_is_bound_to() {
+    let mut app = demo(120, 40);
+    app.keymap = super::config::parse("[keys]\nquit = \"ctrl-q\"\n")
+        .unwrap()
+        .keymap;
+    for open in ["c", "p"] {
+        keys(&mut app, open);
+        assert_ne!(app.mode, super::app::Mode::Normal, "{open}");
+        keys(&mut app, "<esc>");
+        assert_eq!(app.mode, super::app::Mode::Normal, "{open}");
+    }
+}
