@@ -149,6 +149,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         let slot = match role.get_ref().as_str() {
             "inserted" => &mut colors.inserted,
             "replaced" => &mut colors.replaced,
+            "agreed" => &mut colors.agreed,
             "conflict" => &mut colors.conflict,
             "deleted" => &mut colors.deleted,
             "boilerplate" => &mut colors.boilerplate,
@@ -160,7 +161,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 return Err((
                     role.span().start,
                     format!(
-                        "unknown colour {other:?} (known: inserted, replaced, deleted, conflict, boilerplate, title, verified, disputed, unclear)"
+                        "unknown colour {other:?} (known: inserted, replaced, agreed, deleted, conflict, boilerplate, title, verified, disputed, unclear)"
                     ),
                 ));
             }
