@@ -30,6 +30,18 @@ struct Raw {
     keys: BTreeMap<Spanned<String>, Spanned<OneOrMany>>,
     #[serde(default)]
     colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    review: Option<RawReview>,
+}
+
+/// `[review]`: who publishes `ClaimReview` exports (`e c`) and where.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview {
+    author: Option<String>,
+    author_url: Option<Spanned<String>>,
+    author_type: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
 }
 
 /// What the configuration sets.
@@ -41,6 +53,8 @@ pub struct Config {
     pub light: Option<bool>,
     /// `Some(false)`: leave right-to-left reordering to the terminal.
     pub bidi: Option<bool>,
+    /// Who publishes `ClaimReview` exports, and where.
+    pub reviewer: parallax::export::claimreview::Reviewer,
 }
 
 /// A configuration file that cannot be used: names the file and the line.
@@ -178,11 +192,50 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         Some(("dark", _)) => Some(false),
         Some((other, at)) => return Err((at, format!("unknown theme {other:?} (light or dark)"))),
     };
+    let reviewer = match raw.review {
+        None => parallax::export::claimreview::Reviewer::default(),
+        Some(r) => reviewer(r)?,
+    };
     Ok(Config {
         keymap,
         colors,
         light,
         bidi: raw.bidi,
+        reviewer,
+    })
+}
+
+/// The `[review]` section, its URLs checked.
+fn reviewer(r: RawReview) -> Result<parallax::export::claimreview::Reviewer, (usize, String)> {
+    let url = |v: Option<Spanned<String>>, what: &str| match v {
+        None => Ok(None),
+        Some(v) if parallax::export::claimreview::is_web_url(v.get_ref()) => {
+            Ok(Some(v.into_inner()))
+        }
+        Some(v) => Err((
+            v.span().start,
+            format!("{what} {:?} is not an http or https URL", v.get_ref()),
+        )),
+    };
+    let person = match r.author_type {
+        None => false,
+        Some(t) if t.get_ref() == "person" => true,
+        Some(t) if t.get_ref() == "organization" => false,
+        Some(t) => {
+            return Err((
+                t.span().start,
+                format!(
+                    "unknown author_type {:?} (organization or person)",
+                    t.get_ref()
+                ),
+            ));
+        }
+    };
+    Ok(parallax::export::claimreview::Reviewer {
+        author: r.author.filter(|a| !a.trim().is_empty()),
+        author_url: url(r.author_url, "author_url")?,
+        person,
+        url: url(r.url, "url")?,
     })
 }
 

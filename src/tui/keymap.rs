@@ -30,6 +30,7 @@ pub enum Action {
     JumpToRow,
     SetReference,
     ToggleBoilerplate,
+    ToggleShared,
     ToggleWrap,
     NextTarget,
     MarkVerified,
@@ -210,7 +211,14 @@ pub const KEYMAP: &[Binding] = &[
         name: "toggle_boilerplate",
         keys: &["b"],
         action: Action::ToggleBoilerplate,
-        help: "show or hide boilerplate",
+        help: "unfold or fold boilerplate (folded: a thin line per run)",
+        hint: false,
+    },
+    Binding {
+        name: "toggle_shared",
+        keys: &["o"],
+        action: Action::ToggleShared,
+        help: "only rows two or more sources share (and conflicts), or every row",
         hint: false,
     },
     Binding {
@@ -287,7 +295,7 @@ pub const KEYMAP: &[Binding] = &[
         name: "export",
         keys: &["e"],
         action: Action::Export,
-        help: "export the comparison: Markdown, HTML or JSON",
+        help: "export the comparison (Markdown, HTML, JSON) or the verdicts (ClaimReview)",
         hint: false,
     },
     Binding {

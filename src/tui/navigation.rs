@@ -30,16 +30,19 @@ impl App {
         }
     }
 
+    /// Goes to the next (or previous) row that passes `test`, hidden rows included (a
+    /// search match in folded boilerplate unfolds it).
     pub(super) fn next_where(&mut self, forward: bool, test: impl Fn(&Self, usize) -> bool) {
-        let shown: Vec<usize> = self.shown().collect();
-        let at = shown.iter().position(|&r| r == self.current).unwrap_or(0);
         let found = if forward {
-            shown[at + 1..].iter().find(|&&r| test(self, r))
+            (self.current + 1..self.rows.len()).find(|&r| test(self, r))
         } else {
-            shown[..at].iter().rev().find(|&&r| test(self, r))
+            (0..self.current).rev().find(|&r| test(self, r))
         };
         match found {
-            Some(&r) => self.set_current(r),
+            Some(r) => {
+                self.reveal(r);
+                self.set_current(r);
+            }
             None => {
                 self.message = Some(if forward {
                     "no more below".into()
@@ -117,6 +120,7 @@ impl App {
         let p = self.panes();
         if !p.contains(&d) {
             self.first_pane = if d < p.start { d } else { d + 1 - p.len() };
+            self.settle();
         }
     }
 
@@ -160,8 +164,7 @@ impl App {
                 return;
             }
         };
-        let hits: Vec<usize> = self
-            .shown()
+        let hits: Vec<usize> = (0..self.rows.len())
             .filter(|&r| {
                 self.rows[r].cells.iter().enumerate().any(|(d, c)| {
                     c.as_ref().is_some_and(|c| {
@@ -186,6 +189,7 @@ impl App {
             hits,
         });
         if let Some(r) = next {
+            self.reveal(r);
             self.set_current(r);
         }
     }
@@ -204,9 +208,7 @@ impl App {
             .iter()
             .position(|row| row.conflicts.contains(&index))
         {
-            if self.rows[r].boilerplate && !self.show_boilerplate {
-                self.show_boilerplate = true;
-            }
+            self.reveal(r);
             self.set_current(r);
         } else {
             self.message = Some("the conflict's sentences are not on screen".into());
@@ -229,9 +231,7 @@ impl App {
         let Some(&r) = self.row_of[doc].get(sentence) else {
             return;
         };
-        if self.rows[r].boilerplate && !self.show_boilerplate {
-            self.show_boilerplate = true;
-        }
+        self.reveal(r);
         self.set_current(r);
         self.set_focus(doc);
         // Select the annotated target itself.
