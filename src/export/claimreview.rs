@@ -239,7 +239,7 @@ fn appearance(doc: &Document) -> Value {
     if doc.path.starts_with("https://") || doc.path.starts_with("http://") {
         work.insert("url".into(), json!(doc.path));
     }
-    if let Some(title) = doc.title() {
+    if let Some(title) = headline(doc) {
         work.insert("headline".into(), json!(one_line(title)));
     }
     if doc.language != "und" {
@@ -265,6 +265,18 @@ fn appearance(doc: &Document) -> Value {
     Value::Object(work)
 }
 
+/// A source's headline: a web page's title, else its first line of content when that is a
+/// heading (a text's first sentence is no headline).
+fn headline(doc: &Document) -> Option<&str> {
+    let first = doc.sentences.iter().find(|s| !s.is_boilerplate());
+    match &doc.page {
+        Some(_) => doc.title(),
+        None => first
+            .filter(|s| s.kind == crate::document::SegmentKind::Heading)
+            .and_then(|s| doc.text.get(s.span.clone())),
+    }
+}
+
 /// A page's publication date as ISO 8601 (schema.org's `Date` or `DateTime`), when it is
 /// one: a time stamp with its offset, or a date that starts with `YYYY-MM-DD`.
 fn iso_date(text: &str) -> Option<String> {
@@ -284,3 +296,7 @@ fn one_line(text: &str) -> String {
         false,
     )
 }
+
+#[cfg(test)]
+#[path = "claimreview_tests.rs"]
+mod tests;
