@@ -348,3 +348,32 @@ fn the_diff_share_on_the_first_screen_and_at_the_conflicts_falls_with_the_rule()
     assert!(first_after <= first_before);
     assert!(conflicts_after < conflicts_before);
 }
+
+#[path = "../../tests/common/readme_blocks.rs"]
+mod readme_blocks;
+
+/// The README's screen examples are this screen drawn at the marker's size after its keys:
+/// `<!-- screen of … 120x30, keys "n" … -->`. `UPDATE_README=1 cargo test` rewrites them.
+#[test]
+fn readme_screens_are_the_binarys() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let checked = readme_blocks::check(&path, "screen of", |block| {
+        let size = block
+            .marker
+            .split_whitespace()
+            .find_map(|w| {
+                let (w, h) = w.trim_end_matches(',').split_once('x')?;
+                Some((w.parse::<u16>().ok()?, h.parse::<u16>().ok()?))
+            })
+            .expect("the marker gives a size like 120x30");
+        assert_eq!(
+            block.command, "parallax --no-dict",
+            "the screen example is the demo without dictionaries"
+        );
+        let script = block.marker.split('"').nth(1).unwrap_or("");
+        let mut app = demo(size.0, size.1);
+        keys(&mut app, script);
+        screen(&app).lines().map(str::to_owned).collect()
+    });
+    assert!(checked >= 1, "the README has a screen example");
+}
