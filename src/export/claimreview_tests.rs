@@ -1,4 +1,4 @@
-//! The ClaimReview export of the demo with its annotations: one review per verdict, every
+//! The `ClaimReview` export of the demo with its annotations: one review per verdict, every
 //! key a schema.org property of its object's type (the lists below), valid JSON-LD, safe
 //! inside an HTML `<script>` element; and a web page as a `NewsArticle`.
 
@@ -293,7 +293,7 @@ fn dates_are_iso_8601_or_left_out() {
 
 #[test]
 fn urls_must_be_web_urls() {
-    assert!(is_web_url("https://example.org/a b") == false);
+    assert!(!is_web_url("https://example.org/a b"));
     assert!(is_web_url("https://example.org/checks"));
     assert!(is_web_url("http://x"));
     for bad in [

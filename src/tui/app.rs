@@ -172,19 +172,6 @@ impl App {
         app
     }
 
-    /// Puts the first row that two or more panes on screen share at the top (the first
-    /// row shown when none is shared).
-    pub fn open_where_the_story_starts(&mut self) {
-        let first = self
-            .shown()
-            .find(|&r| self.shared_on_screen(r))
-            .or_else(|| self.shown().next())
-            .unwrap_or(0);
-        self.current = first;
-        self.top = first;
-        self.selected = 0;
-    }
-
     /// Attaches a session (already matched to the documents with `Session::attach`): its
     /// marks are shown and the reader is put back where they were.
     pub fn with_session(mut self, session: Session, path: Option<PathBuf>) -> Self {
@@ -481,38 +468,6 @@ impl App {
             })
     }
 
-    /// Replaces the comparison (a better alignment arrived, e.g. once dictionaries are
-    /// read) and keeps the reader on the same sentence.
-    pub fn replace_comparison(&mut self, alignment: Alignment, conflicts: Vec<Conflict>) {
-        let anchor = self.current_anchor();
-        // The current row keeps its line on the screen.
-        let lines_above: usize = self
-            .shown()
-            .filter(|&r| r >= self.top && r < self.current)
-            .map(|r| self.row_height(r))
-            .sum();
-        self.alignment = alignment;
-        self.conflicts = conflicts;
-        self.rebuild_rows();
-        self.matched = matched_counts(&self.docs, &self.alignment);
-        if let Some(s) = self.search.take() {
-            self.start_search(&s.pattern);
-        }
-        let row = anchor.map_or(0, |(d, s)| self.row_of[d][s]);
-        self.reveal(row);
-        self.current = row;
-        self.top = row;
-        let mut used = 0;
-        while let Some(above) = (0..self.top).rev().find(|&r| self.is_shown(r)) {
-            used += self.row_height(above);
-            if used > lines_above {
-                break;
-            }
-            self.top = above;
-        }
-        self.keep_visible();
-    }
-
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         // Which panes fit decides which rows are shared on screen.
@@ -534,7 +489,7 @@ fn rows_of_sentences(docs: &[Document], rows: &[RowView]) -> Vec<Vec<usize>> {
 }
 
 /// Per document: sentences matched in another source, and content sentences.
-fn matched_counts(docs: &[Document], alignment: &Alignment) -> Vec<(usize, usize)> {
+pub(super) fn matched_counts(docs: &[Document], alignment: &Alignment) -> Vec<(usize, usize)> {
     docs.iter()
         .map(|doc| {
             let content = doc.sentences.iter().filter(|s| !s.is_boilerplate()).count();

@@ -281,6 +281,34 @@ mod tests {
     }
 
     #[test]
+    fn the_review_section_names_the_claimreview_author_and_page() {
+        let config = parse("[review]\nauthor = \"Desk\"\nauthor_url = \"https://example.org\"\nurl = \"https://example.org/c\"\n").unwrap();
+        assert_eq!(config.reviewer.author.as_deref(), Some("Desk"));
+        assert!(!config.reviewer.person);
+        assert_eq!(
+            config.reviewer.url.as_deref(),
+            Some("https://example.org/c")
+        );
+        for (text, line, message) in [
+            (
+                "[review]\nurl = \"example.org\"\n",
+                2,
+                "url \"example.org\" is not an http or https URL",
+            ),
+            (
+                "[review]\n\nauthor_type = \"robot\"\n",
+                3,
+                "unknown author_type \"robot\"",
+            ),
+            ("[review]\nname = \"x\"\n", 2, "unknown field"),
+        ] {
+            let (offset, got) = parse(text).unwrap_err();
+            assert_eq!(line_of(text, offset), line, "{text:?}: {got}");
+            assert!(got.contains(message), "{text:?}: {got}");
+        }
+    }
+
+    #[test]
     fn two_actions_on_one_key_are_an_error_naming_both_unless_one_is_unbound() {
         let cases = [
             (

@@ -88,6 +88,19 @@ impl App {
         )
     }
 
+    /// Puts the first row that two or more panes on screen share at the top (the first
+    /// row shown when none is shared).
+    pub fn open_where_the_story_starts(&mut self) {
+        let first = self
+            .shown()
+            .find(|&r| self.shared_on_screen(r))
+            .or_else(|| self.shown().next())
+            .unwrap_or(0);
+        self.current = first;
+        self.top = first;
+        self.selected = 0;
+    }
+
     /// Shows row `r` if it is hidden: unfolds the boilerplate, or shows every row.
     pub(super) fn reveal(&mut self, r: usize) {
         if self.is_shown(r) {

@@ -169,14 +169,14 @@ pub const KEYMAP: &[Binding] = &[
         name: "next_diff",
         keys: &["]"],
         action: Action::NextDiff,
-        help: "next row that differs from the reference",
+        help: "next row with a word diff (a near copy that differs from the reference)",
         hint: true,
     },
     Binding {
         name: "prev_diff",
         keys: &["["],
         action: Action::PrevDiff,
-        help: "previous row that differs",
+        help: "previous row with a word diff",
         hint: false,
     },
     Binding {

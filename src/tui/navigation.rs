@@ -3,6 +3,9 @@
 
 use regex::{Regex, RegexBuilder};
 
+use parallax::align::Alignment;
+use parallax::conflicts::Conflict;
+
 use super::app::{App, Search};
 
 impl App {
@@ -143,6 +146,38 @@ impl App {
             i += 1;
         }
         self.top = between.get(i).copied().unwrap_or(self.current);
+    }
+
+    /// Replaces the comparison (a better alignment arrived, e.g. once dictionaries are
+    /// read) and keeps the reader on the same sentence.
+    pub fn replace_comparison(&mut self, alignment: Alignment, conflicts: Vec<Conflict>) {
+        let anchor = self.current_anchor();
+        // The current row keeps its line on the screen.
+        let lines_above: usize = self
+            .shown()
+            .filter(|&r| r >= self.top && r < self.current)
+            .map(|r| self.row_height(r))
+            .sum();
+        self.alignment = alignment;
+        self.conflicts = conflicts;
+        self.rebuild_rows();
+        self.matched = super::app::matched_counts(&self.docs, &self.alignment);
+        if let Some(s) = self.search.take() {
+            self.start_search(&s.pattern);
+        }
+        let row = anchor.map_or(0, |(d, s)| self.row_of[d][s]);
+        self.reveal(row);
+        self.current = row;
+        self.top = row;
+        let mut used = 0;
+        while let Some(above) = (0..self.top).rev().find(|&r| self.is_shown(r)) {
+            used += self.row_height(above);
+            if used > lines_above {
+                break;
+            }
+            self.top = above;
+        }
+        self.keep_visible();
     }
 
     pub(super) fn start_search(&mut self, pattern: &str) {
