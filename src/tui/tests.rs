@@ -206,7 +206,7 @@ const STATES: [(&str, &str); 11] = [
     ("conflict", "n n"),
     ("search", "/ Z a k h a r o v a <enter>"),
     ("help", "?"),
-    ("boilerplate_hidden", "b"),
+    ("boilerplate_unfolded", "b g"),
     ("arabic_reference", "l l l r j"),
     ("conflict_disputed", "n n x"),
     (
