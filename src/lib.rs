@@ -32,6 +32,7 @@ pub mod ingest;
 pub mod lang;
 pub mod normalize;
 pub mod prepare;
+pub mod relation;
 pub mod segment;
 pub mod session;
 pub mod text;

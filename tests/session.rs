@@ -1,5 +1,5 @@
 //! Sessions and annotated exports through the real binary: resuming over edited sources,
-//! refused session files, Markdown/HTML/JSON exports.
+//! refused session files, Markdown/HTML/JSON/ClaimReview exports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
@@ -286,4 +286,90 @@ fn a_session_naming_sources_outside_its_folder_opens_nothing_in_batch_mode() {
         .args(&paths[..2])
         .assert()
         .success();
+}
+
+#[test]
+fn a_claimreview_export_publishes_the_verdicts_and_says_what_it_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _, session) = setup(dir.path());
+    let out_path = dir.path().join("reviews.jsonld");
+    let assert = parallax()
+        .args([
+            "export",
+            "--no-dict",
+            "--format",
+            "claimreview",
+            "--session",
+        ])
+        .arg(&session)
+        .args([
+            "--author",
+            "Desk",
+            "--author-url",
+            "https://example.org",
+            "--review-url",
+            "https://example.org/checks/1",
+            "-o",
+        ])
+        .arg(&out_path)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("1 note without a verdict left out"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(!text.contains('<'), "script-safe: {text}");
+    let reviews: Value = serde_json::from_str(&text).unwrap();
+    let reviews = reviews.as_array().unwrap();
+    assert_eq!(
+        reviews.len(),
+        1,
+        "the disputed claim; the note alone is no review"
+    );
+    let r = &reviews[0];
+    assert_eq!(r["@context"], "https://schema.org");
+    assert_eq!(r["reviewRating"]["alternateName"], "disputed");
+    assert_eq!(r["reviewBody"], "<script>alert(1)</script>");
+    assert_eq!(r["author"]["url"], "https://example.org");
+    assert_eq!(r["url"], "https://example.org/checks/1");
+    let name = std::path::Path::new(&a)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert_eq!(r["itemReviewed"]["appearance"][0]["name"], name);
+    // Without a session there is nothing to publish: an empty array and a hint.
+    parallax()
+        .args(["export", "--no-dict", "--format", "claimreview"])
+        .assert()
+        .success()
+        .stdout("[]\n")
+        .stderr(predicates::str::contains("no verdicts to publish"));
+}
+
+#[test]
+fn claimreview_options_are_checked() {
+    for (args, message) in [
+        (
+            vec!["--format", "md", "--author", "Desk"],
+            "--author and --review-url are for --format claimreview",
+        ),
+        (
+            vec!["--format", "claimreview", "--review-url", "example.org/x"],
+            "--review-url \"example.org/x\" is not an http or https URL",
+        ),
+        (
+            vec!["--format", "claimreview", "--author-url", "https://x.org"],
+            "--author",
+        ),
+    ] {
+        parallax()
+            .args(["export", "--no-dict"])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message));
+    }
 }

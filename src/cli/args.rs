@@ -84,7 +84,7 @@ pub enum Command {
     /// Write the comparison as JSON (see CONTRACT.md), Markdown or a self-contained HTML page,
     /// with a session's annotations.
     #[command(
-        after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)\n  parallax export --format md --session check.json -o report.md\n  parallax export --format html --session check.json -o report.html"
+        after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)\n  parallax export --format md --session check.json -o report.md\n  parallax export --format html --session check.json -o report.html\n  parallax export --format claimreview --session check.json --author \"Fact Desk\" -o reviews.jsonld"
     )]
     Export(ExportArgs),
 }
@@ -186,11 +186,35 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 
     #[command(flatten)]
+    pub review: ReviewArgs,
+
+    #[command(flatten)]
     pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
     #[arg(value_name = "FILES")]
     pub files: Vec<String>,
+}
+
+/// Who publishes the verdicts of `--format claimreview`, and where.
+#[derive(Debug, Clone, Args)]
+pub struct ReviewArgs {
+    /// With --format claimreview: the fact-checker publishing the verdicts (an
+    /// organisation; a person with --author-person).
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+
+    /// With --format claimreview: the author's home page (http or https).
+    #[arg(long, value_name = "URL", requires = "author")]
+    pub author_url: Option<String>,
+
+    /// With --format claimreview: the author is a person, not an organisation.
+    #[arg(long, requires = "author")]
+    pub author_person: bool,
+
+    /// With --format claimreview: the page that publishes the verdicts (http or https).
+    #[arg(long, value_name = "URL")]
+    pub review_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -203,6 +227,10 @@ pub enum Format {
     Md,
     /// One self-contained HTML page: columns per source, differences, conflicts, notes.
     Html,
+    /// The session's verdicts as schema.org claim reviews (a JSON-LD array), one per
+    /// claim, sentence or conflict marked verified, disputed or unclear.
+    #[value(alias = "claim-review")]
+    Claimreview,
 }
 
 impl Format {
@@ -211,6 +239,7 @@ impl Format {
             Self::Json => parallax::export::Format::Json,
             Self::Md => parallax::export::Format::Markdown,
             Self::Html => parallax::export::Format::Html,
+            Self::Claimreview => parallax::export::Format::ClaimReview,
         }
     }
 }

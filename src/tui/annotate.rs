@@ -278,23 +278,29 @@ impl App {
         beside_first_source(self, "parallax-session.json", ".parallax.json")
     }
 
-    /// Where `e` offers to write an export in `format`.
+    /// Where `e` offers to write an export in `format`: `…-comparison.md`, or
+    /// `…-claimreview.jsonld` for the verdicts.
     pub fn default_export_path(&self, format: Format) -> String {
         let ext = format.extension();
+        let what = if format == Format::ClaimReview {
+            "claimreview"
+        } else {
+            "comparison"
+        };
         match &self.session_path {
             Some(p) => {
                 let stem = p.file_stem().map_or_else(
                     || "parallax".to_owned(),
                     |s| s.to_string_lossy().into_owned(),
                 );
-                p.with_file_name(format!("{stem}-comparison.{ext}"))
+                p.with_file_name(format!("{stem}-{what}.{ext}"))
                     .display()
                     .to_string()
             }
             None => beside_first_source(
                 self,
-                &format!("parallax-comparison.{ext}"),
-                &format!("-comparison.{ext}"),
+                &format!("parallax-{what}.{ext}"),
+                &format!("-{what}.{ext}"),
             ),
         }
     }
@@ -367,12 +373,25 @@ impl App {
             sources: &sources,
             reference: self.reference,
         };
-        let result = parallax::userfile::write(path, parallax::userfile::Access::Shared, |out| {
-            comparison.write(format, out)
-        });
-        self.message = Some(match result {
-            Ok(()) => format!("exported to {shown}"),
-            Err(e) => format!("cannot write {shown}: {e}"),
+        let reviews = (format == Format::ClaimReview)
+            .then(|| parallax::export::claimreview::Reviews::of(&comparison, &self.reviewer));
+        let result =
+            parallax::userfile::write(
+                path,
+                parallax::userfile::Access::Shared,
+                |out| match &reviews {
+                    Some(reviews) => reviews.write(out),
+                    None => comparison.write(format, out),
+                },
+            );
+        self.message = Some(match (result, &reviews) {
+            (Ok(()), Some(r)) => format!(
+                "exported {} to {shown}{}",
+                parallax::text::count(r.items.len(), "verdict"),
+                left_out(r)
+            ),
+            (Ok(()), None) => format!("exported to {shown}"),
+            (Err(e), _) => format!("cannot write {shown}: {e}"),
         });
     }
 
@@ -413,6 +432,22 @@ impl App {
     /// Opens the prompt for `s`.
     pub fn prompt_save(&mut self) {
         self.mode = Mode::Prompt(Prompt::SaveSession, self.default_session_path());
+    }
+}
+
+/// What a `ClaimReview` export left out, for the message (" (2 orphaned left out)").
+fn left_out(r: &parallax::export::claimreview::Reviews) -> String {
+    let mut parts = Vec::new();
+    if r.orphaned > 0 {
+        parts.push(format!("{} orphaned", r.orphaned));
+    }
+    if r.notes > 0 {
+        parts.push(parallax::text::count(r.notes, "note without a verdict"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} left out)", parts.join(", "))
     }
 }
 

@@ -237,6 +237,40 @@ fn e_exports_in_the_chosen_format() {
 }
 
 #[test]
+fn e_c_exports_the_verdicts_as_claimreview_with_the_configured_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo(120, 40);
+    app.reviewer = super::config::parse(
+        "[review]\nauthor = \"Desk\"\nauthor_type = \"person\"\nurl = \"https://example.org/c\"\n",
+    )
+    .unwrap()
+    .reviewer;
+    keys(&mut app, "n x a o k <c-s> e c");
+    let Mode::Prompt(Prompt::Export(format), default) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(default, "parallax-claimreview.jsonld");
+    let out = dir.path().join("reviews.jsonld");
+    app.mode = Mode::Prompt(Prompt::Export(*format), out.display().to_string());
+    keys(&mut app, "<enter>");
+    let reviews: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(reviews.as_array().unwrap().len(), 1);
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "disputed");
+    assert_eq!(reviews[0]["reviewBody"], "ok");
+    assert_eq!(reviews[0]["author"]["@type"], "Person");
+    assert_eq!(reviews[0]["url"], "https://example.org/c");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("exported 1 verdict to"),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
 fn a_resumed_session_shows_its_marks_and_puts_the_reader_back() {
     let mut first = demo(120, 40);
     keys(&mut first, "n n l x");

@@ -30,6 +30,18 @@ struct Raw {
     keys: BTreeMap<Spanned<String>, Spanned<OneOrMany>>,
     #[serde(default)]
     colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    review: Option<RawReview>,
+}
+
+/// `[review]`: who publishes `ClaimReview` exports (`e c`) and where.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview {
+    author: Option<String>,
+    author_url: Option<Spanned<String>>,
+    author_type: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
 }
 
 /// What the configuration sets.
@@ -41,6 +53,8 @@ pub struct Config {
     pub light: Option<bool>,
     /// `Some(false)`: leave right-to-left reordering to the terminal.
     pub bidi: Option<bool>,
+    /// Who publishes `ClaimReview` exports, and where.
+    pub reviewer: parallax::export::claimreview::Reviewer,
 }
 
 /// A configuration file that cannot be used: names the file and the line.
@@ -149,6 +163,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         let slot = match role.get_ref().as_str() {
             "inserted" => &mut colors.inserted,
             "replaced" => &mut colors.replaced,
+            "agreed" => &mut colors.agreed,
             "conflict" => &mut colors.conflict,
             "deleted" => &mut colors.deleted,
             "boilerplate" => &mut colors.boilerplate,
@@ -160,7 +175,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 return Err((
                     role.span().start,
                     format!(
-                        "unknown colour {other:?} (known: inserted, replaced, deleted, conflict, boilerplate, title, verified, disputed, unclear)"
+                        "unknown colour {other:?} (known: inserted, replaced, agreed, deleted, conflict, boilerplate, title, verified, disputed, unclear)"
                     ),
                 ));
             }
@@ -177,11 +192,50 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         Some(("dark", _)) => Some(false),
         Some((other, at)) => return Err((at, format!("unknown theme {other:?} (light or dark)"))),
     };
+    let reviewer = match raw.review {
+        None => parallax::export::claimreview::Reviewer::default(),
+        Some(r) => reviewer(r)?,
+    };
     Ok(Config {
         keymap,
         colors,
         light,
         bidi: raw.bidi,
+        reviewer,
+    })
+}
+
+/// The `[review]` section, its URLs checked.
+fn reviewer(r: RawReview) -> Result<parallax::export::claimreview::Reviewer, (usize, String)> {
+    let url = |v: Option<Spanned<String>>, what: &str| match v {
+        None => Ok(None),
+        Some(v) if parallax::export::claimreview::is_web_url(v.get_ref()) => {
+            Ok(Some(v.into_inner()))
+        }
+        Some(v) => Err((
+            v.span().start,
+            format!("{what} {:?} is not an http or https URL", v.get_ref()),
+        )),
+    };
+    let person = match r.author_type {
+        None => false,
+        Some(t) if t.get_ref() == "person" => true,
+        Some(t) if t.get_ref() == "organization" => false,
+        Some(t) => {
+            return Err((
+                t.span().start,
+                format!(
+                    "unknown author_type {:?} (organization or person)",
+                    t.get_ref()
+                ),
+            ));
+        }
+    };
+    Ok(parallax::export::claimreview::Reviewer {
+        author: r.author.filter(|a| !a.trim().is_empty()),
+        author_url: url(r.author_url, "author_url")?,
+        person,
+        url: url(r.url, "url")?,
     })
 }
 
@@ -224,6 +278,34 @@ mod tests {
             config.keymap.hints().iter().any(|(key, _)| key == "Ctrl-n"),
             "hints show the user's keys"
         );
+    }
+
+    #[test]
+    fn the_review_section_names_the_claimreview_author_and_page() {
+        let config = parse("[review]\nauthor = \"Desk\"\nauthor_url = \"https://example.org\"\nurl = \"https://example.org/c\"\n").unwrap();
+        assert_eq!(config.reviewer.author.as_deref(), Some("Desk"));
+        assert!(!config.reviewer.person);
+        assert_eq!(
+            config.reviewer.url.as_deref(),
+            Some("https://example.org/c")
+        );
+        for (text, line, message) in [
+            (
+                "[review]\nurl = \"example.org\"\n",
+                2,
+                "url \"example.org\" is not an http or https URL",
+            ),
+            (
+                "[review]\n\nauthor_type = \"robot\"\n",
+                3,
+                "unknown author_type \"robot\"",
+            ),
+            ("[review]\nname = \"x\"\n", 2, "unknown field"),
+        ] {
+            let (offset, got) = parse(text).unwrap_err();
+            assert_eq!(line_of(text, offset), line, "{text:?}: {got}");
+            assert!(got.contains(message), "{text:?}: {got}");
+        }
     }
 
     #[test]

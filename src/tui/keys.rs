@@ -68,6 +68,7 @@ impl App {
                     KeyCode::Char('m') => Some(Format::Markdown),
                     KeyCode::Char('h') => Some(Format::Html),
                     KeyCode::Char('j') => Some(Format::Json),
+                    KeyCode::Char('c') => Some(Format::ClaimReview),
                     _ => None,
                 };
                 self.mode = match format {

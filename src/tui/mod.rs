@@ -6,6 +6,7 @@ pub mod app;
 pub mod config;
 pub mod confirm;
 pub mod editor;
+pub mod folds;
 pub mod input;
 pub mod keymap;
 pub mod keys;
@@ -13,6 +14,7 @@ pub mod keyspec;
 pub mod layout;
 pub mod navigation;
 pub mod overlays;
+pub mod panel;
 pub mod render;
 pub mod rescue;
 pub mod signals;
@@ -110,6 +112,7 @@ pub fn run(
     app.notice = session.notice;
     app.keymap = config.keymap;
     app.bidi = config.bidi.unwrap_or(true);
+    app.reviewer = config.reviewer;
     let mut theme = Theme::from_env();
     theme.colors = config.colors;
     if let Some(light) = config.light {
@@ -272,3 +275,6 @@ mod tests;
 
 #[cfg(test)]
 mod annotate_tests;
+
+#[cfg(test)]
+mod screen_tests;

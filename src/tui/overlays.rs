@@ -157,7 +157,7 @@ pub fn help(app: &App, theme: Theme, top: u16, area: Rect, frame: &mut Frame) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Marks: underlined = inserted · italic = replaced · crossed out = left out by another source · bold = conflict · dim = boilerplate · ↕ moved", theme.faint()));
+    lines.push(Line::styled("Marks (word diffs in near copies only): underlined = inserted · italic = replaced · crossed out = left out by a near copy · bold = a figure or date another source gives too · bold underlined = conflict · dim = boilerplate · ┄ folded rows · ↕ moved", theme.faint()));
     let scroll = app.keymap.pair(Action::Down, Action::Up);
     let page = app.keymap.pair(Action::PageDown, Action::PageUp);
     lines.push(Line::styled(
