@@ -67,10 +67,13 @@ pub enum Error {
     /// Standard input (`-`) was named more than once.
     #[error("-: standard input can be read only once")]
     StdinTwice,
-    /// Fewer or more documents than the command accepts.
-    #[error("{found} documents given; {what} needs {min} to {max}")]
+    /// Fewer or more documents than the command accepts (`skipped`: inputs that could
+    /// not be read or fetched, reported before; `urls`: every input was a URL).
+    #[error("{}", count_message(*found, *skipped, *urls, *min, *max, what))]
     DocumentCount {
         found: usize,
+        skipped: usize,
+        urls: bool,
         min: usize,
         max: usize,
         what: &'static str,
@@ -96,6 +99,34 @@ impl Error {
     /// failures of the run itself (exit code 1).
     pub fn is_bad_input(&self) -> bool {
         !matches!(self, Self::Asset { .. } | Self::Write { .. })
+    }
+}
+
+fn count_message(
+    found: usize,
+    skipped: usize,
+    urls: bool,
+    min: usize,
+    max: usize,
+    what: &str,
+) -> String {
+    use crate::text::count;
+    let needs = if min == max {
+        format!("{what} needs exactly {min}")
+    } else {
+        format!("{what} needs {min} to {max}")
+    };
+    match (found, skipped) {
+        (_, 0) => format!("{} given; {needs}", count(found, "document")),
+        (0, n) if urls => format!(
+            "every URL failed ({} skipped, see above); {needs}",
+            count(n, "page")
+        ),
+        (0, n) => format!("no input could be read ({n} skipped, see above); {needs}"),
+        (_, n) => format!(
+            "{} left after {n} skipped (see above); {needs}",
+            count(found, "document")
+        ),
     }
 }
 

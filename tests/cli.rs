@@ -322,7 +322,7 @@ fn document_counts() {
         .arg(&one)
         .assert()
         .code(2)
-        .stderr("parallax: 1 documents given; export needs 2 to 50\n");
+        .stderr("parallax: 1 document given; export needs 2 to 50\n");
     parallax().arg("inspect").arg(&one).assert().success();
     let many: Vec<PathBuf> = std::iter::repeat_n(one, 51).collect();
     parallax()
@@ -488,7 +488,7 @@ fn align_lines_prints_benchmark_beads() {
         .arg(&fr)
         .assert()
         .code(2)
-        .stderr("parallax: 3 documents given; align --lines needs 2 to 2\n");
+        .stderr("parallax: 3 documents given; align --lines needs exactly 2\n");
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn one_enormous_line_and_a_sentence_of_100000_characters() {
         .arg(&line)
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 sentences"));
+        .stdout(predicate::str::contains("1 sentence,"));
     parallax()
         .args(["conflicts", "--no-dict"])
         .arg(&long)
@@ -325,4 +325,97 @@ fn zero_width_characters_and_homoglyphs_do_not_break_matching() {
     let row = &json["alignment"][0];
     assert_eq!(row["cells"].as_array().unwrap().len(), 2);
     assert!(row["score"].as_f64().unwrap() > 0.9, "{row}");
+}
+
+/// A page of `depth` nested `open`/`close` tags around one paragraph.
+fn nested_page(open: &str, close: &str, depth: usize) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Deep</title></head><body>{}<p>{STORY}</p>{}</body></html>",
+        open.repeat(depth),
+        close.repeat(depth)
+    )
+}
+
+/// 5,000 nested elements took 23 s, 20,000 took 186 s and 50,000 aborted the process with a
+/// stack overflow; a page that re-opens unclosed `<b>`s grew to a gigabyte. (Measured in
+/// release builds: each of these now reads in a fraction of a second; `benches/README.md`.)
+#[test]
+fn deeply_nested_html_of_any_shape_is_read_and_never_aborts() {
+    let dir = tempfile::tempdir().unwrap();
+    let bold = (0..3_000).fold(String::new(), |s, i| s + &format!("<b id=b{i}>"));
+    let attrs = (0..20_000).fold(String::new(), |s, i| s + &format!(" a{i}=1"));
+    let pages = [
+        ("div", nested_page("<div>", "</div>", 50_000)),
+        ("span", nested_page("<span class=x>", "</span>", 50_000)),
+        (
+            "quote",
+            nested_page("<blockquote>word ", "</blockquote>", 20_000),
+        ),
+        ("misnested", nested_page("<b><div>", "</b>", 20_000)),
+        (
+            "formatting",
+            format!(
+                "<html><head><title>Deep</title></head><body><p>{bold}{STORY}</p>{}</body></html>",
+                "<p>x</p>".repeat(3_000)
+            ),
+        ),
+        (
+            "attributes",
+            format!("<html><body><p{attrs}>{STORY}</p></body></html>"),
+        ),
+    ];
+    for (name, html) in pages {
+        let page = write(dir.path(), &format!("{name}.html"), html.as_bytes());
+        parallax()
+            .args(["inspect", "--json"])
+            .arg(&page)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Both sides agreed to a truce."));
+    }
+}
+
+/// One page in which no article is found, among others: skipped with a message, the
+/// others compared (it used to end the run).
+#[test]
+fn a_page_without_an_article_among_several_inputs_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", STORY.as_bytes());
+    let empty = write(
+        dir.path(),
+        "empty.html",
+        b"<!DOCTYPE html><html><body><nav></nav></body></html>",
+    );
+    let b = write(dir.path(), "b.txt", STORY.as_bytes());
+    let out = parallax()
+        .args(["export", "--format", "json", "--no-dict"])
+        .args([&a, &empty, &b])
+        .assert()
+        .success()
+        .stderr(format!(
+            "parallax: skipped {}: no article text found in the page\n",
+            empty.display()
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let json: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 2);
+    // With one document left the comparison cannot be made, and the message says why.
+    parallax()
+        .args(["export", "--format", "json", "--no-dict"])
+        .args([&a, &empty])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::ends_with(
+            "parallax: 1 document left after 1 skipped (see above); export needs 2 to 50\n",
+        ));
+    parallax()
+        .arg("inspect")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::ends_with(
+            "parallax: no input could be read (1 skipped, see above); inspect needs 1 to 50\n",
+        ));
 }

@@ -33,6 +33,8 @@ pub fn run(args: &AlignArgs) -> Result<()> {
                 if docs.len() != 2 {
                     bail!(parallax::Error::DocumentCount {
                         found: docs.len(),
+                        skipped: 0,
+                        urls: false,
                         min: 2,
                         max: 2,
                         what: "--format beads"
@@ -73,9 +75,9 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
         let d = dict::load_tsv(path)?;
         writeln!(
             out,
-            "any → any  {} ({} words)",
+            "any → any  {} ({})",
             path.display(),
-            d.entries.len()
+            parallax::text::count(d.entries.len(), "word")
         )?;
     }
     Ok(())
@@ -85,8 +87,13 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
 fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
     let loaded = ingest::read_inputs_with(&args.files, &super::read_options())?;
     if loaded.sources.len() != 2 {
+        for note in &loaded.skipped {
+            eprintln!("parallax: {}", parallax::text::visible(note, false));
+        }
         bail!(parallax::Error::DocumentCount {
             found: loaded.sources.len(),
+            skipped: loaded.skipped.len(),
+            urls: args.files.iter().all(|f| super::is_url(f)),
             min: 2,
             max: 2,
             what: "align --lines"

@@ -140,27 +140,31 @@ pub fn options_for(
 /// none), checking that there are `min` to 50 of them. Files skipped inside directories
 /// are reported on standard error.
 pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Document>> {
-    let sources = if files.is_empty() {
-        ingest::demo_sources()
+    let (sources, skipped) = if files.is_empty() {
+        (ingest::demo_sources(), 0)
     } else {
-        let urls = files
-            .iter()
-            .filter(|f| f.starts_with("http://") || f.starts_with("https://"))
-            .count();
+        let urls = files.iter().filter(|f| is_url(f)).count();
         if urls > 0 {
             eprintln!(
-                "parallax: fetching {urls} page{}…",
-                if urls == 1 { "" } else { "s" }
+                "parallax: fetching {}…",
+                parallax::text::count(urls, "page")
             );
         }
         let loaded = ingest::read_inputs_with(files, &read_options())?;
         for note in &loaded.skipped {
             eprintln!("parallax: {}", parallax::text::visible(note, false));
         }
-        loaded.sources
+        (loaded.sources, loaded.skipped.len())
     };
-    parallax::check_count(sources.len(), min, what)?;
+    let all_urls = !files.is_empty() && files.iter().all(|f| is_url(f));
+    parallax::check_count(sources.len(), skipped, all_urls, min, what)?;
     Ok(prepare::prepare_all(sources))
+}
+
+/// True for `http://` and `https://` arguments (in any case).
+pub fn is_url(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Refuses to write output over one of the sources compared.

@@ -5,9 +5,11 @@
 
 mod decode;
 mod demo;
+pub mod depth;
 #[cfg(feature = "http")]
 pub mod fetch;
 pub mod html;
+pub mod prune;
 
 use std::fs;
 use std::io::Read;
@@ -148,10 +150,16 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
             read_directory(arg, &mut loaded, options)?;
         } else if meta.is_file() {
             let bytes = read_file(arg, meta.len(), limit)?;
-            loaded.sources.push(Source {
-                path: arg.clone(),
-                decoded: page_or_text(arg, decode_as(arg, bytes, encoding)?)?,
-            });
+            // A page with no article among others is skipped, as a URL that fails is;
+            // too few documents left is caught by the document count.
+            match page_or_text(arg, decode_as(arg, bytes, encoding)?) {
+                Ok(decoded) => loaded.sources.push(Source {
+                    path: arg.clone(),
+                    decoded,
+                }),
+                Err(e @ Error::NoArticle { .. }) => loaded.skipped.push(format!("skipped {e}")),
+                Err(e) => return Err(e),
+            }
         } else {
             return Err(Error::NotAFile { path: arg.clone() });
         }
