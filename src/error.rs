@@ -44,6 +44,18 @@ pub enum Error {
     /// A URL could not be fetched.
     #[error("{url}: cannot fetch: {message}")]
     Fetch { url: String, message: String },
+    /// A known format that is not text (a PDF, an image, an archive), by its first bytes.
+    #[error("{path}: {format}, not text (Parallax reads text files and web pages)")]
+    NotText { path: String, format: &'static str },
+    /// A URL whose server says it sent something other than a page or text.
+    #[error("{url}: the server sent {content_type}, not a web page or text")]
+    NonTextType { url: String, content_type: String },
+    /// A page larger than the limit, counted as it is decoded (so that a compressed page
+    /// cannot hide its size).
+    #[error(
+        "{url}: the page is larger than the limit of {limit} bytes once decompressed (raise it with --max-size)"
+    )]
+    PageTooLarge { url: String, limit: u64 },
     /// A web page in which no article text was found.
     #[error("{path}: no article text found in the page")]
     NoArticle { path: String },
@@ -58,6 +70,17 @@ pub enum Error {
         "{path}: the file is {size} bytes, more than the limit of {limit} bytes (raise it with --max-size)"
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    /// A file that must be a regular file (a configuration, a dictionary) is not one.
+    #[error("{path}: not a regular file ({what} must be one)")]
+    NotRegular { path: String, what: &'static str },
+    /// A configuration or dictionary file larger than its limit.
+    #[error("{path}: {size} bytes, more than the limit of {limit} bytes for {what}")]
+    LimitExceeded {
+        path: String,
+        size: u64,
+        limit: u64,
+        what: &'static str,
+    },
     /// A directory was given but holds no text file.
     #[error("{path}: the directory contains no text files")]
     EmptyDirectory { path: String },

@@ -28,11 +28,28 @@ fn main() -> ExitCode {
             };
             eprintln!(
                 "parallax: {}",
-                parallax::text::visible(&format!("{err:#}"), false)
+                parallax::text::visible(&one_line(&err), false)
             );
             ExitCode::from(code)
         }
     }
+}
+
+/// The error and its causes on one line, each said once: an error whose message already
+/// quotes its cause (`cannot read: Permission denied (os error 13)`) does not repeat it.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -1,5 +1,6 @@
 //! URLs, against a real HTTP server started by the test on 127.0.0.1: pages in two
-//! encodings, a redirect, a 404, a slow answer and an oversized body. No outside network.
+//! encodings, a redirect, a 404, a slow answer, an oversized body, a decompression bomb,
+//! images and PDFs. No outside network.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader, Write};
@@ -17,6 +18,29 @@ const PAGE_A: &str = "<!DOCTYPE html><html><head><title>Moscow talks</title></he
 const PAGE_B: &str = "<!DOCTYPE html><html><head><title>محادثات موسكو</title></head><body><article><h1>محادثات موسكو</h1>\
 <p>قال الكرملين إن وزيري خارجية أذربيجان وأرمينيا سيلتقيان في موسكو يوم الجمعة لإجراء محادثات بوساطة روسية.</p>\
 <p>وتقول السلطات الأرمينية إن أكثر من 375 من جنودها قتلوا في القتال بينما لم تعلن أذربيجان عن خسائرها.</p></article></body></html>";
+
+/// A gzip body of `members` concatenated gzip members, each 1 MiB of spaces once
+/// decompressed (about 1 KB each on the wire), after a first member opening a page.
+fn gzip_bomb(members: usize) -> Vec<u8> {
+    use flate2::{Compression, write::GzEncoder};
+    let gzip = |bytes: &[u8]| {
+        let mut enc = GzEncoder::new(Vec::new(), Compression::best());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    };
+    let mut body = gzip(b"<!DOCTYPE html><html><head><title>Bomb</title></head><body><p>");
+    let member = gzip(&vec![b' '; 1 << 20]);
+    for _ in 0..members {
+        body.extend_from_slice(&member);
+    }
+    body
+}
+
+/// The decompression bomb: 1 GiB once decompressed, about 1 MB on the wire.
+fn bomb() -> &'static [u8] {
+    static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BOMB.get_or_init(|| gzip_bomb(1024))
+}
 
 /// Serves the test routes until the test process ends; returns the base URL.
 fn serve() -> String {
@@ -63,6 +87,41 @@ fn serve() -> String {
                         "200 OK",
                         "Content-Type: text/html\r\n".into(),
                         vec![b'a'; 300_000],
+                    ),
+                    "/bomb" => (
+                        "200 OK",
+                        "Content-Type: text/html\r\nContent-Encoding: gzip\r\n".into(),
+                        bomb().to_vec(),
+                    ),
+                    "/gzipped" => {
+                        let mut enc = flate2::write::GzEncoder::new(
+                            Vec::new(),
+                            flate2::Compression::default(),
+                        );
+                        enc.write_all(PAGE_A.as_bytes()).unwrap();
+                        (
+                            "200 OK",
+                            "Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+                                .into(),
+                            enc.finish().unwrap(),
+                        )
+                    }
+                    // An image and a PDF whose bodies are HTML: the type decides.
+                    "/image" => (
+                        "200 OK",
+                        "Content-Type: image/png\r\n".into(),
+                        PAGE_A.as_bytes().to_vec(),
+                    ),
+                    "/pdf" => (
+                        "200 OK",
+                        "Content-Type: application/pdf\r\n".into(),
+                        PAGE_A.as_bytes().to_vec(),
+                    ),
+                    // A PDF served as a web page: its first bytes decide.
+                    "/pdf-as-html" => (
+                        "200 OK",
+                        "Content-Type: text/html\r\n".into(),
+                        format!("%PDF-1.4\n{PAGE_A}").into_bytes(),
                     ),
                     _ => ("404 Not Found", String::new(), b"not here".to_vec()),
                 };
@@ -158,7 +217,7 @@ fn failed_urls_are_reported_and_do_not_stop_the_others() {
             "{base}/slow: cannot fetch: timed out"
         )))
         .stderr(predicate::str::contains(format!(
-            "{base}/huge: the file is"
+            "{base}/huge: the page is larger than the limit of 102400 bytes"
         )))
         .get_output()
         .stdout
@@ -173,5 +232,77 @@ fn failed_urls_are_reported_and_do_not_stop_the_others() {
         .code(2)
         .stderr(predicate::str::contains(
             "1 document left after 1 skipped (see above); export needs 2 to 50",
+        ));
+}
+
+/// A page served gzip-compressed, 1 MB on the wire and 1 GiB decompressed, was decoded
+/// whole (52 s, 3.2 GB of memory); `--max-size` counted the compressed bytes only.
+#[test]
+fn a_decompression_bomb_stops_at_the_size_limit() {
+    let base = serve();
+    let started = std::time::Instant::now();
+    let out = parallax()
+        .args(["inspect", "--max-size", "2M"])
+        .arg(format!("{base}/bomb"))
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let elapsed = started.elapsed();
+    let stderr = String::from_utf8(out).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "skipped {base}/bomb: the page is larger than the limit of 2097152 bytes once decompressed (raise it with --max-size)"
+        )),
+        "{stderr}"
+    );
+    eprintln!("1 GiB bomb refused at 2 MiB in {elapsed:?}");
+    // A compressed page within the limit reads as any other.
+    parallax()
+        .args(["inspect", "--max-size", "2M"])
+        .arg(format!("{base}/gzipped"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Russia said on Friday"));
+}
+
+/// A PDF or an image with an HTML body was read as text (`title: %PDF-1.4`).
+#[test]
+fn images_and_pdfs_are_refused_by_type_and_by_their_first_bytes() {
+    let base = serve();
+    parallax()
+        .args(["export", "--format", "json", "--no-dict"])
+        .args([
+            format!("{base}/a.html"),
+            format!("{base}/image"),
+            format!("{base}/pdf"),
+            format!("{base}/pdf-as-html"),
+            format!("{base}/b"),
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "skipped {base}/image: the server sent image/png, not a web page or text"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "skipped {base}/pdf: the server sent application/pdf, not a web page or text"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "skipped {base}/pdf-as-html: a PDF document, not text"
+        )));
+}
+
+/// When every URL failed the run ended with "0 documents given".
+#[test]
+fn when_every_url_fails_the_message_says_so() {
+    let base = serve();
+    parallax()
+        .args(["conflicts", "--no-dict"])
+        .args([format!("{base}/missing"), format!("{base}/image")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::ends_with(
+            "parallax: every URL failed (2 pages skipped, see above); conflicts needs 2 to 50\n",
         ));
 }

@@ -419,3 +419,45 @@ fn a_page_without_an_article_among_several_inputs_is_skipped() {
             "parallax: no input could be read (1 skipped, see above); inspect needs 1 to 50\n",
         ));
 }
+
+/// A PDF with no NUL byte near its start was read as text (`title: %PDF-1.4`, language
+/// "da"); images and archives are known by their first bytes too.
+#[test]
+fn pdfs_images_and_archives_are_refused_naming_their_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(
+        dir.path(),
+        "story.pdf",
+        b"%PDF-1.4\n1 0 obj << /Title (Talks in Moscow) >> endobj\nBT (Talks began.) Tj ET\n",
+    );
+    parallax()
+        .arg("inspect")
+        .arg(&pdf)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "parallax: {}: a PDF document, not text (Parallax reads text files and web pages)\n",
+            pdf.display()
+        ));
+    write(dir.path(), "a.txt", STORY.as_bytes());
+    write(
+        dir.path(),
+        "b.gif",
+        b"GIF89a<html><body>Talks.</body></html>",
+    );
+    write(
+        dir.path(),
+        "c.docx",
+        b"PK\x03\x04\x14\0\x06\0word/document.xml",
+    );
+    parallax()
+        .arg("inspect")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("b.gif: a GIF image, not text")
+                .and(predicate::str::contains("c.docx: a ZIP archive"))
+                .and(predicate::str::contains("story.pdf: a PDF document")),
+        );
+}

@@ -29,6 +29,12 @@ pub fn decode_as(
     bytes: Vec<u8>,
     forced: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Decoded> {
+    if let Some(format) = super::sniff::binary_format(&bytes) {
+        return Err(Error::NotText {
+            path: path.into(),
+            format,
+        });
+    }
     match forced {
         Some(enc) if enc != encoding_rs::UTF_8 => decode_legacy(path, &bytes, enc),
         _ => match decode_detected(path, bytes) {
@@ -295,7 +301,23 @@ mod tests {
         let d = decode("be", be).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::Utf16Be));
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0".to_vec();
-        assert!(matches!(decode("png", png), Err(Error::Binary { .. })));
+        assert!(matches!(decode("png", png), Err(Error::NotText { .. })));
+        let data = b"\x01\x02\0\0\x07\x00\x10\x00\xff\x00\x00\x00".to_vec();
+        assert!(matches!(decode("data", data), Err(Error::Binary { .. })));
+    }
+
+    /// A PDF without a NUL byte near its start was read as text (`title: %PDF-1.4`).
+    #[test]
+    fn pdfs_and_images_are_refused_by_their_first_bytes_even_with_an_encoding() {
+        let pdf = b"%PDF-1.4\n1 0 obj << /Title (Talks) >> endobj\n".to_vec();
+        let err = decode("story.pdf", pdf.clone()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "story.pdf: a PDF document, not text (Parallax reads text files and web pages)"
+        );
+        assert!(decode_as("story.pdf", pdf, Some(encoding_rs::WINDOWS_1252)).is_err());
+        let gif = b"GIF89a\x01\x01<html><body>hi</body></html>".to_vec();
+        assert!(matches!(decode("x.gif", gif), Err(Error::NotText { .. })));
     }
 
     #[test]

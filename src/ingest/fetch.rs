@@ -40,20 +40,19 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Decoded> {
         .build()
         .into();
     let mut response = agent.get(url).call().map_err(|e| fail(describe(&e)))?;
+    if let Some(kind) = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .filter(|t| super::sniff::is_non_text_type(t))
+    {
+        return Err(Error::NonTextType {
+            url: url.into(),
+            content_type: crate::text::shorten(kind.split(';').next().unwrap_or(kind).trim(), 80),
+        });
+    }
     let charset = response.body().charset().map(str::to_owned);
-    let bytes = response
-        .body_mut()
-        .with_config()
-        .limit(options.limit)
-        .read_to_vec()
-        .map_err(|e| match e {
-            ureq::Error::BodyExceedsLimit(_) => Error::TooLarge {
-                path: url.into(),
-                size: options.limit + 1,
-                limit: options.limit,
-            },
-            e => fail(describe(&e)),
-        })?;
+    let bytes = read_decoded(response.body_mut(), url, options.limit)?;
     if let Some(dir) = &options.save {
         save(dir, url, &bytes).map_err(|source| Error::Write {
             path: dir.clone(),
@@ -64,6 +63,33 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Decoded> {
         Some(enc) => decode_as(url, bytes, Some(enc)),
         None => decode(url, bytes),
     }
+}
+
+/// The body as decoded (gzip), counted while it is decoded: reading stops one byte past
+/// `limit`, so a small compressed body that inflates to gigabytes costs `limit` bytes.
+/// The bytes on the wire are held to the same limit.
+fn read_decoded(body: &mut ureq::Body, url: &str, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = || Error::PageTooLarge {
+        url: url.into(),
+        limit,
+    };
+    let reader = body.with_config().limit(limit.saturating_add(1)).reader();
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| match ureq::Error::from(e) {
+            ureq::Error::BodyExceedsLimit(_) => too_large(),
+            e => Error::Fetch {
+                url: url.into(),
+                message: describe(&e),
+            },
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 fn describe(e: &ureq::Error) -> String {

@@ -10,6 +10,8 @@ pub mod depth;
 pub mod fetch;
 pub mod html;
 pub mod prune;
+pub mod regular;
+pub mod sniff;
 
 use std::fs;
 use std::io::Read;
@@ -149,7 +151,7 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
         if meta.is_dir() {
             read_directory(arg, &mut loaded, options)?;
         } else if meta.is_file() {
-            let bytes = read_file(arg, meta.len(), limit)?;
+            let bytes = read_file(arg, limit)?;
             // A page with no article among others is skipped, as a URL that fails is;
             // too few documents left is caught by the document count.
             match page_or_text(arg, decode_as(arg, bytes, encoding)?) {
@@ -180,9 +182,13 @@ fn read_directory(dir: &str, loaded: &mut Loaded, options: &ReadOptions) -> Resu
     entries.sort();
     let before = loaded.sources.len();
     for (_, path) in entries {
-        let size = fs::metadata(&path).map_or(0, |m| m.len());
-        let attempt = read_file(&path, size, options.limit).and_then(|bytes| {
-            if looks_binary(&bytes) {
+        let attempt = read_file(&path, options.limit).and_then(|bytes| {
+            if let Some(format) = sniff::binary_format(&bytes) {
+                Err(Error::NotText {
+                    path: path.clone(),
+                    format,
+                })
+            } else if looks_binary(&bytes) {
                 Err(Error::Binary {
                     path: path.clone(),
                     offset: bytes.iter().position(|&b| b == 0).unwrap_or(0),
@@ -229,7 +235,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
     !utf16 && head.contains(&0)
 }
 
-fn read_file(path: &str, size: u64, limit: u64) -> Result<Vec<u8>> {
+fn read_file(path: &str, limit: u64) -> Result<Vec<u8>> {
+    let Some((file, size)) =
+        regular::open_regular(Path::new(path)).map_err(|e| io_error(path, e))?
+    else {
+        return Err(Error::NotAFile { path: path.into() });
+    };
     if size > limit {
         return Err(Error::TooLarge {
             path: path.into(),
@@ -237,7 +248,6 @@ fn read_file(path: &str, size: u64, limit: u64) -> Result<Vec<u8>> {
             limit,
         });
     }
-    let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
     read_limited(path, file, limit)
 }
 
