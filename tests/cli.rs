@@ -880,3 +880,33 @@ fn the_system_reason_is_printed_once() {
     }
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
 }
+
+/// `--fetch-timeout 18446744073709551615` panicked ("overflow when adding duration to
+/// instant", exit 101) and `--fetch-timeout 0` was accepted (every fetch timed out at once).
+#[test]
+fn numeric_options_out_of_range_are_refused_when_parsed() {
+    for (option, value, message) in [
+        (
+            "--fetch-timeout",
+            "18446744073709551615",
+            "\"18446744073709551615\" is not a number of seconds from 1 to 3600",
+        ),
+        (
+            "--fetch-timeout",
+            "0",
+            "\"0\" is not a number of seconds from 1 to 3600",
+        ),
+        (
+            "--max-size",
+            "17179869184G",
+            "\"17179869184G\" is not a size from 1 byte to 4G",
+        ),
+        ("--max-size", "0", "\"0\" is not a size from 1 byte to 4G"),
+    ] {
+        parallax()
+            .args(["inspect", option, value, "http://127.0.0.1:9/"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+}
