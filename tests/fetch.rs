@@ -53,11 +53,16 @@ fn serve() -> String {
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
                 let mut request = String::new();
                 reader.read_line(&mut request).unwrap_or(0);
+                let mut authorized = false;
                 loop {
                     let mut header = String::new();
                     if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
                         break;
                     }
+                    // "user:secret" in Basic authentication.
+                    authorized |= header
+                        .trim()
+                        .eq_ignore_ascii_case("authorization: Basic dXNlcjpzZWNyZXQ=");
                 }
                 let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
                 let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
@@ -88,6 +93,12 @@ fn serve() -> String {
                         "Content-Type: text/html\r\n".into(),
                         vec![b'a'; 300_000],
                     ),
+                    "/private" if authorized => (
+                        "200 OK",
+                        "Content-Type: text/html; charset=utf-8\r\n".into(),
+                        PAGE_A.as_bytes().to_vec(),
+                    ),
+                    "/private" => ("401 Unauthorized", String::new(), b"who?".to_vec()),
                     "/bomb" => (
                         "200 OK",
                         "Content-Type: text/html\r\nContent-Encoding: gzip\r\n".into(),
@@ -305,4 +316,64 @@ fn when_every_url_fails_the_message_says_so() {
         .stderr(predicate::str::ends_with(
             "parallax: every URL failed (2 pages skipped, see above); conflicts needs 2 to 50\n",
         ));
+}
+
+/// `http://user:secret@host/…` appeared verbatim in error lines and in the JSON export's
+/// `path`. The fetch still uses the credentials; nothing shown or stored has them.
+#[test]
+fn passwords_in_urls_are_used_to_fetch_and_never_shown_or_stored() {
+    let base = serve();
+    let with = |path: &str| base.replacen("http://", "http://user:secret@", 1) + path;
+    let (private, missing) = (with("/private"), with("/missing"));
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["json", "md", "html"] {
+        let out = parallax()
+            .args(["export", "--format", format, "--no-dict", "--save"])
+            .arg(dir.path())
+            .args([&private, &missing, &format!("{base}/b")])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let (stdout, stderr) = (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        );
+        assert!(
+            !stdout.contains("secret") && !stderr.contains("secret"),
+            "{stdout}{stderr}"
+        );
+        if format == "json" {
+            assert!(
+                stdout.contains(&format!("\"path\": \"{base}/private\"")),
+                "{stdout}"
+            );
+        }
+        assert!(
+            stdout.contains("Russia said on Friday"),
+            "{format}: the fetch was authorised"
+        );
+        assert_eq!(
+            stderr
+                .matches("left out of messages, sessions and exports")
+                .count(),
+            1,
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("skipped {base}/missing: cannot fetch")),
+            "{stderr}"
+        );
+    }
+    for saved in std::fs::read_dir(dir.path()).unwrap() {
+        let name = saved.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(!name.contains("secret") && !name.contains("user"), "{name}");
+    }
+    // A session made from these documents stores the URL without them.
+    let loaded = parallax::ingest::read_inputs(&[private, format!("{base}/b")]).unwrap();
+    assert_eq!(loaded.sources[0].path, format!("{base}/private"));
+    let docs = parallax::prepare::prepare_all(loaded.sources);
+    let session = parallax::session::Session::new(&docs);
+    let json = serde_json::to_string(&session).unwrap();
+    assert!(!json.contains("secret") && json.contains(&format!("{base}/private")));
 }

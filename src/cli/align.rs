@@ -93,7 +93,7 @@ fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
         bail!(parallax::Error::DocumentCount {
             found: loaded.sources.len(),
             skipped: loaded.skipped.len(),
-            urls: args.files.iter().all(|f| super::is_url(f)),
+            urls: args.files.iter().all(|f| parallax::ingest::url::is_url(f)),
             min: 2,
             max: 2,
             what: "align --lines"

@@ -11,6 +11,7 @@ use anyhow::Result;
 pub use args::Cli;
 use args::Command;
 pub use conflicts::ConflictsFound;
+use parallax::ingest::url::{self, is_url};
 use parallax::{Document, ingest, prepare};
 
 /// How inputs are read (set once from `--max-size` and `--encoding`).
@@ -144,6 +145,13 @@ pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Docu
         (ingest::demo_sources(), 0)
     } else {
         let urls = files.iter().filter(|f| is_url(f)).count();
+        let secrets = files.iter().filter(|f| url::has_userinfo(f)).count();
+        if secrets > 0 {
+            eprintln!(
+                "parallax: the user name and password in {} are used to fetch only: they are left out of messages, sessions and exports",
+                parallax::text::count(secrets, "URL")
+            );
+        }
         if urls > 0 {
             eprintln!(
                 "parallax: fetching {}…",
@@ -159,12 +167,6 @@ pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Docu
     let all_urls = !files.is_empty() && files.iter().all(|f| is_url(f));
     parallax::check_count(sources.len(), skipped, all_urls, min, what)?;
     Ok(prepare::prepare_all(sources))
-}
-
-/// True for `http://` and `https://` arguments (in any case).
-pub fn is_url(arg: &str) -> bool {
-    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Refuses to write output over one of the sources compared.

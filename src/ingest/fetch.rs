@@ -20,17 +20,15 @@ pub struct FetchOptions {
     pub save: Option<PathBuf>,
 }
 
-/// True for `http://` and `https://` arguments.
-pub fn is_url(arg: &str) -> bool {
-    let lower = arg.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-/// Fetches and decodes one page.
-pub fn fetch(url: &str, options: &FetchOptions) -> Result<Decoded> {
+/// Fetches and decodes one page. The request uses the URL as given, user name and
+/// password included; every error, the decoded page and a saved file name know it only
+/// without them ([`super::url::redact`]).
+pub fn fetch(request: &str, options: &FetchOptions) -> Result<Decoded> {
+    let shown = super::url::redact(request);
+    let url: &str = &shown;
     let fail = |message: String| Error::Fetch {
         url: url.into(),
-        message,
+        message: super::url::redact_in(&message, request),
     };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(options.timeout))
@@ -39,7 +37,7 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Decoded> {
         .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let mut response = agent.get(url).call().map_err(|e| fail(describe(&e)))?;
+    let mut response = agent.get(request).call().map_err(|e| fail(describe(&e)))?;
     if let Some(kind) = response
         .headers()
         .get("content-type")
@@ -52,7 +50,7 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Decoded> {
         });
     }
     let charset = response.body().charset().map(str::to_owned);
-    let bytes = read_decoded(response.body_mut(), url, options.limit)?;
+    let bytes = read_decoded(response.body_mut(), request, options.limit)?;
     if let Some(dir) = &options.save {
         save(dir, url, &bytes).map_err(|source| Error::Write {
             path: dir.clone(),
@@ -68,10 +66,11 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Decoded> {
 /// The body as decoded (gzip), counted while it is decoded: reading stops one byte past
 /// `limit`, so a small compressed body that inflates to gigabytes costs `limit` bytes.
 /// The bytes on the wire are held to the same limit.
-fn read_decoded(body: &mut ureq::Body, url: &str, limit: u64) -> Result<Vec<u8>> {
+fn read_decoded(body: &mut ureq::Body, request: &str, limit: u64) -> Result<Vec<u8>> {
     use std::io::Read;
+    let url = super::url::redact(request);
     let too_large = || Error::PageTooLarge {
-        url: url.into(),
+        url: url.clone().into_owned(),
         limit,
     };
     let reader = body.with_config().limit(limit.saturating_add(1)).reader();
@@ -82,8 +81,8 @@ fn read_decoded(body: &mut ureq::Body, url: &str, limit: u64) -> Result<Vec<u8>>
         .map_err(|e| match ureq::Error::from(e) {
             ureq::Error::BodyExceedsLimit(_) => too_large(),
             e => Error::Fetch {
-                url: url.into(),
-                message: describe(&e),
+                url: url.clone().into_owned(),
+                message: super::url::redact_in(&describe(&e), request),
             },
         })?;
     if bytes.len() as u64 > limit {

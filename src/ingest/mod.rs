@@ -12,6 +12,7 @@ pub mod html;
 pub mod prune;
 pub mod regular;
 pub mod sniff;
+pub mod url;
 
 use std::fs;
 use std::io::Read;
@@ -125,8 +126,10 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
             loaded.sources.push(demo);
             continue;
         }
+        // A URL is known by what it shows: its user name and password are left out.
+        let shown = url::redact(arg);
         #[cfg(feature = "http")]
-        if fetch::is_url(arg) {
+        if url::is_url(arg) {
             // One page that cannot be fetched does not stop the others; too few pages left
             // is caught by the document count.
             let fetched = fetch::fetch(
@@ -137,17 +140,17 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
                     save: options.save.clone(),
                 },
             )
-            .and_then(|d| page_or_text(arg, d));
+            .and_then(|d| page_or_text(&shown, d));
             match fetched {
                 Ok(decoded) => loaded.sources.push(Source {
-                    path: arg.clone(),
+                    path: shown.into_owned(),
                     decoded,
                 }),
                 Err(e) => loaded.skipped.push(format!("skipped {e}")),
             }
             continue;
         }
-        let meta = fs::metadata(arg).map_err(|e| io_error(arg, e))?;
+        let meta = fs::metadata(arg).map_err(|e| io_error(&shown, e))?;
         if meta.is_dir() {
             read_directory(arg, &mut loaded, options)?;
         } else if meta.is_file() {
