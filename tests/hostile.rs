@@ -461,3 +461,49 @@ fn pdfs_images_and_archives_are_refused_naming_their_format() {
                 .and(predicate::str::contains("story.pdf: a PDF document")),
         );
 }
+
+/// `inspect --json` and `export --format json` wrote C1 controls (U+009B is a CSI) and
+/// bidi overrides raw: JSON printed to a terminal could drive it.
+#[test]
+fn json_output_escapes_c1_controls_and_bidi_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = write(
+        dir.path(),
+        "evil.txt",
+        "Talks \u{9b}2J began in Moscow on Friday. Nikol Pashinyan said \u{202e}evil\u{202c} things.\nMore than 375 soldiers died.".as_bytes(),
+    );
+    let plain = write(
+        dir.path(),
+        "plain.txt",
+        b"Talks began in Moscow on Friday. Nikol Pashinyan said things.\nMore than 350 soldiers died.",
+    );
+    for args in [
+        &["inspect", "--json"][..],
+        &["export", "--format", "json", "--no-dict"],
+        &["conflicts", "--json", "--no-dict"],
+        &["align", "--format", "json", "--no-dict"],
+    ] {
+        let out = parallax()
+            .args(args)
+            .arg(&evil)
+            .arg(&plain)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            !out.contains(['\u{9b}', '\u{202e}', '\u{202c}', '\u{1b}']),
+            "{args:?}:\n{out}"
+        );
+        // The escapes read back as the text itself.
+        let json: Value = serde_json::from_str(&out).unwrap();
+        if args[0] == "inspect" || args[0] == "export" {
+            let first = json["documents"][0]["sentences"][0]["text"]
+                .as_str()
+                .unwrap();
+            assert_eq!(first, "Talks \u{9b}2J began in Moscow on Friday.");
+        }
+    }
+}

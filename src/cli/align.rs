@@ -23,11 +23,10 @@ pub fn run(args: &AlignArgs) -> Result<()> {
         match args.format {
             AlignFormat::Table => table(&docs, &alignment, terminal_width(), &mut out)?,
             AlignFormat::Json => {
-                serde_json::to_writer_pretty(
-                    &mut out,
+                parallax::export::json::write_json(
                     &serde_json::json!({ "alignment": alignment.rows }),
+                    &mut out,
                 )?;
-                writeln!(out)?;
             }
             AlignFormat::Beads => {
                 if docs.len() != 2 {
@@ -115,11 +114,10 @@ fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
             }
         }
         AlignFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
+            parallax::export::json::write_json(
                 &beads.iter().map(bead_json).collect::<Vec<_>>(),
+                &mut *out,
             )?;
-            writeln!(out)?;
         }
         AlignFormat::Table => {
             for bead in &beads {

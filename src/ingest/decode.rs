@@ -42,7 +42,10 @@ pub fn decode_as(
                 path,
                 offset,
                 bytes,
-            }) if forced.is_none() && !has_valid_multibyte(&bytes) => {
+            }) if forced.is_none()
+                && !bytes.starts_with(UTF8_BOM)
+                && !has_valid_multibyte(&bytes) =>
+            {
                 let enc = meta_charset(&bytes).unwrap_or_else(|| guess(&bytes));
                 decode_legacy(&path, &bytes, enc).map_err(|_| Error::InvalidUtf8 {
                     path,
@@ -54,6 +57,10 @@ pub fn decode_as(
         },
     }
 }
+
+/// The UTF-8 byte order mark: a file that starts with it declares itself UTF-8, so invalid
+/// bytes after it are an error, never a sign of a legacy encoding.
+const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// Decodes with a named legacy (or UTF-16) encoding; malformed input is an error.
 fn decode_legacy(path: &str, bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<Decoded> {
@@ -168,7 +175,7 @@ fn decode_detected(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
                     offset,
                 });
             }
-            let encoding = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            let encoding = if bytes.starts_with(UTF8_BOM) {
                 Encoding::Utf8Bom
             } else {
                 Encoding::Utf8
@@ -304,6 +311,25 @@ mod tests {
         assert!(matches!(decode("png", png), Err(Error::NotText { .. })));
         let data = b"\x01\x02\0\0\x07\x00\x10\x00\xff\x00\x00\x00".to_vec();
         assert!(matches!(decode("data", data), Err(Error::Binary { .. })));
+    }
+
+    /// A BOM followed by invalid bytes was decoded as windows-1252, the BOM as mojibake
+    /// (`ï»¿`) in the title.
+    #[test]
+    fn a_utf8_bom_followed_by_invalid_bytes_is_an_error() {
+        let bytes = b"\xEF\xBB\xBFCaf\xE9 au lait, cr\xE8me br\xFBl\xE9e.".to_vec();
+        let err = decode("menu.txt", bytes).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "menu.txt: not valid UTF-8 (invalid byte at byte offset 6; if it is in a legacy encoding, name it with --encoding)"
+        );
+        // Without the BOM the same bytes are windows-1252.
+        let d = decode(
+            "menu.txt",
+            b"Caf\xE9 au lait, cr\xE8me br\xFBl\xE9e.".to_vec(),
+        )
+        .unwrap();
+        assert_eq!(d.text, "Café au lait, crème brûlée.");
     }
 
     /// A PDF without a NUL byte near its start was read as text (`title: %PDF-1.4`).
