@@ -42,6 +42,83 @@ fn bomb() -> &'static [u8] {
     BOMB.get_or_init(|| gzip_bomb(1024))
 }
 
+/// The answer to a request for `path`: status, extra headers, body.
+fn route(path: &str, authorized: bool) -> (&'static str, String, Vec<u8>) {
+    match path {
+        "/a.html" => (
+            "200 OK",
+            "Content-Type: text/html; charset=utf-8\r\n".into(),
+            PAGE_A.as_bytes().to_vec(),
+        ),
+        "/b" => {
+            let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(PAGE_B);
+            (
+                "200 OK",
+                "Content-Type: text/html; charset=windows-1256\r\n".into(),
+                bytes.to_vec(),
+            )
+        }
+        "/redirect" => ("302 Found", "Location: /a.html\r\n".into(), Vec::new()),
+        "/slow" => {
+            std::thread::sleep(Duration::from_secs(4));
+            (
+                "200 OK",
+                "Content-Type: text/html\r\n".into(),
+                PAGE_A.as_bytes().to_vec(),
+            )
+        }
+        "/huge" => (
+            "200 OK",
+            "Content-Type: text/html\r\n".into(),
+            vec![b'a'; 300_000],
+        ),
+        "/private" if authorized => (
+            "200 OK",
+            "Content-Type: text/html; charset=utf-8\r\n".into(),
+            PAGE_A.as_bytes().to_vec(),
+        ),
+        "/private" => ("401 Unauthorized", String::new(), b"who?".to_vec()),
+        // A UTF-8 page with a BOM, served as windows-1252: the BOM decides.
+        "/bom" => (
+            "200 OK",
+            "Content-Type: text/html; charset=windows-1252\r\n".into(),
+            format!("\u{feff}{PAGE_B}").into_bytes(),
+        ),
+        "/bomb" => (
+            "200 OK",
+            "Content-Type: text/html\r\nContent-Encoding: gzip\r\n".into(),
+            bomb().to_vec(),
+        ),
+        "/gzipped" => {
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            enc.write_all(PAGE_A.as_bytes()).unwrap();
+            (
+                "200 OK",
+                "Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n".into(),
+                enc.finish().unwrap(),
+            )
+        }
+        // An image and a PDF whose bodies are HTML: the type decides.
+        "/image" => (
+            "200 OK",
+            "Content-Type: image/png\r\n".into(),
+            PAGE_A.as_bytes().to_vec(),
+        ),
+        "/pdf" => (
+            "200 OK",
+            "Content-Type: application/pdf\r\n".into(),
+            PAGE_A.as_bytes().to_vec(),
+        ),
+        // A PDF served as a web page: its first bytes decide.
+        "/pdf-as-html" => (
+            "200 OK",
+            "Content-Type: text/html\r\n".into(),
+            format!("%PDF-1.4\n{PAGE_A}").into_bytes(),
+        ),
+        _ => ("404 Not Found", String::new(), b"not here".to_vec()),
+    }
+}
+
 /// Serves the test routes until the test process ends; returns the base URL.
 fn serve() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -65,77 +142,7 @@ fn serve() -> String {
                         .eq_ignore_ascii_case("authorization: Basic dXNlcjpzZWNyZXQ=");
                 }
                 let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
-                    "/a.html" => (
-                        "200 OK",
-                        "Content-Type: text/html; charset=utf-8\r\n".into(),
-                        PAGE_A.as_bytes().to_vec(),
-                    ),
-                    "/b" => {
-                        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(PAGE_B);
-                        (
-                            "200 OK",
-                            "Content-Type: text/html; charset=windows-1256\r\n".into(),
-                            bytes.to_vec(),
-                        )
-                    }
-                    "/redirect" => ("302 Found", "Location: /a.html\r\n".into(), Vec::new()),
-                    "/slow" => {
-                        std::thread::sleep(Duration::from_secs(4));
-                        (
-                            "200 OK",
-                            "Content-Type: text/html\r\n".into(),
-                            PAGE_A.as_bytes().to_vec(),
-                        )
-                    }
-                    "/huge" => (
-                        "200 OK",
-                        "Content-Type: text/html\r\n".into(),
-                        vec![b'a'; 300_000],
-                    ),
-                    "/private" if authorized => (
-                        "200 OK",
-                        "Content-Type: text/html; charset=utf-8\r\n".into(),
-                        PAGE_A.as_bytes().to_vec(),
-                    ),
-                    "/private" => ("401 Unauthorized", String::new(), b"who?".to_vec()),
-                    "/bomb" => (
-                        "200 OK",
-                        "Content-Type: text/html\r\nContent-Encoding: gzip\r\n".into(),
-                        bomb().to_vec(),
-                    ),
-                    "/gzipped" => {
-                        let mut enc = flate2::write::GzEncoder::new(
-                            Vec::new(),
-                            flate2::Compression::default(),
-                        );
-                        enc.write_all(PAGE_A.as_bytes()).unwrap();
-                        (
-                            "200 OK",
-                            "Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
-                                .into(),
-                            enc.finish().unwrap(),
-                        )
-                    }
-                    // An image and a PDF whose bodies are HTML: the type decides.
-                    "/image" => (
-                        "200 OK",
-                        "Content-Type: image/png\r\n".into(),
-                        PAGE_A.as_bytes().to_vec(),
-                    ),
-                    "/pdf" => (
-                        "200 OK",
-                        "Content-Type: application/pdf\r\n".into(),
-                        PAGE_A.as_bytes().to_vec(),
-                    ),
-                    // A PDF served as a web page: its first bytes decide.
-                    "/pdf-as-html" => (
-                        "200 OK",
-                        "Content-Type: text/html\r\n".into(),
-                        format!("%PDF-1.4\n{PAGE_A}").into_bytes(),
-                    ),
-                    _ => ("404 Not Found", String::new(), b"not here".to_vec()),
-                };
+                let (status, headers, body) = route(&path, authorized);
                 let head = format!(
                     "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
                     body.len()
@@ -376,4 +383,17 @@ fn passwords_in_urls_are_used_to_fetch_and_never_shown_or_stored() {
     let session = parallax::session::Session::new(&docs);
     let json = serde_json::to_string(&session).unwrap();
     assert!(!json.contains("secret") && json.contains(&format!("{base}/private")));
+}
+
+/// A page with a UTF-8 byte order mark served with another charset in its header was
+/// decoded by the header (mojibake); browsers let the BOM decide.
+#[test]
+fn a_byte_order_mark_outranks_the_charset_of_the_header() {
+    let base = serve();
+    parallax()
+        .args(["inspect"])
+        .arg(format!("{base}/bom"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("محادثات موسكو").and(predicate::str::contains("utf-8")));
 }

@@ -507,3 +507,43 @@ fn json_output_escapes_c1_controls_and_bidi_overrides() {
         }
     }
 }
+
+/// A file whose name is not UTF-8 was skipped inside a directory as "no such file or
+/// directory" (it was opened by its name with U+FFFD in it), and on the command line clap
+/// said only "invalid UTF-8 was detected in one or more arguments".
+#[test]
+fn file_names_that_are_not_utf8_are_read_in_a_directory_and_named_when_given() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let latin = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9-\x1b[31m.txt"));
+    std::fs::write(&latin, STORY).unwrap();
+    write(dir.path(), "b.txt", STORY.as_bytes());
+    parallax()
+        .arg("inspect")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr("")
+        .stdout(
+            predicate::str::contains("caf\u{fffd}-␛[31m.txt")
+                .and(predicate::str::contains("b.txt")),
+        );
+    let out = parallax()
+        .arg("inspect")
+        .arg(&latin)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "error: {}/caf\u{fffd}-␛[31m.txt: the file name is not valid UTF-8; name the directory that holds it instead",
+            dir.path().display()
+        )),
+        "{err}"
+    );
+}

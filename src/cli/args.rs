@@ -32,7 +32,7 @@ pub struct Cli {
 
     /// Articles to compare: text files, saved web pages, URLs (http, https), directories
     /// (their text files, sorted by name) or `-` for standard input. None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 
     #[command(flatten)]
@@ -97,7 +97,7 @@ pub struct InspectArgs {
     pub json: bool,
 
     /// Files, directories or `-`; one is enough. None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 }
 
@@ -128,7 +128,7 @@ pub struct AlignArgs {
     pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 }
 
@@ -168,7 +168,7 @@ pub struct ConflictsArgs {
     pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 }
 
@@ -190,7 +190,7 @@ pub struct ExportArgs {
     pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 }
 
@@ -252,6 +252,34 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| {
             format!("{text:?} is not a size from 1 byte to 4G (examples: 500K, 64M, 1G)")
         })
+}
+
+/// A file argument. The name must be UTF-8 (it is shown, exported and stored as text); one
+/// that is not is refused naming it, with the way round it.
+#[derive(Clone)]
+struct FileArg;
+
+impl clap::builder::TypedValueParser for FileArg {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value.to_str().map(str::to_owned).ok_or_else(|| {
+            let shown = parallax::text::visible(&value.to_string_lossy(), false);
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidUtf8,
+                format!(
+                    "{shown}: the file name is not valid UTF-8; name the directory that holds \
+                     it instead (a directory's files are read whatever their names)\n"
+                ),
+            )
+            .with_cmd(cmd)
+        })
+    }
 }
 
 /// An encoding by its WHATWG label.

@@ -121,7 +121,20 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
         .collect();
-    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
+    // As browsers read a page's own declaration: a page that can declare itself in ASCII is
+    // not UTF-16 (its bytes are read as the detector finds them), x-user-defined is
+    // windows-1252, and the "replacement" encoding of unsafe labels is no answer.
+    match encoding_rs::Encoding::for_label(label.as_bytes())? {
+        e if e == encoding_rs::X_USER_DEFINED => Some(encoding_rs::WINDOWS_1252),
+        e if e == encoding_rs::UTF_8
+            || e == encoding_rs::UTF_16LE
+            || e == encoding_rs::UTF_16BE
+            || e == encoding_rs::REPLACEMENT =>
+        {
+            None
+        }
+        e => Some(e),
+    }
 }
 
 /// The most likely legacy encoding of `bytes` (a browser-grade detector).
@@ -311,6 +324,17 @@ mod tests {
         assert!(matches!(decode("png", png), Err(Error::NotText { .. })));
         let data = b"\x01\x02\0\0\x07\x00\x10\x00\xff\x00\x00\x00".to_vec();
         assert!(matches!(decode("data", data), Err(Error::Binary { .. })));
+    }
+
+    /// A page declaring `<meta charset="utf-16">` in ASCII bytes was decoded as UTF-16:
+    /// its title came out as Chinese characters.
+    #[test]
+    fn a_page_that_declares_utf16_in_ascii_is_not_read_as_utf16() {
+        let page = b"<html><head><meta charset=\"utf-16\"><title>Caf\xe9</title></head>\
+                     <body><p>Le caf\xe9 est tr\xe8s bon, dit le ministre.</p></body></html>";
+        let d = decode("p.html", page.to_vec()).unwrap();
+        assert!(d.text.contains("<title>Café</title>"), "{}", d.text);
+        assert_eq!(d.encoding.as_str(), "windows-1252");
     }
 
     /// A BOM followed by invalid bytes was decoded as windows-1252, the BOM as mojibake

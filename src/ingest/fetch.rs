@@ -57,7 +57,12 @@ pub fn fetch(request: &str, options: &FetchOptions) -> Result<Decoded> {
             source,
         })?;
     }
-    match charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes())) {
+    // A byte order mark outranks the header, as in browsers.
+    let bom = encoding_rs::Encoding::for_bom(&bytes).is_some();
+    match charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
+        .filter(|_| !bom)
+    {
         Some(enc) => decode_as(url, bytes, Some(enc)),
         None => decode(url, bytes),
     }
@@ -100,11 +105,22 @@ fn describe(e: &ureq::Error) -> String {
     }
 }
 
-/// Saves a page under a file name made from its URL (`example.org_news_story.html`).
+/// Saves a page under a file name made from its URL (see [`saved_name`]).
 fn save(dir: &Path, url: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
+    let name = saved_name(url);
+    let path = dir.join(name);
+    std::fs::write(&path, bytes)?;
+    Ok(path)
+}
+
+/// The file name of a saved page: the URL's letters and digits (`example.org_news_story`),
+/// at most 100 of them, then a short hash of the whole URL, so that two URLs alike in
+/// their first 100 characters, or alike but for punctuation, never share a file.
+fn saved_name(url: &str) -> String {
+    use sha2::{Digest, Sha256};
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let mut name: String = rest
+    let readable: String = rest
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
@@ -114,15 +130,43 @@ fn save(dir: &Path, url: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
             }
         })
         .collect::<String>()
-        .trim_matches('_')
+        .trim_matches(['_', '.'])
         .chars()
-        .take(120)
+        .take(100)
         .collect();
-    if !name.to_ascii_lowercase().ends_with(".html") && !name.to_ascii_lowercase().ends_with(".htm")
-    {
-        name.push_str(".html");
+    let lower = readable.to_ascii_lowercase();
+    let cut = [".html", ".htm"]
+        .iter()
+        .find(|ext| lower.ends_with(*ext))
+        .map_or(0, |ext| ext.len());
+    let stem = &readable[..readable.len() - cut];
+    let hash = Sha256::digest(url.as_bytes());
+    format!(
+        "{stem}-{:02x}{:02x}{:02x}{:02x}.html",
+        hash[0], hash[1], hash[2], hash[3]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two URLs alike in their first 120 characters were saved to one file, the second
+    /// overwriting the first.
+    #[test]
+    fn saved_names_are_readable_and_never_shared() {
+        let name = saved_name("https://example.org/news/story.html");
+        assert!(name.starts_with("example.org_news_story-"), "{name}");
+        assert!(!name.contains(".html-"), "{name}");
+        assert!(saved_name("http://x.org/A.HTM").starts_with("x.org_A-"));
+        let long = format!("https://example.org/{}", "a".repeat(200));
+        assert_ne!(
+            saved_name(&format!("{long}1")),
+            saved_name(&format!("{long}2"))
+        );
+        assert_ne!(
+            saved_name("https://example.org/a?b"),
+            saved_name("https://example.org/a/b")
+        );
     }
-    let path = dir.join(name);
-    std::fs::write(&path, bytes)?;
-    Ok(path)
 }

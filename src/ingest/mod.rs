@@ -173,19 +173,22 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
 }
 
 fn read_directory(dir: &str, loaded: &mut Loaded, options: &ReadOptions) -> Result<()> {
-    let mut entries: Vec<(String, String)> = fs::read_dir(dir)
+    // (name shown, path shown, path read): a name that is not UTF-8 is shown with U+FFFD
+    // but read by its real bytes.
+    let mut entries: Vec<(String, String, std::path::PathBuf)> = fs::read_dir(dir)
         .map_err(|e| io_error(dir, e))?
         .filter_map(std::result::Result::ok)
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             let is_file = fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
-            (is_file && !name.starts_with('.')).then(|| (name, join(dir, &entry.file_name())))
+            (is_file && !name.starts_with('.'))
+                .then(|| (name, join(dir, &entry.file_name()), entry.path()))
         })
         .collect();
     entries.sort();
     let before = loaded.sources.len();
-    for (_, path) in entries {
-        let attempt = read_file(&path, options.limit).and_then(|bytes| {
+    for (_, path, real) in entries {
+        let attempt = read_file_at(&path, &real, options.limit).and_then(|bytes| {
             if let Some(format) = sniff::binary_format(&bytes) {
                 Err(Error::NotText {
                     path: path.clone(),
@@ -239,9 +242,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn read_file(path: &str, limit: u64) -> Result<Vec<u8>> {
-    let Some((file, size)) =
-        regular::open_regular(Path::new(path)).map_err(|e| io_error(path, e))?
-    else {
+    read_file_at(path, Path::new(path), limit)
+}
+
+/// Reads the regular file at `real`, known in messages as `path`.
+fn read_file_at(path: &str, real: &Path, limit: u64) -> Result<Vec<u8>> {
+    let Some((file, size)) = regular::open_regular(real).map_err(|e| io_error(path, e))? else {
         return Err(Error::NotAFile { path: path.into() });
     };
     if size > limit {
