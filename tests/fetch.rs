@@ -42,6 +42,21 @@ fn bomb() -> &'static [u8] {
     BOMB.get_or_init(|| gzip_bomb(1024))
 }
 
+/// Waits (at most 10 s) until `n` callers are waiting together; true if they were.
+fn meet(n: usize) -> bool {
+    use std::sync::{Condvar, Mutex};
+    static WAITING: Mutex<usize> = Mutex::new(0);
+    static ARRIVED: Condvar = Condvar::new();
+    let mut waiting = WAITING.lock().unwrap();
+    *waiting += 1;
+    ARRIVED.notify_all();
+    let (waiting, timeout) = ARRIVED
+        .wait_timeout_while(waiting, Duration::from_secs(10), |w| *w % n != 0)
+        .unwrap();
+    drop(waiting);
+    !timeout.timed_out()
+}
+
 /// The answer to a request for `path`: status, extra headers, body.
 fn route(path: &str, authorized: bool) -> (&'static str, String, Vec<u8>) {
     match path {
@@ -84,6 +99,29 @@ fn route(path: &str, authorized: bool) -> (&'static str, String, Vec<u8>) {
             "Content-Type: text/html; charset=windows-1252\r\n".into(),
             format!("\u{feff}{PAGE_B}").into_bytes(),
         ),
+        // Compressed in a coding the client did not ask for: the bytes are not the page.
+        "/deflate" => (
+            "200 OK",
+            "Content-Type: text/html\r\nContent-Encoding: deflate\r\n".into(),
+            {
+                let mut enc =
+                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+                enc.write_all(PAGE_A.as_bytes()).unwrap();
+                enc.finish().unwrap()
+            },
+        ),
+        // Answers only when three requests for it are under way at once.
+        "/together" => {
+            if meet(3) {
+                (
+                    "200 OK",
+                    "Content-Type: text/html; charset=utf-8\r\n".into(),
+                    PAGE_A.as_bytes().to_vec(),
+                )
+            } else {
+                ("503 Service Unavailable", String::new(), b"alone".to_vec())
+            }
+        }
         "/bomb" => (
             "200 OK",
             "Content-Type: text/html\r\nContent-Encoding: gzip\r\n".into(),
@@ -142,7 +180,8 @@ fn serve() -> String {
                         .eq_ignore_ascii_case("authorization: Basic dXNlcjpzZWNyZXQ=");
                 }
                 let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                let (status, headers, body) = route(&path, authorized);
+                let (status, headers, body) =
+                    route(path.split('?').next().unwrap_or("/"), authorized);
                 let head = format!(
                     "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
                     body.len()
@@ -396,4 +435,52 @@ fn a_byte_order_mark_outranks_the_charset_of_the_header() {
         .assert()
         .success()
         .stdout(predicate::str::contains("محادثات موسكو").and(predicate::str::contains("utf-8")));
+}
+
+/// A page compressed in a coding the client does not decode (deflate) was read as
+/// windows-1252 text: a document of mojibake.
+#[test]
+fn a_page_in_an_unrequested_compression_is_refused_naming_it() {
+    let base = serve();
+    parallax()
+        .arg("inspect")
+        .arg(format!("{base}/deflate"))
+        .arg("http://")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "skipped {base}/deflate: cannot fetch: the server sent the page compressed as \"deflate\", which is not read (only gzip is)"
+        )))
+        .stderr(predicate::str::contains(
+            "skipped http://: cannot fetch: not a valid URL (empty string)",
+        ));
+}
+
+/// Pages were fetched one after the other: 50 slow URLs took 50 time limits.
+#[test]
+fn several_urls_are_fetched_at_once() {
+    let base = serve();
+    let out = parallax()
+        .args(["export", "--format", "json", "--no-dict"])
+        .args([
+            format!("{base}/together?1"),
+            format!("{base}/together?2"),
+            format!("{base}/together?3"),
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: Value = serde_json::from_slice(&out).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3, "the three requests met");
+    assert!(
+        docs[0]["path"].as_str().unwrap().ends_with("?1"),
+        "order is kept"
+    );
+    assert!(
+        docs[2]["path"].as_str().unwrap().ends_with("?3"),
+        "order is kept"
+    );
 }

@@ -49,6 +49,22 @@ pub fn fetch(request: &str, options: &FetchOptions) -> Result<Decoded> {
             content_type: crate::text::shorten(kind.split(';').next().unwrap_or(kind).trim(), 80),
         });
     }
+    // The client decodes gzip only; a body in any other coding is not the page.
+    if let Some(coding) = response
+        .headers()
+        .get("content-encoding")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .filter(|v| !v.is_empty() && v != "gzip" && v != "identity")
+    {
+        return Err(Error::Fetch {
+            url: url.into(),
+            message: format!(
+                "the server sent the page compressed as {:?}, which is not read (only gzip is)",
+                crate::text::shorten(&coding, 40)
+            ),
+        });
+    }
     let charset = response.body().charset().map(str::to_owned);
     let bytes = read_decoded(response.body_mut(), request, options.limit)?;
     if let Some(dir) = &options.save {
@@ -101,6 +117,8 @@ fn describe(e: &ureq::Error) -> String {
         ureq::Error::StatusCode(code) => format!("the server answered {code}"),
         ureq::Error::Timeout(_) => "timed out".to_owned(),
         ureq::Error::TooManyRedirects => "too many redirects".to_owned(),
+        ureq::Error::Http(e) => format!("not a valid URL ({e})"),
+        ureq::Error::Io(e) => e.to_string(),
         e => e.to_string(),
     }
 }

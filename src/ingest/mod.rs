@@ -108,7 +108,8 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
     let (limit, encoding) = (options.limit, options.encoding);
     let mut loaded = Loaded::default();
     let mut stdin_used = false;
-    for arg in args {
+    let mut pages = fetch_all(args, options);
+    for (i, arg) in args.iter().enumerate() {
         if arg == "-" {
             if stdin_used {
                 return Err(Error::StdinTwice);
@@ -128,20 +129,10 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
         }
         // A URL is known by what it shows: its user name and password are left out.
         let shown = url::redact(arg);
-        #[cfg(feature = "http")]
-        if url::is_url(arg) {
-            // One page that cannot be fetched does not stop the others; too few pages left
-            // is caught by the document count.
-            let fetched = fetch::fetch(
-                arg,
-                &fetch::FetchOptions {
-                    timeout: options.timeout,
-                    limit,
-                    save: options.save.clone(),
-                },
-            )
-            .and_then(|d| page_or_text(&shown, d));
-            match fetched {
+        // One page that cannot be fetched does not stop the others; too few pages left is
+        // caught by the document count.
+        if let Some(page) = pages[i].take() {
+            match page {
                 Ok(decoded) => loaded.sources.push(Source {
                     path: shown.into_owned(),
                     decoded,
@@ -170,6 +161,57 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
         }
     }
     Ok(loaded)
+}
+
+/// How many pages are fetched at once.
+#[cfg(feature = "http")]
+const FETCH_THREADS: usize = 8;
+
+/// Every URL among `args` fetched and read, [`FETCH_THREADS`] at a time: the page of
+/// argument `i` at index `i` (`None` for arguments that are not URLs).
+#[cfg(feature = "http")]
+fn fetch_all(args: &[String], options: &ReadOptions) -> Vec<Option<Result<Decoded>>> {
+    let fetch_options = fetch::FetchOptions {
+        timeout: options.timeout,
+        limit: options.limit,
+        save: options.save.clone(),
+    };
+    let read = |arg: &str| {
+        fetch::fetch(arg, &fetch_options).and_then(|d| page_or_text(&url::redact(arg), d))
+    };
+    let read = &read;
+    let urls: Vec<usize> = (0..args.len()).filter(|&i| url::is_url(&args[i])).collect();
+    let mut pages: Vec<Option<Result<Decoded>>> = args.iter().map(|_| None).collect();
+    for batch in urls.chunks(FETCH_THREADS) {
+        let results: Vec<(usize, Result<Decoded>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .iter()
+                .map(|&i| (i, scope.spawn(move || read(&args[i]))))
+                .collect();
+            handles
+                .into_iter()
+                .map(|(i, h)| {
+                    let result = h.join().unwrap_or_else(|_| {
+                        Err(Error::Fetch {
+                            url: url::redact(&args[i]).into_owned(),
+                            message: "reading the page failed unexpectedly".into(),
+                        })
+                    });
+                    (i, result)
+                })
+                .collect()
+        });
+        for (i, result) in results {
+            pages[i] = Some(result);
+        }
+    }
+    pages
+}
+
+/// Without the HTTP client, URLs are read as file names.
+#[cfg(not(feature = "http"))]
+fn fetch_all(args: &[String], _options: &ReadOptions) -> Vec<Option<Result<Decoded>>> {
+    args.iter().map(|_| None).collect()
 }
 
 fn read_directory(dir: &str, loaded: &mut Loaded, options: &ReadOptions) -> Result<()> {
