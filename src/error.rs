@@ -81,11 +81,15 @@ pub enum Error {
         limit: u64,
         what: &'static str,
     },
+    /// Standard input (or a file still growing) went on past the limit: its size is not
+    /// known, only that it is larger.
+    #[error("{path}: more than the limit of {limit} bytes (raise it with --max-size)")]
+    StreamTooLarge { path: String, limit: u64 },
     /// A directory was given but holds no text file.
     #[error("{path}: the directory contains no text files")]
     EmptyDirectory { path: String },
     /// The input is neither a regular file nor a directory (a device, a socket...).
-    #[error("{path}: not a regular file or directory")]
+    #[error("{path}: not a regular file or directory (to read standard input, name it -)")]
     NotAFile { path: String },
     /// Standard input (`-`) was named more than once.
     #[error("-: standard input can be read only once")]

@@ -186,7 +186,7 @@ fn symlink_loops_fifos_and_impossible_paths() {
         .assert()
         .code(2)
         .stderr(format!(
-            "parallax: {}: not a regular file or directory\n",
+            "parallax: {}: not a regular file or directory (to read standard input, name it -)\n",
             fifo.display()
         ));
     let through_file = story.join("child.txt");
@@ -546,4 +546,24 @@ fn file_names_that_are_not_utf8_are_read_in_a_directory_and_named_when_given() {
         )),
         "{err}"
     );
+}
+
+/// Standard input over the limit was reported as "the file is 1048577 bytes" (it had only
+/// been read that far); `/dev/stdin` on a pipe said only "not a regular file".
+#[test]
+fn standard_input_over_the_limit_and_dev_stdin_on_a_pipe() {
+    parallax()
+        .args(["inspect", "--max-size", "1K", "-"])
+        .write_stdin("word ".repeat(1000))
+        .assert()
+        .code(2)
+        .stderr("parallax: -: more than the limit of 1024 bytes (raise it with --max-size)\n");
+    parallax()
+        .args(["inspect", "/dev/stdin"])
+        .write_stdin(STORY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::ends_with(
+            "not a regular file or directory (to read standard input, name it -)\n",
+        ));
 }

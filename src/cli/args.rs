@@ -282,11 +282,19 @@ impl clap::builder::TypedValueParser for FileArg {
     }
 }
 
-/// An encoding by its WHATWG label.
+/// An encoding by its WHATWG label. Labels of encodings that are unsafe to decode
+/// (ISO-2022-KR, HZ-GB-2312...) name the "replacement" encoding, which reads every file as
+/// one error: they are refused here.
 fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-        format!("{label:?} is not an encoding name (examples: windows-1256, koi8-r, shift_jis)")
-    })
+    match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+        Some(e) if e == encoding_rs::REPLACEMENT => Err(format!(
+            "{label:?} is not supported (it is unsafe to decode, and browsers do not either)"
+        )),
+        Some(e) => Ok(e),
+        None => Err(format!(
+            "{label:?} is not an encoding name (examples: windows-1256, koi8-r, shift_jis)"
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -352,6 +360,17 @@ mod tests {
         assert_eq!(size("500KiB"), Some(500 << 10));
         assert_eq!(size("4g"), Some(4 << 30));
         assert!(parse("--max-size", "5G").is_err());
+    }
+
+    /// `--encoding iso-2022-kr` named the "replacement" encoding: every file was refused
+    /// as "not valid replacement text".
+    #[test]
+    fn encodings_that_are_unsafe_to_decode_are_refused() {
+        let err = Cli::try_parse_from(["parallax", "--encoding", "iso-2022-kr", "a.txt"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"iso-2022-kr\" is not supported"), "{err}");
+        assert!(Cli::try_parse_from(["parallax", "--encoding", "KOI8-R", "a.txt"]).is_ok());
     }
 
     proptest! {

@@ -309,9 +309,8 @@ fn read_limited(path: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::TooLarge {
+        return Err(Error::StreamTooLarge {
             path: path.into(),
-            size: bytes.len() as u64,
             limit,
         });
     }
