@@ -42,6 +42,9 @@ fn bomb() -> &'static [u8] {
     BOMB.get_or_init(|| gzip_bomb(1024))
 }
 
+/// Requests for `/counted`.
+static COUNTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Waits (at most 10 s) until `n` callers are waiting together; true if they were.
 fn meet(n: usize) -> bool {
     use std::sync::{Condvar, Mutex};
@@ -121,6 +124,14 @@ fn route(path: &str, authorized: bool) -> (&'static str, String, Vec<u8>) {
             } else {
                 ("503 Service Unavailable", String::new(), b"alone".to_vec())
             }
+        }
+        "/counted" => {
+            COUNTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            (
+                "200 OK",
+                "Content-Type: text/html\r\n".into(),
+                PAGE_A.as_bytes().to_vec(),
+            )
         }
         "/bomb" => (
             "200 OK",
@@ -483,4 +494,18 @@ fn several_urls_are_fetched_at_once() {
         docs[2]["path"].as_str().unwrap().ends_with("?3"),
         "order is kept"
     );
+}
+
+/// 51 URLs were all fetched before the run said that a comparison takes at most 50.
+#[test]
+fn too_many_urls_are_refused_before_any_is_fetched() {
+    let base = serve();
+    let urls: Vec<String> = (0..51).map(|i| format!("{base}/counted?{i}")).collect();
+    parallax()
+        .args(["conflicts", "--no-dict"])
+        .args(&urls)
+        .assert()
+        .code(2)
+        .stderr("parallax: 51 documents given; conflicts needs 2 to 50\n");
+    assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 0);
 }

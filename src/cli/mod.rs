@@ -141,6 +141,15 @@ pub fn options_for(
 /// none), checking that there are `min` to 50 of them. Files skipped inside directories
 /// are reported on standard error.
 pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Document>> {
+    // Each argument but a directory is one document at most: too many is known before
+    // anything is read or fetched.
+    let singles = files
+        .iter()
+        .filter(|f| !std::path::Path::new(f).is_dir())
+        .count();
+    if singles > parallax::MAX_DOCUMENTS {
+        parallax::check_count(singles, 0, false, min, what)?;
+    }
     let (sources, skipped) = if files.is_empty() {
         (ingest::demo_sources(), 0)
     } else {
