@@ -9,6 +9,8 @@
 
 use dom_query::{Document, NodeRef};
 
+use super::tags::BLOCKS;
+
 /// The deepest element kept as it is (the document node is depth 0, `<html>` depth 1).
 /// News pages nest 13 to 21 levels (those of the extraction suite); the extractor's time
 /// grows with nodes × depth, so the limit is kept low (browsers stop nesting at 512).
@@ -16,14 +18,6 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Elements whose content is not text a reader sees.
 const HIDDEN: [&str; 6] = ["script", "style", "template", "noscript", "svg", "math"];
-
-/// Elements that start a paragraph of their own.
-#[rustfmt::skip]
-pub(super) const BLOCKS: [&str; 32] = [
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "tr",
-];
 
 /// Flattens every element at depth `limit` that has element children: its content becomes
 /// a run of `<p>` (or `<hN>`) elements holding the text, in document order. Returns how

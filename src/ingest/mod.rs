@@ -12,6 +12,7 @@ pub mod html;
 pub mod prune;
 pub mod regular;
 pub mod sniff;
+mod tags;
 pub mod url;
 
 use std::fs;

@@ -1,93 +1,37 @@
 //! Markup that makes an HTML parser's work grow without bound is pruned before parsing, in
 //! one linear pass: nesting deeper than [`super::depth::MAX_DEPTH`], more than
-//! [`MAX_FORMATTING`] formatting elements left open, more than [`MAX_ATTRIBUTES`]
-//! attributes on one tag. A page within the limits is passed on unchanged.
+//! [`MAX_FORMATTING`] formatting elements left open or [`MAX_STALE`] waiting to be opened
+//! again, more than [`MAX_ATTRIBUTES`] attributes on one tag. A page within the limits is
+//! passed on unchanged.
 //!
 //! The standard parser checks the open elements at every block tag (so 20,000 nested
 //! `<div>`s cost 200 million steps) and re-opens every unclosed `<b>`, `<font>`... after
-//! each paragraph (so a 40 KB page of them grew to a gigabyte). Only tags are removed,
-//! never text: a block tag beyond the depth limit becomes a line break, an inline one
-//! goes. The scanner models the parser roughly (void elements, implied end tags, raw-text
-//! elements, table cells as markers); where it errs it errs only on such pages.
+//! each paragraph (so a 40 KB page of them grew to a gigabyte). Only tags are removed or
+//! closed early, never text: a block tag beyond the depth limit becomes a line break, an
+//! inline one goes. The scanner models the parser roughly (void elements, implied end tags,
+//! raw-text elements, table cells as markers), closing no more than the parser would, so
+//! its depth bounds the parser's; where it errs it errs only on such pages.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::depth::BLOCKS;
+use super::tags::{
+    BLOCKS, CLOSES_P, FORMATTING, HEADINGS, LIST_STOP, MARKERS, RAW, SCOPE, SPECIAL, TABLE_STOP,
+    VOID,
+};
 
 /// Formatting elements (`<b>`, `<font>`, `<a>`...) left open at once; more are dropped.
 pub const MAX_FORMATTING: usize = 12;
+
+/// Formatting elements closed by something else (a `</p>`) that the parser keeps and opens
+/// again in every following paragraph: beyond this many, they are closed explicitly.
+pub const MAX_STALE: usize = 2;
 
 /// Attributes kept on one tag (the parser's duplicate check is quadratic in their number).
 pub const MAX_ATTRIBUTES: usize = 256;
 
 /// How far down the elements dropped beyond the depth limit an end tag is matched.
 const LOOKBACK: usize = 8;
-
-#[rustfmt::skip]
-const VOID: [&str; 19] = [
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-];
-/// Elements whose content is raw text up to their end tag.
-#[rustfmt::skip]
-const RAW: [&str; 8] = [
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
-];
-#[rustfmt::skip]
-const FORMATTING: [&str; 14] = [
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
-    "u",
-];
-/// Elements that put a marker in the list of formatting elements.
-#[rustfmt::skip]
-const MARKERS: [&str; 7] = [
-    "applet", "caption", "marquee", "object", "td", "th", "template",
-];
-/// Start tags that close an open `<p>`.
-#[rustfmt::skip]
-const CLOSES_P: [&str; 38] = [
-    "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hgroup", "hr", "li", "listing", "main", "menu", "nav", "ol",
-    "p", "pre", "section", "summary", "table", "ul",
-];
-/// Where a search for an open element stops (the parser's scope; `<select>` and
-/// `<button>` added, which only makes the model pop less, as it must).
-#[rustfmt::skip]
-const SCOPE: [&str; 19] = [
-    "annotation-xml", "applet", "button", "caption", "desc", "foreignobject", "html", "marquee",
-    "mi", "mn", "mo", "ms", "mtext", "object", "select", "table", "td", "template", "th",
-];
-/// The parser's special elements: where the search for an open `<li>`, `<dd>` or `<dt>`
-/// (and for the start of an unknown end tag) stops.
-#[rustfmt::skip]
-const SPECIAL: [&str; 83] = [
-    "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
-    "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
-    "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer",
-    "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup",
-    "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main",
-    "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p",
-    "param", "plaintext", "pre", "script", "search", "section", "select", "source", "style",
-    "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title",
-    "tr", "track", "ul", "wbr", "xmp",
-];
-/// Where the search for an open `<li>`, `<dd>` or `<dt>` stops: the special elements but
-/// `<address>`, `<div>` and `<p>`.
-#[rustfmt::skip]
-const LIST_STOP: [&str; 80] = [
-    "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body",
-    "br", "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "dl", "dt",
-    "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1",
-    "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
-    "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav",
-    "noembed", "noframes", "noscript", "object", "ol", "param", "plaintext", "pre", "script",
-    "search", "section", "select", "source", "style", "summary", "table", "tbody", "td",
-    "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
-];
-const TABLE_STOP: [&str; 3] = ["html", "table", "template"];
-const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// What becomes of one tag.
 enum Fate {
@@ -105,6 +49,9 @@ struct Model {
     overflow: Vec<String>,
     formatting: Vec<Option<String>>,
     dropped_formatting: HashMap<String, usize>,
+    /// End tags to write before the current tag (formatting elements closed by it that
+    /// would otherwise wait, beyond [`MAX_STALE`], to be opened again).
+    closes: Vec<String>,
 }
 
 /// `html` with the tags that would exceed the limits removed; borrowed when none does.
@@ -116,6 +63,7 @@ pub fn prune(html: &str, depth_limit: usize) -> Cow<'_, str> {
         overflow: Vec::new(),
         formatting: Vec::new(),
         dropped_formatting: HashMap::new(),
+        closes: Vec::new(),
     };
     let mut out = String::new();
     let mut copied = 0;
@@ -144,8 +92,13 @@ pub fn prune(html: &str, depth_limit: usize) -> Cow<'_, str> {
         } else {
             model.start(&name, tag.self_closing)
         };
+        let closes = model
+            .closes
+            .drain(..)
+            .fold(String::new(), |s, n| s + "</" + &n + ">");
         let cut = |out: &mut String, copied: &mut usize, with: &str| {
             out.push_str(&html[*copied..at]);
+            out.push_str(&closes);
             out.push_str(with);
             *copied = tag.end;
         };
@@ -157,6 +110,7 @@ pub fn prune(html: &str, depth_limit: usize) -> Cow<'_, str> {
                 let close = if tag.self_closing { "/>" } else { ">" };
                 cut(&mut out, &mut copied, &format!("{kept}{close}"));
             }
+            Fate::Keep if !closes.is_empty() => cut(&mut out, &mut copied, &html[at..tag.end]),
             Fate::Keep => {}
         }
         i = tag.end;
@@ -376,12 +330,35 @@ impl Model {
 
     /// Pops the open elements from `at` up; a cell or other marker element clears the
     /// formatting elements opened inside it.
+    /// A formatting element popped so stays listed, to be opened again; past
+    /// [`MAX_STALE`] such, it is closed explicitly instead (its end tag written first).
     fn pop_to(&mut self, at: usize) {
-        for name in self.open.drain(at..).rev() {
+        let popped: Vec<String> = self.open.drain(at..).rev().collect();
+        for name in popped {
             if MARKERS.contains(&name.as_str()) {
                 while let Some(Some(_)) = self.formatting.pop() {}
+            } else if FORMATTING.contains(&name.as_str()) && self.stale() > MAX_STALE {
+                let listed = self
+                    .formatting
+                    .iter()
+                    .rposition(|f| f.as_deref() == Some(name.as_str()));
+                if let Some(entry) = listed {
+                    self.formatting.remove(entry);
+                    self.closes.push(name);
+                }
             }
         }
+    }
+
+    /// Listed formatting elements that are not open: the parser opens them again.
+    fn stale(&self) -> usize {
+        let open = self
+            .open
+            .iter()
+            .filter(|n| FORMATTING.contains(&n.as_str()))
+            .count();
+        let listed = self.formatting.iter().filter(|f| f.is_some()).count();
+        listed.saturating_sub(open)
     }
 
     fn end(&mut self, name: &str) -> Fate {
@@ -515,7 +492,8 @@ mod tests {
             "<div class=a><p>One <b>two</b> <a href='x>y'>three</a>.<br/>Four<p>Five\
              <ul><li>six<li>seven</ul><table><tr><td>eight<td>nine</table>\
              <script>if (a<b) { document.write('<div><div><div>'); }</script>\
-             <!-- <div><div> --><textarea><p><p></textarea></div>",
+             <!-- <div><div> --><textarea><p><p></textarea></div>\
+             <p><b>bold left open</p><p><i>italic too</p><p>both go on</p>",
         );
         assert!(matches!(prune(&html, 4), Cow::Borrowed(_)));
     }
@@ -561,7 +539,8 @@ mod tests {
         let html = page(&format!("<p>{bold}Start.</p>{}", "<p>x</p>".repeat(2_000)));
         let pruned = prune(&html, 64);
         let doc = dom_query::Document::from(pruned.as_ref());
-        assert!(doc.tree.len() < 100_000, "{} nodes", doc.tree.len());
+        // 12 kept, and at most 2 opened again per paragraph: 2,000 × (p, text, 2 × b).
+        assert!(doc.tree.len() < 12_000, "{} nodes", doc.tree.len());
         assert_eq!(doc.select("body").text().matches('x').count(), 2_000);
     }
 
