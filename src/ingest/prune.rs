@@ -564,4 +564,66 @@ mod tests {
         assert_eq!(p.text().as_ref(), "Text.");
         assert_eq!(p.nodes()[0].attrs().len(), MAX_ATTRIBUTES);
     }
+
+    /// Tag soup of every kind: pruning never panics, keeps every letter of the text, and
+    /// bounds the depth of what the parser builds.
+    #[test]
+    fn any_tag_soup_is_pruned_to_a_bounded_depth_keeping_its_text() {
+        use proptest::prelude::*;
+        const PIECES: [&str; 34] = [
+            "<div>",
+            "</div>",
+            "<b>",
+            "</b>",
+            "<p>",
+            "</p>",
+            "<table>",
+            "<td>",
+            "<tr>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<span>",
+            "</span>",
+            "<svg>",
+            "<g>",
+            "</svg>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "<a href='x>y'>",
+            "</a>",
+            "w ",
+            "é ",
+            "<",
+            ">",
+            "\"",
+            "<br/>",
+            "<i id=1>",
+            "<font color=red>",
+            "<h2>",
+            "<button>",
+            "<dd>",
+        ];
+        let letters = |html: &str| {
+            let doc = dom_query::Document::from(html);
+            let mut text: Vec<char> = doc
+                .select("body")
+                .text()
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect();
+            text.sort_unstable();
+            text
+        };
+        proptest!(ProptestConfig::with_cases(200), |(picks in proptest::collection::vec(0..PIECES.len(), 0..400))| {
+            let html: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let pruned = prune(&html, 8);
+            prop_assert!(depth(&pruned) <= 8 + 3 + MAX_FORMATTING, "{} for {}", depth(&pruned), html);
+            if !html.contains("<table>") && !html.contains("<svg>") {
+                prop_assert_eq!(letters(&pruned), letters(&html), "{}", html);
+            }
+        });
+    }
 }
