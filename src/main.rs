@@ -36,7 +36,7 @@ fn main() -> ExitCode {
                 None if err.downcast_ref::<cli::Usage>().is_some() => 2,
                 None => 1,
             };
-            say(&parallax::text::visible(&format!("{err:#}"), false));
+            say(&parallax::text::visible(&one_line(&err), false));
             ExitCode::from(code)
         }
     }
@@ -47,6 +47,23 @@ fn main() -> ExitCode {
 fn say(message: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "parallax: {message}");
+}
+
+/// The error and its causes on one line, each said once: an error whose message already
+/// quotes its cause (`cannot read: Permission denied (os error 13)`) does not repeat it.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

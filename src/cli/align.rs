@@ -24,16 +24,17 @@ pub fn run(args: &AlignArgs) -> Result<()> {
         match args.format {
             AlignFormat::Table => table(&docs, &alignment, terminal_width(), &mut out)?,
             AlignFormat::Json => {
-                serde_json::to_writer_pretty(
-                    &mut out,
+                parallax::export::json::write_json(
                     &serde_json::json!({ "alignment": alignment.rows }),
+                    &mut out,
                 )?;
-                writeln!(out)?;
             }
             AlignFormat::Beads => {
                 if docs.len() != 2 {
                     bail!(parallax::Error::DocumentCount {
                         found: docs.len(),
+                        skipped: 0,
+                        urls: false,
                         min: 2,
                         max: 2,
                         what: "--format beads"
@@ -74,9 +75,9 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
         let d = dict::load_tsv(path)?;
         writeln!(
             out,
-            "any → any  {} ({} words)",
+            "any → any  {} ({})",
             path.display(),
-            d.entries.len()
+            parallax::text::count(d.entries.len(), "word")
         )?;
     }
     Ok(())
@@ -86,8 +87,13 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
 fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
     let loaded = ingest::read_inputs_with(&args.files, &super::read_options())?;
     if loaded.sources.len() != 2 {
+        for note in &loaded.skipped {
+            eprintln!("parallax: {}", parallax::text::visible(note, false));
+        }
         bail!(parallax::Error::DocumentCount {
             found: loaded.sources.len(),
+            skipped: loaded.skipped.len(),
+            urls: args.files.iter().all(|f| parallax::ingest::url::is_url(f)),
             min: 2,
             max: 2,
             what: "align --lines"
@@ -115,11 +121,10 @@ fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
             }
         }
         AlignFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
+            parallax::export::json::write_json(
                 &beads.iter().map(bead_json).collect::<Vec<_>>(),
+                &mut *out,
             )?;
-            writeln!(out)?;
         }
         AlignFormat::Table => {
             for bead in &beads {

@@ -13,6 +13,7 @@ use anyhow::Result;
 pub use args::Cli;
 use args::Command;
 pub use conflicts::ConflictsFound;
+use parallax::ingest::url::{self, is_url};
 use parallax::{Document, ingest, prepare};
 
 /// A command line that cannot be meant as written (exit code 2).
@@ -223,37 +224,48 @@ pub fn options_for(
 /// none), checking that there are `min` to 50 of them. Files skipped inside directories
 /// are reported on standard error.
 pub fn load(files: &[String], min: usize, what: &'static str) -> Result<Vec<Document>> {
-    let sources = if files.is_empty() {
-        ingest::demo_sources()
+    // Each argument but a directory is one document at most: too many is known before
+    // anything is read or fetched.
+    let singles = files
+        .iter()
+        .filter(|f| !std::path::Path::new(f).is_dir())
+        .count();
+    if singles > parallax::MAX_DOCUMENTS {
+        parallax::check_count(singles, 0, false, min, what)?;
+    }
+    let (sources, skipped) = if files.is_empty() {
+        (ingest::demo_sources(), 0)
     } else {
-        let urls = files
-            .iter()
-            .filter(|f| f.starts_with("http://") || f.starts_with("https://"))
-            .count();
+        let urls = files.iter().filter(|f| is_url(f)).count();
+        let secrets = files.iter().filter(|f| url::has_userinfo(f)).count();
+        if secrets > 0 {
+            eprintln!(
+                "parallax: the user name and password in {} are used to fetch only: they are left out of messages, sessions and exports",
+                parallax::text::count(secrets, "URL")
+            );
+        }
         if urls > 0 {
             eprintln!(
-                "parallax: fetching {urls} page{}…",
-                if urls == 1 { "" } else { "s" }
+                "parallax: fetching {}…",
+                parallax::text::count(urls, "page")
             );
         }
         // One input at a time, so a progress line can count them.
         if files.iter().filter(|f| *f == "-").count() > 1 {
             return Err(parallax::Error::StdinTwice.into());
         }
+        // All inputs in one call, so that pages are fetched several at a time.
         let read = progress::stage("reading", files.len(), "inputs");
-        let mut sources = Vec::new();
-        for file in files {
-            let loaded = ingest::read_inputs_with(std::slice::from_ref(file), &read_options());
-            let loaded = loaded.inspect_err(|_| progress::done())?;
-            for note in &loaded.skipped {
-                progress::say(&parallax::text::visible(note, false));
-            }
-            sources.extend(loaded.sources);
-            read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let loaded = ingest::read_inputs_with(files, &read_options());
+        let loaded = loaded.inspect_err(|_| progress::done())?;
+        read.store(files.len(), std::sync::atomic::Ordering::Relaxed);
+        for note in &loaded.skipped {
+            progress::say(&parallax::text::visible(note, false));
         }
-        sources
+        (loaded.sources, loaded.skipped.len())
     };
-    if let Err(e) = parallax::check_count(sources.len(), min, what) {
+    let all_urls = !files.is_empty() && files.iter().all(|f| is_url(f));
+    if let Err(e) = parallax::check_count(sources.len(), skipped, all_urls, min, what) {
         progress::done();
         return Err(e.into());
     }

@@ -83,12 +83,16 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, BadConfig> {
     let path = match explicit {
         Some(p) => p.to_owned(),
         None => match default_path() {
-            Some(p) if p.is_file() => p,
+            Some(p) if p.exists() => p,
             _ => return Ok(Config::default()),
         },
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| BadConfig(format!("{}: cannot read: {e}", path.display())))?;
+    // A regular file of at most 1 MiB: /dev/zero, a FIFO or a directory is refused at once.
+    let limit = parallax::ingest::regular::MAX_CONFIG_BYTES;
+    let bytes = parallax::ingest::regular::read_regular(&path, limit, "a configuration file")
+        .map_err(|e| BadConfig(e.to_string()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| BadConfig(format!("{}: not valid UTF-8", path.display())))?;
     parse(&text).map_err(|(offset, message)| {
         BadConfig(format!(
             "{}: line {}: {message}",
