@@ -10,6 +10,7 @@
 
 mod blocks;
 pub mod dict;
+pub mod dict_gaps;
 pub mod diff;
 pub mod features;
 mod function_words;
@@ -162,23 +163,6 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
             }
         })
         .collect();
-    if let Some(path) = std::env::var_os("PX_DUMP") {
-        let mut out = String::new();
-        for &(x, y) in &pairs {
-            let (to_b, to_a) = (
-                translators.get(&docs[x].language, &docs[y].language),
-                translators.get(&docs[y].language, &docs[x].language),
-            );
-            let sa = Side { keys: &keys[x], lang: &docs[x].language, translator: to_b, learnt: None };
-            let sb = Side { keys: &keys[y], lang: &docs[y].language, translator: to_a, learnt: None };
-            let v = features::pair_vectors(&sa, &sb);
-            let sims: Vec<Vec<f32>> = v.a.iter().map(|p| v.b.iter().map(|q| p.dot(q)).collect()).collect();
-            let links: Vec<(Vec<usize>, Vec<usize>)> = links.iter().find(|l| l.x == x && l.y == y).map(|l| l.beads.iter().filter(|b| !b.a.is_empty() && !b.b.is_empty()).map(|b| (b.a.iter().map(|&i| content[x][i].0).collect(), b.b.iter().map(|&j| content[y][j].0).collect())).collect()).unwrap_or_default();
-            out.push_str(&serde_json::json!({"x": x, "y": y, "ids_x": content[x].iter().map(|s| s.0).collect::<Vec<_>>(), "ids_y": content[y].iter().map(|s| s.0).collect::<Vec<_>>(), "sims": sims, "links": links}).to_string());
-            out.push('\n');
-        }
-        let _ = std::fs::write(path, out);
-    }
     nway::merge(&content, &links, &rank)
 }
 
@@ -353,7 +337,11 @@ fn align_keys(
         let plan = if let Some(plan) = plan {
             plan
         } else {
-            first = pairwise::Plan::new(&vectors.a, &vectors.b, languages != pairwise::Languages::Same);
+            first = pairwise::Plan::new(
+                &vectors.a,
+                &vectors.b,
+                languages != pairwise::Languages::Same,
+            );
             &first
         };
         let (beads, relation) = pairwise::align_planned(
@@ -374,7 +362,7 @@ fn align_keys(
         (beads, relation, next)
     };
     let (beads, relation, plan) = pass(None, None);
-    if relation != pairwise::Relation::Translation || std::env::var_os("PX_NOLEX").is_some() {
+    if relation != pairwise::Relation::Translation {
         return (beads, relation);
     }
     // A translation: learn the pair's word translations from the confident links of the
