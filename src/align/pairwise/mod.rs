@@ -290,7 +290,9 @@ fn align_in_order(
         beads
     } else {
         let beads = ctx.dynamic_programme(&band);
-        let z = *plan.translation_z.get_or_init(|| significance::translation_z(&ctx));
+        let z = *plan
+            .translation_z
+            .get_or_init(|| significance::translation_z(&ctx));
         if z >= significance::TRANSLATION_Z {
             relation = Relation::Translation;
             join_crossings(beads, &ctx)
