@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::{Bead, Params, SideInput};
-use crate::align::features::SparseVec;
+use crate::align::features::{KeyMap, SparseVec};
 use crate::align::nearest::{KeyIndex, closest_counterparts};
 use crate::align::programme::{self, Band, MAX_GROUP};
 
@@ -71,18 +71,36 @@ impl<'a> Context<'a> {
         // documents the sample is mostly true counterparts, which are not background.
         let background = |x: &[SparseVec], y: &[SparseVec]| -> Vec<f32> {
             let step = (y.len() / 32).max(1);
-            let sample: Vec<&SparseVec> = y.iter().step_by(step).collect();
+            // The sample's keys, each with the sample sentences that hold it: a sentence's
+            // similarities to the whole sample come from its own few keys, added in the
+            // order of its keys as a dot product would add them.
+            let mut postings: KeyMap<Vec<(usize, f32)>> = KeyMap::default();
+            let mut size = 0;
+            for (s, v) in y.iter().step_by(step).enumerate() {
+                for &(key, w) in v.entries() {
+                    postings.entry(key).or_default().push((s, w));
+                }
+                size = s + 1;
+            }
             x.par_iter()
                 .with_min_len(1024)
-                .map(|v| {
-                    let sims: Vec<f32> = sample.iter().map(|s| v.dot(s)).collect();
-                    let best = sims.iter().copied().fold(0.0f32, f32::max);
-                    if sims.len() < 2 {
-                        0.0
-                    } else {
-                        (sims.iter().sum::<f32>() - best) / (sims.len() - 1) as f32
-                    }
-                })
+                .map_init(
+                    || vec![0.0f32; size],
+                    |sims, v| {
+                        sims.fill(0.0);
+                        for &(key, w) in v.entries() {
+                            for &(s, ws) in postings.get(&key).map_or(&[][..], Vec::as_slice) {
+                                sims[s] += w * ws;
+                            }
+                        }
+                        let best = sims.iter().copied().fold(0.0f32, f32::max);
+                        if sims.len() < 2 {
+                            0.0
+                        } else {
+                            (sims.iter().sum::<f32>() - best) / (sims.len() - 1) as f32
+                        }
+                    },
+                )
                 .collect()
         };
         let nexts = |x: &[SparseVec]| -> [Vec<f32>; MAX_GROUP - 1] {
