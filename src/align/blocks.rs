@@ -58,8 +58,12 @@ pub(super) fn anchors(a: &[SparseVec], b: &[SparseVec], cross: bool) -> Vec<(usi
     hapax
         .into_par_iter()
         .filter(|&(i, j)| {
-            index_b.best(&a[i], &(0..b.len()), dot).is_some_and(|(x, _)| near(x, j))
-                && index_a.best(&b[j], &(0..a.len()), dot).is_some_and(|(x, _)| near(x, i))
+            index_b
+                .best(&a[i], &(0..b.len()), dot)
+                .is_some_and(|(x, _)| near(x, j))
+                && index_a
+                    .best(&b[j], &(0..a.len()), dot)
+                    .is_some_and(|(x, _)| near(x, i))
         })
         .collect()
 }
@@ -463,4 +467,3 @@ mod tests {
         }
     }
 }
-

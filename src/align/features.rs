@@ -235,30 +235,26 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                 }
                 // A word's keys depend on the word alone: each form is stemmed and
                 // transliterated once per document.
-                let (function, stem_key, cross) =
-                    words.entry(token).or_insert_with(|| {
-                        let stemmed = stem
-                            .as_ref()
-                            .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
-                        let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
-                        let ascii = if cross_language {
-                            translit::ascii(token)
-                        } else {
-                            String::new()
-                        };
-                        let mut cross = Vec::new();
-                        if ascii.len() >= 4 {
-                            let prefix: String = ascii.chars().take(5).collect();
-                            cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
-                            for skeleton in translit::skeletons(token, lang) {
-                                cross.push((
-                                    key(Kind::Skeleton, &skeleton),
-                                    Kind::Skeleton.weight(),
-                                ));
-                            }
+                let (function, stem_key, cross) = words.entry(token).or_insert_with(|| {
+                    let stemmed = stem
+                        .as_ref()
+                        .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
+                    let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
+                    let ascii = if cross_language {
+                        translit::ascii(token)
+                    } else {
+                        String::new()
+                    };
+                    let mut cross = Vec::new();
+                    if ascii.len() >= 4 {
+                        let prefix: String = ascii.chars().take(5).collect();
+                        cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
+                        for skeleton in translit::skeletons(token, lang) {
+                            cross.push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
                         }
-                        (function_words.contains(token), stem_key, cross)
-                    });
+                    }
+                    (function_words.contains(token), stem_key, cross)
+                });
                 let (function, stem_key, cross) = (*function, *stem_key, cross.clone());
                 if function {
                     keys.function_native.push(stem_key);
@@ -398,7 +394,10 @@ pub fn translated_stems(side: &Side<'_>) -> KeySet {
     let mut out = KeySet::default();
     for k in side.keys {
         for w in &k.words {
-            if !t.translate(std::slice::from_ref(w), stem.as_ref()).is_empty() {
+            if !t
+                .translate(std::slice::from_ref(w), stem.as_ref())
+                .is_empty()
+            {
                 let s = stem
                     .as_ref()
                     .map_or(std::borrow::Cow::Borrowed(w.as_str()), |s| s.stem(w));

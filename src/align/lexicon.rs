@@ -74,9 +74,7 @@ pub fn induce(
     let n = links.len() as f64;
     let mut scored: Vec<(Key, Key, f64)> = together
         .into_iter()
-        .filter(|&((s, t), k)| {
-            k >= MIN_TOGETHER && !known_a.contains(&s) && !known_b.contains(&t)
-        })
+        .filter(|&((s, t), k)| k >= MIN_TOGETHER && !known_a.contains(&s) && !known_b.contains(&t))
         .filter_map(|((s, t), k)| {
             let g2 = g_squared(
                 f64::from(k),
@@ -190,7 +188,10 @@ mod tests {
         assert_eq!(lex.a_to_b.get(&1), Some(&vec![101]));
         assert_eq!(lex.b_to_a.get(&101), Some(&vec![1]));
         assert!(!lex.a_to_b.contains_key(&3), "one meeting is chance");
-        assert!(!lex.a_to_b.contains_key(&9), "a stem everywhere translates nothing");
+        assert!(
+            !lex.a_to_b.contains_key(&9),
+            "a stem everywhere translates nothing"
+        );
     }
 
     #[test]
