@@ -199,12 +199,16 @@ fn magnitudes(token: &str) -> Vec<String> {
     vec![format!("a{low}"), format!("b{high}")]
 }
 
+/// What a word form gives a sentence: whether it is a function word, its stem key, and
+/// the keys only other languages need (cognate prefix, consonant skeleton).
+type WordKeys = (bool, (Key, f32), Vec<(Key, f32)>);
+
 /// Keys of one document's sentences (given in matching form) in language `lang`;
 /// `cross_language` adds the keys only other languages need (cognates, skeletons).
 pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Vec<SentenceKeys> {
     let stem = stemmer(lang);
     let function_words = super::function_words::of(lang);
-    let mut words: HashMap<&str, (bool, (Key, f32), Vec<(Key, f32)>)> = HashMap::new();
+    let mut words: HashMap<&str, WordKeys> = HashMap::new();
     sentences
         .iter()
         .map(|norm| {

@@ -175,6 +175,7 @@ impl Plan {
     /// The plan of a second alignment: the same moved blocks and the same verdict on
     /// translation, and a narrow band around the first alignment's one-to-one links (as in
     /// Moore's third pass), which the second can correct but need not search again.
+    #[must_use]
     pub fn around(&self, beads: &[Bead], width: usize) -> Self {
         let anchors = beads
             .iter()
