@@ -214,9 +214,12 @@ fn a_rewrite_beside_a_foreign_original_is_not_aligned_by_position() {
     let (beads, relation) = run(&b_of(&|k| k));
     assert_eq!(relation, Relation::Translation);
     assert!(beads.iter().all(|b| b.a == b.b && b.a.len() == 1));
-    // A rewrite: statements swapped two places apart within each paragraph of four, so
-    // that positions and lengths no longer follow A.
-    let pi = |k: usize| k ^ 2;
+    // A rewrite that tells the statements in another order, so that positions and lengths
+    // no longer follow A (no more of them in order than in a random shuffle). A milder one,
+    // half the statements in order (two places apart within each paragraph of four), stands
+    // about 3.4 deviations above its shuffles, like a ten-sentence news rewrite told in the
+    // same order: at twelve sentences the test cannot tell such a rewrite from a translation.
+    let pi = |k: usize| (5 * k + 3) % n;
     let (beads, relation) = run(&b_of(&pi));
     assert_eq!(relation, Relation::Loose);
     let links: Vec<(Vec<usize>, Vec<usize>)> = sides(beads)
