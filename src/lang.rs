@@ -78,10 +78,9 @@ fn fallback_by_script(text: &str) -> &'static str {
     }
 }
 
-/// Maps the detector's ISO 639-3 codes to ISO 639-1 where a two-letter code exists.
-pub fn iso639_1(code: &str) -> &str {
-    #[rustfmt::skip]
-    const TABLE: &[(&str, &str)] = &[
+/// ISO 639-3 codes and their ISO 639-1 form, for the languages that have one.
+#[rustfmt::skip]
+const ISO639: &[(&str, &str)] = &[
         ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"),
         ("bel", "be"), ("ben", "bn"), ("bul", "bg"), ("cat", "ca"), ("ces", "cs"),
         ("cmn", "zh"), ("dan", "da"), ("deu", "de"), ("ell", "el"), ("eng", "en"),
@@ -96,11 +95,23 @@ pub fn iso639_1(code: &str) -> &str {
         ("srp", "sr"), ("swe", "sv"), ("tam", "ta"), ("tel", "te"), ("tgl", "tl"),
         ("tha", "th"), ("tuk", "tk"), ("tur", "tr"), ("ukr", "uk"), ("urd", "ur"),
         ("uzb", "uz"), ("vie", "vi"), ("yid", "yi"), ("zul", "zu"),
-    ];
-    TABLE
+];
+
+/// Maps the detector's ISO 639-3 codes to ISO 639-1 where a two-letter code exists.
+pub fn iso639_1(code: &str) -> &str {
+    ISO639
         .iter()
         .find(|(three, _)| *three == code)
         .map_or(code, |(_, two)| two)
+}
+
+/// The ISO 639-3 code of an ISO 639-1 code (`"de"` → `"deu"`); a three-letter code is
+/// returned as it is.
+pub fn iso639_3(code: &str) -> Option<&'static str> {
+    ISO639
+        .iter()
+        .find(|(three, two)| *two == code || *three == code)
+        .map(|(three, _)| *three)
 }
 
 #[cfg(test)]

@@ -923,3 +923,32 @@ fn numeric_options_out_of_range_are_refused_when_parsed() {
             .stderr(predicate::str::contains(message));
     }
 }
+
+#[test]
+fn language_pairs_without_a_dictionary_are_named_once() {
+    // Debian packages no dictionary between Arabic and French, so the line does not
+    // depend on what is installed.
+    let dir = tempfile::tempdir().unwrap();
+    let french = dir.path().join("fr.txt");
+    std::fs::write(
+        &french,
+        "La Russie a annoncé vendredi que l'Arménie et l'Azerbaïdjan avaient accepté de se \
+         rencontrer à Moscou. Les ministres des affaires étrangères des deux pays y sont \
+         attendus samedi. Les combats dans le Haut-Karabakh ont fait des centaines de morts \
+         depuis la fin du mois de septembre.",
+    )
+    .unwrap();
+    let arabic = demo_dir().join("003_61af73ea42f265ba.txt");
+    let args = [french.to_str().unwrap(), arabic.to_str().unwrap()];
+    let out = parallax().arg("conflicts").args(args).assert().success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.matches("no dictionary for").count(), 1, "{err}");
+    assert!(err.contains("fr–ar (no Debian package"), "{err}");
+    let quiet = parallax()
+        .args(["conflicts", "--no-dict"])
+        .args(args)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&quiet.get_output().stderr).into_owned();
+    assert!(!err.contains("no dictionary"), "{err}");
+}

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::features::{KeyMap, SparseVec};
 use super::nearest::KeyIndex;
 use super::nway::longest_increasing;
@@ -24,8 +26,11 @@ const MIN_RUN: usize = 2;
 const MAX_ROUNDS: usize = 16;
 
 /// Pairs `(i, j)` of sentences of A and B that share a key found in no other sentence of
-/// either document, sorted and without repeats.
-pub(super) fn hapax_anchors(a: &[SparseVec], b: &[SparseVec]) -> Vec<(usize, usize)> {
+/// either document, sorted and without repeats; in two languages (`cross`) only where each
+/// is the other's closest counterpart in the whole other document, or a neighbour of it. Across languages a
+/// rare key alone is no anchor: a chance collision of two spellings (*Glück* ~ *glace*)
+/// joins sentences that have better matches elsewhere.
+pub(super) fn anchors(a: &[SparseVec], b: &[SparseVec], cross: bool) -> Vec<(usize, usize)> {
     let once = |side: &[SparseVec]| {
         let mut seen: KeyMap<(usize, u32)> = KeyMap::default();
         for (i, v) in side.iter().enumerate() {
@@ -36,14 +41,31 @@ pub(super) fn hapax_anchors(a: &[SparseVec], b: &[SparseVec]) -> Vec<(usize, usi
         seen
     };
     let (in_a, in_b) = rayon::join(|| once(a), || once(b));
-    let mut anchors: Vec<(usize, usize)> = in_a
+    let mut hapax: Vec<(usize, usize)> = in_a
         .iter()
         .filter(|(_, (_, c))| *c == 1)
         .filter_map(|(k, &(i, _))| in_b.get(k).filter(|&&(_, c)| c == 1).map(|&(j, _)| (i, j)))
         .collect();
-    anchors.sort_unstable();
-    anchors.dedup();
-    anchors
+    hapax.sort_unstable();
+    hapax.dedup();
+    if !cross {
+        return hapax;
+    }
+    let (index_a, index_b) = rayon::join(|| KeyIndex::new(a), || KeyIndex::new(b));
+    let dot = |_: usize, d: f32| d;
+    // A sentence split in two by the other document has its closest match in either half.
+    let near = |x: usize, y: usize| x.abs_diff(y) <= 1;
+    hapax
+        .into_par_iter()
+        .filter(|&(i, j)| {
+            index_b
+                .best(&a[i], &(0..b.len()), dot)
+                .is_some_and(|(x, _)| near(x, j))
+                && index_a
+                    .best(&b[j], &(0..a.len()), dot)
+                    .is_some_and(|(x, _)| near(x, i))
+        })
+        .collect()
 }
 
 /// B's sentences in A's order: which blocks of B were moved, and where they go.
@@ -323,7 +345,7 @@ mod tests {
         let a: Vec<SparseVec> = (0..12).map(sentence).collect();
         // B tells the second half first.
         let b: Vec<SparseVec> = (6..12).chain(0..6).map(sentence).collect();
-        let anchors = hapax_anchors(&a, &b);
+        let anchors = anchors(&a, &b, false);
         let found = Reordering::find(&a, &b, &anchors).expect("a reordering");
         let order: Vec<usize> = (6..12).chain(0..6).collect();
         assert_eq!(found.order, order);
@@ -335,7 +357,7 @@ mod tests {
     #[test]
     fn documents_in_the_same_order_need_no_reordering() {
         let a: Vec<SparseVec> = (0..12).map(sentence).collect();
-        let anchors = hapax_anchors(&a, &a);
+        let anchors = anchors(&a, &a, false);
         assert_eq!(Reordering::find(&a, &a, &anchors), None);
     }
 
@@ -354,7 +376,7 @@ mod tests {
         b[10] = SparseVec::uniform(&[1, 1010, 2004, 2006]);
         a[15] = SparseVec::uniform(&[1, 1015, 5000]);
         a[16] = SparseVec::uniform(&[1, 1016, 5001]);
-        let anchors = hapax_anchors(&a, &b);
+        let anchors = anchors(&a, &b, false);
         assert!(anchors.contains(&(15, 3)) && anchors.contains(&(16, 4)));
         assert!(!anchors.contains(&(3, 3)));
         // The two sentences resemble their own place more: nothing moves.

@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::translator::Translator;
+use super::translator::{DICT_WEIGHT, Translator};
 use super::translit;
 
 /// A key: a 64-bit hash of its kind and text.
@@ -158,6 +158,9 @@ pub struct SentenceKeys {
     function_cross: Vec<(Key, f32)>,
     /// Function words, for dictionary look-up where they count.
     function_words: Vec<String>,
+    /// Stem keys of the content words, sorted and without repeats: what a lexicon learnt
+    /// from the pair translates.
+    pub stems: Vec<Key>,
 }
 
 /// Units after a number that make it a measurement (a height, a distance), which
@@ -196,11 +199,16 @@ fn magnitudes(token: &str) -> Vec<String> {
     vec![format!("a{low}"), format!("b{high}")]
 }
 
+/// What a word form gives a sentence: whether it is a function word, its stem key, and
+/// the keys only other languages need (cognate prefix, consonant skeleton).
+type WordKeys = (bool, (Key, f32), Vec<(Key, f32)>);
+
 /// Keys of one document's sentences (given in matching form) in language `lang`;
 /// `cross_language` adds the keys only other languages need (cognates, skeletons).
 pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Vec<SentenceKeys> {
     let stem = stemmer(lang);
     let function_words = super::function_words::of(lang);
+    let mut words: HashMap<&str, WordKeys> = HashMap::new();
     sentences
         .iter()
         .map(|norm| {
@@ -229,36 +237,44 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                 if token.chars().count() < 2 {
                     continue;
                 }
-                let function = function_words.contains(token);
-                let stemmed = stem
-                    .as_ref()
-                    .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
-                let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
-                let ascii = if cross_language {
-                    translit::ascii(token)
-                } else {
-                    String::new()
-                };
-                let mut cross = Vec::new();
-                if ascii.len() >= 4 {
-                    let prefix: String = ascii.chars().take(5).collect();
-                    cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
-                    for skeleton in translit::skeletons(token, lang) {
-                        cross.push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
+                // A word's keys depend on the word alone: each form is stemmed and
+                // transliterated once per document.
+                let (function, stem_key, cross) = words.entry(token).or_insert_with(|| {
+                    let stemmed = stem
+                        .as_ref()
+                        .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
+                    let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
+                    let ascii = if cross_language {
+                        translit::ascii(token)
+                    } else {
+                        String::new()
+                    };
+                    let mut cross = Vec::new();
+                    if ascii.len() >= 4 {
+                        let prefix: String = ascii.chars().take(5).collect();
+                        cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
+                        for skeleton in translit::skeletons(token, lang) {
+                            cross.push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
+                        }
                     }
-                }
+                    (function_words.contains(token), stem_key, cross)
+                });
+                let (function, stem_key, cross) = (*function, *stem_key, cross.clone());
                 if function {
                     keys.function_native.push(stem_key);
                     keys.function_cross.extend(cross);
                     keys.function_words.push(token.to_owned());
                 } else {
                     keys.native.push(stem_key);
+                    keys.stems.push(stem_key.0);
                     keys.cross.extend(cross);
                     keys.words.push(token.to_owned());
                 }
             }
             // Sorted, so that two sentences of one language compare content by a merge.
             keys.native.sort_unstable_by_key(|&(k, _)| k);
+            keys.stems.sort_unstable();
+            keys.stems.dedup();
             keys
         })
         .collect()
@@ -328,6 +344,8 @@ pub struct Side<'a> {
     pub lang: &'a str,
     /// Dictionary translations into the other side's language, if any.
     pub translator: Option<&'a Translator>,
+    /// Translations of stems learnt from the pair itself (see [`super::lexicon`]), if any.
+    pub learnt: Option<&'a KeyMap<Vec<Key>>>,
 }
 
 impl Side<'_> {
@@ -357,9 +375,41 @@ impl Side<'_> {
                     v.extend(t.translate(&k.function_words, stem));
                 }
             }
+            if let Some(learnt) = self.learnt {
+                for s in &k.stems {
+                    if let Some(targets) = learnt.get(s) {
+                        let weight = DICT_WEIGHT / (targets.len() as f32).sqrt();
+                        v.extend(targets.iter().map(|&t| (t, weight)));
+                    }
+                }
+            }
         }
         v
     }
+}
+
+/// Stem keys of the content words of `keys` that the side's dictionary translates: a
+/// learnt lexicon leaves them to the dictionary.
+pub fn translated_stems(side: &Side<'_>) -> KeySet {
+    let Some(t) = side.translator else {
+        return KeySet::default();
+    };
+    let stem = stemmer(side.lang);
+    let mut out = KeySet::default();
+    for k in side.keys {
+        for w in &k.words {
+            if !t
+                .translate(std::slice::from_ref(w), stem.as_ref())
+                .is_empty()
+            {
+                let s = stem
+                    .as_ref()
+                    .map_or(std::borrow::Cow::Borrowed(w.as_str()), |s| s.stem(w));
+                out.insert(key(Kind::Stem, &s));
+            }
+        }
+    }
+    out
 }
 
 /// Do sentence `i` of `a` and sentence `j` of `b` share a key of content: a number, a
@@ -462,6 +512,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
                         false
                     }
                 });
+                v.shrink_to_fit();
                 v
             })
             .collect()
@@ -526,11 +577,13 @@ mod tests {
                 keys: &ka,
                 lang: la,
                 translator: None,
+                learnt: None,
             },
             &Side {
                 keys: &kb,
                 lang: lb,
                 translator: None,
+                learnt: None,
             },
         )
     }
@@ -666,11 +719,13 @@ mod tests {
                 keys: &ka,
                 lang: "ar",
                 translator: Some(&t),
+                learnt: None,
             },
             Side {
                 keys: &kb,
                 lang: "en",
                 translator: None,
+                learnt: None,
             },
         );
         // The translations of "بعض" and "حتى" still match (a translation renders them).
@@ -689,6 +744,7 @@ mod tests {
             keys,
             lang: "en",
             translator: None,
+            learnt: None,
         };
         assert!(shares_content(&side(&ke), 0, &side(&kf), 0));
         assert!(!shares_content(&side(&ke), 0, &side(&kf), 1));
@@ -716,11 +772,13 @@ mod tests {
                 keys: &ka,
                 lang: "de",
                 translator: Some(&t),
+                learnt: None,
             },
             &Side {
                 keys: &kb,
                 lang: "fr",
                 translator: None,
+                learnt: None,
             },
         );
         let without = pair_vectors(
@@ -728,11 +786,13 @@ mod tests {
                 keys: &ka,
                 lang: "de",
                 translator: None,
+                learnt: None,
             },
             &Side {
                 keys: &kb,
                 lang: "fr",
                 translator: None,
+                learnt: None,
             },
         );
         let (with, without) = (with.a[0].dot(&with.b[0]), without.a[0].dot(&without.b[0]));

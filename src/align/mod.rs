@@ -10,9 +10,11 @@
 
 mod blocks;
 pub mod dict;
+pub mod dict_gaps;
 pub mod diff;
 pub mod features;
 mod function_words;
+mod lexicon;
 mod nearest;
 mod nway;
 pub mod pairwise;
@@ -314,34 +316,85 @@ fn align_keys(
     } else {
         pairwise::Languages::Unaided
     };
-    let (side_a, side_b) = (
-        Side {
-            keys: a.0,
-            lang: a.2,
-            translator: to_b,
-        },
-        Side {
-            keys: b.0,
-            lang: b.2,
-            translator: to_a,
-        },
+    let pass = |learnt: Option<&lexicon::Lexicon>, plan: Option<&pairwise::Plan>| {
+        let (side_a, side_b) = (
+            Side {
+                keys: a.0,
+                lang: a.2,
+                translator: to_b,
+                learnt: learnt.map(|l| &l.a_to_b),
+            },
+            Side {
+                keys: b.0,
+                lang: b.2,
+                translator: to_a,
+                learnt: learnt.map(|l| &l.b_to_a),
+            },
+        );
+        let vectors = features::pair_vectors(&side_a, &side_b);
+        let shares = |i: usize, j: usize| features::shares_content(&side_a, i, &side_b, j);
+        let first;
+        let plan = if let Some(plan) = plan {
+            plan
+        } else {
+            first = pairwise::Plan::new(
+                &vectors.a,
+                &vectors.b,
+                languages != pairwise::Languages::Same,
+            );
+            &first
+        };
+        let (beads, relation) = pairwise::align_planned(
+            &pairwise::SideInput {
+                vectors: &vectors.a,
+                lengths: a.1,
+            },
+            &pairwise::SideInput {
+                vectors: &vectors.b,
+                lengths: b.1,
+            },
+            languages,
+            params,
+            Some(&shares),
+            plan,
+        );
+        let next = plan.around(&beads, SECOND_PASS_BAND);
+        (beads, relation, next)
+    };
+    let (beads, relation, plan) = pass(None, None);
+    if relation != pairwise::Relation::Translation {
+        return (beads, relation);
+    }
+    // A translation: learn the pair's word translations from the confident links of the
+    // first alignment, and align again with them.
+    let stems = |keys: &[SentenceKeys]| -> Vec<Vec<features::Key>> {
+        keys.iter().map(|k| k.stems.clone()).collect()
+    };
+    let known = |keys, lang, translator| {
+        features::translated_stems(&Side {
+            keys,
+            lang,
+            translator,
+            learnt: None,
+        })
+    };
+    let learnt = lexicon::induce(
+        &stems(a.0),
+        &stems(b.0),
+        &lexicon::confident_links(&beads),
+        &known(a.0, a.2, to_b),
+        &known(b.0, b.2, to_a),
     );
-    let vectors = features::pair_vectors(&side_a, &side_b);
-    let shares = |i: usize, j: usize| features::shares_content(&side_a, i, &side_b, j);
-    pairwise::align_pair(
-        &pairwise::SideInput {
-            vectors: &vectors.a,
-            lengths: a.1,
-        },
-        &pairwise::SideInput {
-            vectors: &vectors.b,
-            lengths: b.1,
-        },
-        languages,
-        params,
-        Some(&shares),
-    )
+    if learnt.is_empty() {
+        return (beads, relation);
+    }
+    let (beads, relation, _) = pass(Some(&learnt), Some(&plan));
+    (beads, relation)
 }
+
+/// Half-width of the band the second alignment of a translation searches around the
+/// first's links (in long documents only: shorter ones are searched whole).
+const SECOND_PASS_BAND: usize = 10;
 
 #[cfg(test)]
 mod tests;

@@ -13,19 +13,26 @@ use super::features::{KeyMap, KeySet, SparseVec};
 /// every pair of a long document. It still counts in the similarity of the candidates.
 const COMMON_KEY_DIVISOR: usize = 20;
 
+/// Candidates (those sharing most weight of rare keys) completed with the common keys and
+/// scored in full, per query.
+const CANDIDATES: usize = 32;
+
 /// One document's sentences by key.
 pub(super) struct KeyIndex<'a> {
     side: &'a [SparseVec],
     /// Sentences (ascending) and weights of each key found in few enough sentences.
-    rare: KeyMap<Vec<(usize, f32)>>,
+    rare: KeyMap<Vec<(u32, f32)>>,
     /// The other keys.
     common: KeySet,
 }
 
 impl<'a> KeyIndex<'a> {
     pub(super) fn new(side: &'a [SparseVec]) -> Self {
-        let mut rare: KeyMap<Vec<(usize, f32)>> = KeyMap::default();
+        // Sentence numbers as u32 halve the index (a document of 4 billion sentences
+        // would not be read in the first place).
+        let mut rare: KeyMap<Vec<(u32, f32)>> = KeyMap::default();
         for (j, v) in side.iter().enumerate() {
+            let j = u32::try_from(j).unwrap_or(u32::MAX);
             for &(k, w) in v.entries() {
                 rare.entry(k).or_default().push((j, w));
             }
@@ -37,6 +44,9 @@ impl<'a> KeyIndex<'a> {
             .map(|(&k, _)| k)
             .collect();
         rare.retain(|_, p| p.len() <= limit);
+        for p in rare.values_mut() {
+            p.shrink_to_fit();
+        }
         Self { side, rare, common }
     }
 
@@ -57,12 +67,12 @@ impl<'a> KeyIndex<'a> {
         let mut frequent: Vec<(u64, f32)> = Vec::new();
         for &(k, w) in v.entries() {
             if let Some(postings) = self.rare.get(&k) {
-                let from = postings.partition_point(|&(j, _)| j < within.start);
+                let from = postings.partition_point(|&(j, _)| (j as usize) < within.start);
                 parts.extend(
                     postings[from..]
                         .iter()
-                        .take_while(|&&(j, _)| j < within.end)
-                        .map(|&(j, wj)| (j, w * wj)),
+                        .map(|&(j, wj)| (j as usize, w * wj))
+                        .take_while(|&(j, _)| j < within.end),
                 );
             } else if self.common.contains(&k) {
                 frequent.push((k, w));
@@ -71,10 +81,22 @@ impl<'a> KeyIndex<'a> {
         // Stable: each candidate's parts stay in key order, so sums never depend on
         // anything but the vectors.
         parts.sort_by_key(|&(j, _)| j);
+        let mut partial: Vec<(usize, f32)> = parts
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|run| (run[0].0, run.iter().map(|&(_, p)| p).sum::<f32>()))
+            .collect();
+        // Common keys weigh little: only the candidates that lead on the rare keys are
+        // completed with them, so no sentence is compared with every other.
+        if partial.len() > CANDIDATES {
+            partial.select_nth_unstable_by(CANDIDATES - 1, |x, y| {
+                y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+            });
+            partial.truncate(CANDIDATES);
+            partial.sort_unstable_by_key(|&(j, _)| j);
+        }
         let mut best: Option<(usize, f32)> = None;
-        for run in parts.chunk_by(|x, y| x.0 == y.0) {
-            let j = run[0].0;
-            let dot = run.iter().map(|&(_, p)| p).sum::<f32>()
+        for (j, rare) in partial {
+            let dot = rare
                 + frequent
                     .iter()
                     .filter_map(|&(k, w)| self.side[j].weight(k).map(|wj| w * wj))

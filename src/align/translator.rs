@@ -10,7 +10,7 @@ use super::dict::Dictionary;
 use super::features::{Key, Kind, key, stemmer};
 
 /// Weight of a dictionary translation relative to a word found in the text.
-const DICT_WEIGHT: f32 = 0.8;
+pub(super) const DICT_WEIGHT: f32 = 0.8;
 
 /// A translation table from one language's word forms to stem keys of another.
 #[derive(Debug, Default)]

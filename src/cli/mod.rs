@@ -86,6 +86,8 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             // The screen opens at once with an alignment that needs no dictionary; if
             // dictionaries serve these languages, a better one follows from a thread.
+            let langs: Vec<&str> = docs.iter().map(|d| d.language.as_str()).collect();
+            say_dictionary_gaps(&cli.dicts, &langs);
             let plain = compare(&docs, &parallax::align::AlignOptions::default());
             let wants_dicts =
                 !cli.dicts.dict.is_empty() || (!cli.dicts.no_dict && has_dictionaries(&docs));
@@ -190,6 +192,24 @@ fn has_dictionaries(docs: &[Document]) -> bool {
         })
 }
 
+/// Says on standard error, once per run, which language pairs among `langs` no
+/// dictionary serves and which Debian packages would (nothing with `--no-dict` or a
+/// `--dict` file, which serves every pair). The screen calls it before it opens, so the
+/// later call from its alignment thread writes nothing over it.
+pub fn say_dictionary_gaps(dicts: &args::DictArgs, langs: &[&str]) {
+    use parallax::align::{dict, dict_gaps};
+    static SAID: std::sync::Once = std::sync::Once::new();
+    if dicts.no_dict || !dicts.dict.is_empty() {
+        return;
+    }
+    SAID.call_once(|| {
+        let found = dict::discover(std::path::Path::new(dict::DICTD_DIR));
+        if let Some(line) = dict_gaps::describe(&dict_gaps::gaps(&found, langs)) {
+            progress::say(&line);
+        }
+    });
+}
+
 /// Aligner options for `docs`: the installed dictionaries serving their languages
 /// (unless `--no-dict`) and every `--dict` file.
 pub fn align_options(
@@ -206,6 +226,7 @@ pub fn options_for(
     langs: &[&str],
 ) -> Result<parallax::align::AlignOptions> {
     use parallax::align::dict;
+    say_dictionary_gaps(dicts, langs);
     let mut dictionaries = if dicts.no_dict {
         Vec::new()
     } else {

@@ -7,23 +7,12 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::{Bead, Params, SideInput};
-use crate::align::features::SparseVec;
+use crate::align::features::{KeyMap, SparseVec};
 use crate::align::nearest::{KeyIndex, closest_counterparts};
 use crate::align::programme::{self, Band, MAX_GROUP};
 
 /// Segments shorter than this (in characters) are fragments: headings, broken-off clauses.
 const SHORT_SEGMENT_CHARS: usize = 40;
-
-/// How far from its link (in sentences) the translation test looks for a sentence's closest
-/// counterpart.
-const IN_PLACE_WINDOW: usize = 10;
-
-/// Smallest share of a translation's linked sentences whose closest counterpart nearby is
-/// in their own link.
-const TRANSLATION_MIN_IN_PLACE: f32 = 0.4;
-
-/// Largest share of sentences a translation's path leaves unmatched.
-const TRANSLATION_MAX_LONE: f32 = 0.15;
 
 /// Beads of this many sentences (both sides) or more tolerate at most one sentence (two
 /// without a dictionary) that shares no key with the other side.
@@ -82,18 +71,36 @@ impl<'a> Context<'a> {
         // documents the sample is mostly true counterparts, which are not background.
         let background = |x: &[SparseVec], y: &[SparseVec]| -> Vec<f32> {
             let step = (y.len() / 32).max(1);
-            let sample: Vec<&SparseVec> = y.iter().step_by(step).collect();
+            // The sample's keys, each with the sample sentences that hold it: a sentence's
+            // similarities to the whole sample come from its own few keys, added in the
+            // order of its keys as a dot product would add them.
+            let mut postings: KeyMap<Vec<(usize, f32)>> = KeyMap::default();
+            let mut size = 0;
+            for (s, v) in y.iter().step_by(step).enumerate() {
+                for &(key, w) in v.entries() {
+                    postings.entry(key).or_default().push((s, w));
+                }
+                size = s + 1;
+            }
             x.par_iter()
                 .with_min_len(1024)
-                .map(|v| {
-                    let sims: Vec<f32> = sample.iter().map(|s| v.dot(s)).collect();
-                    let best = sims.iter().copied().fold(0.0f32, f32::max);
-                    if sims.len() < 2 {
-                        0.0
-                    } else {
-                        (sims.iter().sum::<f32>() - best) / (sims.len() - 1) as f32
-                    }
-                })
+                .map_init(
+                    || vec![0.0f32; size],
+                    |sims, v| {
+                        sims.fill(0.0);
+                        for &(key, w) in v.entries() {
+                            for &(s, ws) in postings.get(&key).map_or(&[][..], Vec::as_slice) {
+                                sims[s] += w * ws;
+                            }
+                        }
+                        let best = sims.iter().copied().fold(0.0f32, f32::max);
+                        if sims.len() < 2 {
+                            0.0
+                        } else {
+                            (sims.iter().sum::<f32>() - best) / (sims.len() - 1) as f32
+                        }
+                    },
+                )
                 .collect()
         };
         let nexts = |x: &[SparseVec]| -> [Vec<f32>; MAX_GROUP - 1] {
@@ -278,73 +285,6 @@ impl<'a> Context<'a> {
         } else {
             base
         }
-    }
-
-    /// Is the path a translation's: do most of its links have some lexical support, does it
-    /// leave few sentences unmatched, and do enough linked sentences find their closest
-    /// counterpart nearby in their own link? (A translation renders nearly every sentence in
-    /// its place; a rewrite beside its original leaves out, adds and moves statements.)
-    pub(super) fn is_translation(&self, beads: &[Bead], floor: f32) -> bool {
-        let total = self.a.lengths.len() + self.b.lengths.len();
-        let lone: usize = beads
-            .iter()
-            .filter(|b| b.a.is_empty() || b.b.is_empty())
-            .map(|b| b.a.len() + b.b.len())
-            .sum();
-        if (lone as f32) > TRANSLATION_MAX_LONE * total as f32 {
-            return false;
-        }
-        let dot = |p: usize, q: usize| self.dot(p, q);
-        let (supported, links) = beads
-            .iter()
-            .filter(|b| !b.a.is_empty() && !b.b.is_empty())
-            .fold((0usize, 0usize), |(s, n), b| {
-                let ok = self.lexical(b.a[0], b.a.len(), b.b[0], b.b.len(), &dot) > floor;
-                (s + usize::from(ok), n + 1)
-            });
-        supported * 2 >= links && self.in_place_share(beads) >= TRANSLATION_MIN_IN_PLACE
-    }
-
-    /// Share of the linked sentences (those resembling anything near their link at all)
-    /// whose closest counterpart within [`IN_PLACE_WINDOW`] sentences of the link is in
-    /// their own link. A translation's path holds each sentence's best match; a path laid
-    /// through a rewrite by position alone does not.
-    pub(super) fn in_place_share(&self, beads: &[Bead]) -> f32 {
-        let (n, m) = (self.a.lengths.len(), self.b.lengths.len());
-        let (mut own, mut counted) = (0usize, 0usize);
-        let mut tally = |best: Option<(f32, bool)>| {
-            if let Some((sim, mine)) = best
-                && sim > 0.0
-            {
-                counted += 1;
-                own += usize::from(mine);
-            }
-        };
-        let closest = |range: std::ops::Range<usize>,
-                       inside: &[usize],
-                       sim: &dyn Fn(usize) -> f32|
-         -> Option<(f32, bool)> {
-            range
-                .map(|q| (sim(q), inside.contains(&q)))
-                // Ties go to the sentence's own link.
-                .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)))
-        };
-        for bead in beads.iter().filter(|b| !b.a.is_empty() && !b.b.is_empty()) {
-            let (b0, b1) = (bead.b[0], bead.b[bead.b.len() - 1]);
-            let (a0, a1) = (bead.a[0], bead.a[bead.a.len() - 1]);
-            let b_near = b0.saturating_sub(IN_PLACE_WINDOW)..(b1 + IN_PLACE_WINDOW + 1).min(m);
-            let a_near = a0.saturating_sub(IN_PLACE_WINDOW)..(a1 + IN_PLACE_WINDOW + 1).min(n);
-            for &i in &bead.a {
-                tally(closest(b_near.clone(), &bead.b, &|q| self.dot(i, q)));
-            }
-            for &j in &bead.b {
-                tally(closest(a_near.clone(), &bead.a, &|p| self.dot(p, j)));
-            }
-        }
-        if counted == 0 {
-            return 0.0;
-        }
-        own as f32 / counted as f32
     }
 
     /// For the links `i`~`j` and `i+1`~`j+1`: how much more one sentence resembles the other

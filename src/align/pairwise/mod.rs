@@ -12,6 +12,7 @@
 
 mod context;
 mod links;
+mod significance;
 #[cfg(test)]
 mod tests;
 
@@ -71,11 +72,6 @@ pub struct Params {
     /// not trusted: a rewrite, unlike a translation, gives no reason to pair dissimilar
     /// sentences by position.
     pub same_language_floor: f32,
-    /// Across languages, the pair is a translation (and links without lexical support are
-    /// kept for their position) when at least half its links reach this similarity, few
-    /// sentences are left unmatched, and enough linked sentences find their closest
-    /// counterpart nearby in their own link.
-    pub translation_floor: f32,
     /// Across languages but not a translation: links below this similarity are dropped.
     pub rewrite_floor: f32,
     /// Extra cost, in a pair linked by a dictionary, of each sentence in a merged bead that
@@ -103,7 +99,6 @@ impl Default for Params {
             merge3: -3.0,
             merge5: -1.0,
             same_language_floor: 0.12,
-            translation_floor: 0.02,
             rewrite_floor: 0.08,
             silent: -0.5,
             crossing: 0.18,
@@ -151,6 +146,55 @@ pub enum Languages {
     Unaided,
 }
 
+/// What the first look at a pair finds before any programme runs: its anchors and the
+/// passages of B told in another order than A's.
+pub struct Plan {
+    anchors: Vec<(usize, usize)>,
+    reordering: Option<Reordering>,
+    /// How far the pair stands above chance as a translation (see `significance`), once
+    /// measured.
+    translation_z: std::sync::OnceLock<f32>,
+    /// Half-width of the band around the anchors (when the pair is long enough for one);
+    /// `None`: [`Params::band`].
+    width: Option<usize>,
+}
+
+impl Plan {
+    /// Anchors and moved blocks of two documents (in two languages when `cross`).
+    pub fn new(a: &[SparseVec], b: &[SparseVec], cross: bool) -> Self {
+        let anchors = blocks::anchors(a, b, cross);
+        let reordering = Reordering::find(a, b, &anchors);
+        Self {
+            anchors,
+            reordering,
+            translation_z: std::sync::OnceLock::new(),
+            width: None,
+        }
+    }
+
+    /// The plan of a second alignment: the same moved blocks and the same verdict on
+    /// translation, and a narrow band around the first alignment's one-to-one links (as in
+    /// Moore's third pass), which the second can correct but need not search again.
+    #[must_use]
+    pub fn around(&self, beads: &[Bead], width: usize) -> Self {
+        let anchors = beads
+            .iter()
+            .filter(|b| b.a.len() == 1 && b.b.len() == 1)
+            .map(|b| (b.a[0], b.b[0]))
+            .collect();
+        let translation_z = std::sync::OnceLock::new();
+        if let Some(&z) = self.translation_z.get() {
+            let _ = translation_z.set(z);
+        }
+        Self {
+            anchors,
+            reordering: self.reordering.clone(),
+            translation_z,
+            width: Some(width),
+        }
+    }
+}
+
 /// Aligns two documents; says what it took them for.
 pub fn align_pair(
     a: &SideInput<'_>,
@@ -159,13 +203,28 @@ pub fn align_pair(
     params: &Params,
     content: Option<&ContentCheck<'_>>,
 ) -> (Vec<Bead>, Relation) {
+    let plan = Plan::new(a.vectors, b.vectors, languages != Languages::Same);
+    align_planned(a, b, languages, params, content, &plan)
+}
+
+/// Aligns two documents along a plan made for them (a second alignment with a lexicon
+/// learnt from the first keeps the first's anchors and moved blocks: the lexicon is
+/// learnt from links made along them).
+pub fn align_planned(
+    a: &SideInput<'_>,
+    b: &SideInput<'_>,
+    languages: Languages,
+    params: &Params,
+    content: Option<&ContentCheck<'_>>,
+    plan: &Plan,
+) -> (Vec<Bead>, Relation) {
     let (n, m) = (a.vectors.len(), b.vectors.len());
     if n == 0 || m == 0 {
         return (singletons(n, m), Relation::before_alignment(languages));
     }
-    let anchors = blocks::hapax_anchors(a.vectors, b.vectors);
-    let Some(reordering) = Reordering::find(a.vectors, b.vectors, &anchors) else {
-        return align_in_order(a, b, &anchors, languages, params, content);
+    let anchors = &plan.anchors;
+    let Some(reordering) = &plan.reordering else {
+        return align_in_order(a, b, anchors, languages, params, content, plan);
     };
     // Moved blocks: align B with its blocks in A's order, then give B back its numbering.
     let vectors: Vec<SparseVec> = reordering
@@ -192,6 +251,7 @@ pub fn align_pair(
         languages,
         params,
         reordered_content.as_ref().map(|f| f as &ContentCheck<'_>),
+        plan,
     );
     (reordering.restore(beads), relation)
 }
@@ -205,6 +265,7 @@ fn align_in_order(
     languages: Languages,
     params: &Params,
     content: Option<&ContentCheck<'_>>,
+    plan: &Plan,
 ) -> (Vec<Bead>, Relation) {
     let (n, m) = (a.vectors.len(), b.vectors.len());
     let mut relation = Relation::before_alignment(languages);
@@ -213,7 +274,7 @@ fn align_in_order(
     let band = if (n + 1) * (m + 1) <= params.full_limit {
         Band::full(n, m)
     } else {
-        Band::anchored(n, m, anchors, params.band)
+        Band::anchored(n, m, anchors, plan.width.unwrap_or(params.band))
     };
     let mut beads = if same_language {
         // Rewrites reorder freely and share words: rank links by similarity, not position.
@@ -230,7 +291,10 @@ fn align_in_order(
         beads
     } else {
         let beads = ctx.dynamic_programme(&band);
-        if ctx.is_translation(&beads, params.translation_floor) {
+        let z = *plan
+            .translation_z
+            .get_or_init(|| significance::translation_z(&ctx));
+        if z >= significance::TRANSLATION_Z {
             relation = Relation::Translation;
             join_crossings(beads, &ctx)
         } else {
