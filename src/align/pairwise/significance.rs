@@ -7,6 +7,8 @@
 //! not. The result is a z-score (standard deviations above the shuffles' mean), a
 //! significance level rather than a tuned similarity floor.
 
+use rayon::prelude::*;
+
 use super::context::Context;
 use crate::align::programme::{self, Band};
 
@@ -62,7 +64,9 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
         .collect();
     let real: Vec<usize> = (0..wb).collect();
     let mut state = 0x9e37_79b9_7f4a_7c15u64 ^ ((wa as u64) << 32 | wb as u64);
-    let scores: Vec<f32> = (0..SHUFFLES)
+    // The orders are drawn one after another (the same on every machine), then scored on
+    // every core.
+    let orders: Vec<Vec<usize>> = (0..SHUFFLES)
         .map(|_| {
             let mut order = real.clone();
             for i in (1..order.len()).rev() {
@@ -72,8 +76,12 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
                 let j = usize::try_from(state % (i as u64 + 1)).unwrap_or(0);
                 order.swap(i, j);
             }
-            path_score(ctx, wa, &order, &lexical)
+            order
         })
+        .collect();
+    let scores: Vec<f32> = orders
+        .par_iter()
+        .map(|order| path_score(ctx, wa, order, &lexical))
         .collect();
     let observed = path_score(ctx, wa, &real, &lexical);
     let mean = scores.iter().sum::<f32>() / SHUFFLES as f32;
