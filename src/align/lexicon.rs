@@ -48,8 +48,8 @@ pub fn confident_links(beads: &[Bead]) -> Vec<(usize, usize)> {
 /// are `a` and `b` (each sorted and without repeats). Stems a dictionary translates already
 /// (`known_a`, `known_b`) are left to it: the dictionary seeds the lexicon.
 pub fn induce(
-    a: &[Vec<Key>],
-    b: &[Vec<Key>],
+    a: &[&[Key]],
+    b: &[&[Key]],
     links: &[(usize, usize)],
     known_a: &KeySet,
     known_b: &KeySet,
@@ -59,14 +59,14 @@ pub fn induce(
     let mut together: std::collections::HashMap<(Key, Key), u32> =
         std::collections::HashMap::default();
     for &(i, j) in links {
-        for &s in &a[i] {
+        for &s in a[i] {
             *count_a.entry(s).or_default() += 1;
         }
-        for &t in &b[j] {
+        for &t in b[j] {
             *count_b.entry(t).or_default() += 1;
         }
-        for &s in &a[i] {
-            for &t in &b[j] {
+        for &s in a[i] {
+            for &t in b[j] {
                 *together.entry((s, t)).or_default() += 1;
             }
         }
@@ -184,7 +184,8 @@ mod tests {
         ];
         let links: Vec<(usize, usize)> = (0..12).map(|i| (i, i)).collect();
         let none = KeySet::default();
-        let lex = induce(&a, &b, &links, &none, &none);
+        let slices = |v: &[Vec<Key>]| v.iter().map(Vec::as_slice).collect::<Vec<_>>();
+        let lex = induce(&slices(&a), &slices(&b), &links, &none, &none);
         assert_eq!(lex.a_to_b.get(&1), Some(&vec![101]));
         assert_eq!(lex.b_to_a.get(&101), Some(&vec![1]));
         assert!(!lex.a_to_b.contains_key(&3), "one meeting is chance");

@@ -367,9 +367,9 @@ fn align_keys(
     }
     // A translation: learn the pair's word translations from the confident links of the
     // first alignment, and align again with them.
-    let stems = |keys: &[SentenceKeys]| -> Vec<Vec<features::Key>> {
-        keys.iter().map(|k| k.stems.clone()).collect()
-    };
+    fn stems(keys: &[SentenceKeys]) -> Vec<&[features::Key]> {
+        keys.iter().map(|k| k.stems.as_slice()).collect()
+    }
     let known = |keys, lang, translator| {
         features::translated_stems(&Side {
             keys,
