@@ -1,9 +1,13 @@
 //! Facts that sources can disagree on: figures (with what they count), dates and names,
 //! found in each document's non-boilerplate sentences.
 
+mod clock;
+mod count;
 pub mod dates;
 pub mod names;
 pub mod numbers;
+pub mod rules;
+mod tokens;
 pub mod topics;
 
 use std::ops::Range;
@@ -64,7 +68,7 @@ pub fn extract(doc: &Document) -> Facts {
             let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
             let before_start = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
             let topic = topics::topic_of(
-                &text[f.span.end..after_end],
+                &text[f.core.end..after_end],
                 &text[before_start..f.span.start],
             );
             facts.figures.push(FigureFact {
