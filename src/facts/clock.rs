@@ -181,6 +181,8 @@ pub fn times(tokens: &[Token], rules: &NumberRules) -> Vec<(Figure, std::ops::Ra
                 core: tokens[k].span.start..tokens[next - 1].span.end,
                 measure: Measure::Clock(zone.unwrap_or_default()),
                 exact_numeral: false,
+                implicit: false,
+                vague: false,
             },
             start..next,
         ));

@@ -336,9 +336,9 @@ mod tests {
         assert_eq!(value("une centaine", "fr"), Some((100.0, Precision::About)));
         assert_eq!(value("un millar", "es"), Some((1000.0, Precision::About)));
         assert_eq!(value("ein Dutzend", "de"), Some((12.0, Precision::About)));
-        assert_eq!(value("dozens", "en"), Some((61.5, Precision::Vague)));
+        assert_eq!(value("dozens", "en"), Some((59.5, Precision::Vague)));
         assert_eq!(value("des dizaines", "fr"), Some((59.5, Precision::Vague)));
-        assert_eq!(value("Dutzende", "de"), Some((61.5, Precision::Vague)));
+        assert_eq!(value("Dutzende", "de"), Some((59.5, Precision::Vague)));
         assert_eq!(value("decenas", "es"), Some((59.5, Precision::Vague)));
         assert_eq!(value("десятки", "ru"), Some((59.5, Precision::Vague)));
         assert_eq!(value("عشرات", "ar"), Some((59.5, Precision::Vague)));

@@ -117,6 +117,12 @@ pub struct Figure {
     pub measure: Measure,
     /// It states one value as such: no qualifier, range or vague word ("212", "fifty").
     pub exact_numeral: bool,
+    /// Written without a number ("a firefighter", "no deaths"): it may be about one
+    /// incident of a story only, so it is compared only where the alignment ties it.
+    pub implicit: bool,
+    /// A vague group word ("dozens", "des milliers"): too loose to rule out a figure on
+    /// its own.
+    pub vague: bool,
 }
 
 /// A round figure (one significant digit: 100, 4,000, 10,000) may stand for a count
@@ -228,6 +234,8 @@ fn figure_at(tokens: &[Token], k: usize, first: Count, rules: &NumberRules) -> (
         core: tokens[k].span.start..first.core_end,
         measure: Measure::Count,
         exact_numeral,
+        implicit: false,
+        vague: first.precision == Precision::Vague,
     };
     (figure, end)
 }
@@ -394,7 +402,7 @@ mod tests {
                     "twenty-two civilians and thirty thousand people",
                     &[("twenty-two", "=22"), ("thirty thousand", "=30000")],
                 ),
-                ("dozens of civilians", &[("dozens", "24..99")]),
+                ("dozens of civilians", &[("dozens", "20..99")]),
                 ("at least 12 people", &[("at least 12", ">=12")]),
                 ("up to 50 tanks", &[("up to 50", "<=50")]),
                 ("about 140,000 residents", &[("about 140,000", "~140000")]),
