@@ -4,9 +4,11 @@
 //! topics or magnitudes, aliases, demonyms and longer forms are never conflicts.
 
 mod dates;
+mod entities;
 mod figures;
 mod names;
 mod similarity;
+mod spelling;
 
 use serde::Serialize;
 
@@ -93,7 +95,10 @@ pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts])
     let rows = RowIndex::new(alignment);
     let mut out = figures::conflicts(docs, &rows, facts);
     out.extend(dates::conflicts(docs, &rows, facts));
-    out.extend(names::conflicts(docs, &rows, facts));
+    let names = names::Names::new(docs, facts);
+    let (entities, covered) = entities::conflicts(docs, &rows, facts, &names);
+    out.extend(entities);
+    out.extend(names::conflicts(docs, &rows, facts, &names, &covered));
     // In reading order of the earliest claim, figures first within a place.
     out.sort_by_key(|c| (c.claims.iter().map(|m| (m.doc, m.start)).min(), c.kind));
     out

@@ -122,7 +122,8 @@ fn name_variants_but_not_aliases_or_demonyms() {
         .map(|x| x.topic.clone())
         .collect();
     topics.sort();
-    assert_eq!(topics, ["Minsk", "Nikol", "Pashinyan", "Yerevan"]);
+    // "Nikol Pashinyan" and "Nicole Pashnyan" are one name of two words, compared whole.
+    assert_eq!(topics, ["Minsk", "Nikol Pashinyan", "Yerevan"]);
     let yerevan = c.iter().find(|x| x.topic == "Yerevan").unwrap();
     assert_eq!(
         yerevan.tally(),
@@ -244,7 +245,7 @@ fn demo_corpus_reports_the_known_disagreements() {
             .any(|v| v.contains(&">400") && v.contains(&"~400")),
         "{toll:?}"
     );
-    for name in ["Yerevan", "Pashinyan", "Minsk"] {
+    for name in ["Yerevan", "Nikol Pashinyan", "Minsk"] {
         assert!(
             find(ConflictKind::Name, name).is_some(),
             "{name}: {:?}",

@@ -7,7 +7,7 @@ use super::rules::{NumberRules, Qualifier};
 use super::tokens::Token;
 
 /// Words after a time that put it in the afternoon or evening.
-const PM: [&[&str]; 12] = [
+const PM: [&[&str]; 14] = [
     &["pm"],
     &["p", ".", "m", "."],
     &["p", ".", "m"],
@@ -19,6 +19,8 @@ const PM: [&[&str]; 12] = [
     &["مساء"],
     &["مساءً"],
     &["ليلا"],
+    &["من", "ليل"],
+    &["ليل"],
     &["di", "sera"],
 ];
 /// Words after a time that keep it in the morning.

@@ -385,6 +385,50 @@ static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\
 static WORD: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{M}'’-]+|\d{1,2}").ok());
 
+/// Words right before a date that make it the date of a report ("a toll updated on
+/// Saturday 16 September"), not of an event: such a date says when, not what happened.
+const REPORTING: [&str; 22] = [
+    "updated",
+    "as of",
+    "as at",
+    "actualisé",
+    "actualisée",
+    "mis à jour",
+    "en date du",
+    "arrêté au",
+    "stand",
+    "aktualisiert",
+    "actualizado",
+    "actualizada",
+    "a fecha de",
+    "atualizado",
+    "aggiornato",
+    "по состоянию на",
+    "на момент",
+    "حتى",
+    "حتى يوم",
+    "وفق حصيلة",
+    "bilan du",
+    "balance del",
+];
+
+/// True when the date at `span` of `sentence` is the date of a report (see
+/// [`REPORTING`]), perhaps with a weekday between ("actualisé samedi 16 septembre").
+pub fn is_reporting_date(sentence: &str, span: &Range<usize>) -> bool {
+    let before = sentence.get(..span.start).unwrap_or("").to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let weekday = |w: &str| WEEKDAYS.iter().any(|(_, forms)| forms.contains(&w));
+    let mut end = words.len();
+    if end > 0 && (weekday(words[end - 1]) || matches!(words[end - 1], "on" | "le" | "am" | "el")) {
+        end -= 1;
+    }
+    if end > 0 && weekday(words[end - 1]) {
+        end -= 1;
+    }
+    let head = words[..end].join(" ");
+    REPORTING.iter().any(|r| head.ends_with(r))
+}
+
 /// Every date mention in `text` (a sentence); spans relative to it.
 pub fn dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -536,6 +580,15 @@ mod tests {
 
     fn values(text: &str) -> Vec<(DateKind, String)> {
         dates(text).into_iter().map(|d| (d.kind, d.value)).collect()
+    }
+
+    #[test]
+    fn dates_of_reports_are_told_apart() {
+        let s = "au moins 11 300 morts, selon un bilan de l'ONU actualisé samedi 16 septembre";
+        let d = &dates(s)[0];
+        assert!(is_reporting_date(s, &d.span));
+        let s = "la tempête qui a frappé dans la nuit du dimanche 10 au lundi 11 septembre";
+        assert!(dates(s).iter().all(|d| !is_reporting_date(s, &d.span)));
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct DateFact {
     pub span: Range<usize>,
     pub kind: DateKind,
     pub value: String,
+    /// The date of a report ("a toll updated on 16 September"), not of an event.
+    pub reporting: bool,
 }
 
 /// A capitalised word that may be a name.
@@ -60,6 +62,8 @@ pub struct NameFact {
     pub text: String,
     pub sentence_initial: bool,
     pub neighbours: Vec<String>,
+    /// Names with one run in one sentence are one name of several words.
+    pub run: usize,
 }
 
 /// A figure's interval and reading in its topic's base unit: "5 miles" is `=8.05 km`; a
@@ -111,7 +115,10 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
     if topics::is_partitive(after, between) {
         return None;
     }
-    let only_commas = !between.chars().any(|c| c != ',' && topics::is_break(c));
+    // Commas and a parenthesis ("в Амеде (Диярбакыре) – шесть человек") keep a list going.
+    let only_commas = !between
+        .chars()
+        .any(|c| !matches!(c, ',' | '(' | ')') && topics::is_break(c));
     let few_words = between.split_whitespace().count() <= LIST_GAP;
     (only_commas && few_words && topic.has_event).then(|| topic.clone())
 }
@@ -190,6 +197,7 @@ pub fn extract(doc: &Document) -> Facts {
                 sentence: id,
                 span: base + d.span.start..base + d.span.end,
                 kind: d.kind,
+                reporting: dates::is_reporting_date(text, &d.span),
                 value: d.value,
             });
         }
@@ -200,6 +208,7 @@ pub fn extract(doc: &Document) -> Facts {
                 text: n.text,
                 sentence_initial: n.sentence_initial,
                 neighbours: n.neighbours,
+                run: n.run,
             });
         }
     }

@@ -159,9 +159,12 @@ pub fn is_partitive(after: &str, before: &str) -> bool {
 /// text before it (from the previous figure), in a document of `lang`.
 pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
     let lex = &*LEXICON;
+    // With no break before it, the next figure reads its event back through these words.
+    let next_reads_back = !after.contains(is_break);
     let after = after.split(is_break).next().unwrap_or("");
     let before = before.rsplit(is_break).next().unwrap_or("");
-    let aw: Vec<String> = words(after).into_iter().take(AFTER).collect();
+    let all_after = words(after);
+    let aw: Vec<String> = all_after.iter().take(AFTER).cloned().collect();
     let all_before = words(before);
     let bw = &all_before[all_before.len().saturating_sub(BEFORE)..];
     if lex.partitive_after.iter().any(|p| aw.starts_with(p)) {
@@ -169,7 +172,16 @@ pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
     }
     let partitive = lex.partitive_before.iter().any(|p| bw.ends_with(p));
     let mut found = Found::default();
-    scan_after(lex, lang, &aw, &mut found);
+    // An event nearer the next figure than this one, with nothing between to stop the next
+    // figure's reading back, is the next figure's ("6200 человек при максимальной
+    // вместимости зала свыше 9000": the capacity is 9000).
+    let nearer_next = |p: usize, n: usize| {
+        next_reads_back && {
+            let rest = &all_after[(p + n).min(all_after.len())..];
+            rest.len() < p && !rest.iter().any(|w| joins_clauses(lex, w))
+        }
+    };
+    scan_after(lex, lang, &aw, &mut found, nearer_next);
     if partitive {
         // A part of a count takes only what the lexicon names after it.
         found.other = None;
@@ -185,7 +197,13 @@ fn joins_clauses(lex: &Lexicon, word: &str) -> bool {
     lex.conjunctions.contains(word) || (word.starts_with('و') && word.chars().count() > 3)
 }
 
-fn scan_after(lex: &Lexicon, lang: &str, aw: &[String], found: &mut Found) {
+fn scan_after(
+    lex: &Lexicon,
+    lang: &str,
+    aw: &[String],
+    found: &mut Found,
+    nearer_next: impl Fn(usize, usize) -> bool,
+) {
     let mut p = 0;
     while p < aw.len() {
         if p > 0 && joins_clauses(lex, &aw[p]) {
@@ -210,7 +228,7 @@ fn scan_after(lex: &Lexicon, lang: &str, aw: &[String], found: &mut Found) {
         };
         match term.kind {
             Kind::Noun(i) if found.noun.is_none() && p <= NOUN_AFTER => found.noun = Some(i),
-            Kind::Event(i) if found.event.is_none() => found.event = Some(i),
+            Kind::Event(i) if found.event.is_none() && !nearer_next(p, n) => found.event = Some(i),
             Kind::Unit(i, f) if found.unit.is_none() && p <= 1 => found.unit = Some((i, f)),
             // "93 mètres de haut", "96 Meter hohe": the dimension right after the unit.
             Kind::Dimension(i) if found.dimension.is_none() && p <= DIMENSION_AFTER => {
