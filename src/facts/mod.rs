@@ -159,10 +159,11 @@ pub fn extract(doc: &Document) -> Facts {
             let (topic, interval, value) = match &f.measure {
                 Measure::Clock(zone) => (Some(topics::clock(zone)), f.interval, f.value.clone()),
                 Measure::Count => {
-                    let topic = topics::topic_of(
+                    let topic = topics::topic_before_next(
                         text.get(f.core.end..after_end).unwrap_or(""),
                         text.get(before_start..f.span.start).unwrap_or(""),
                         &doc.language,
+                        k + 1 < figures.len(),
                     );
                     let (interval, value) = in_unit(f, topic.as_ref());
                     let topic = topic.map(|t| if f.implicit { t.in_rows_only() } else { t });

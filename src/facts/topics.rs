@@ -158,9 +158,14 @@ pub fn is_partitive(after: &str, before: &str) -> bool {
 /// The topic of a figure, given the text after its count (up to the next figure) and the
 /// text before it (from the previous figure), in a document of `lang`.
 pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
+    topic_before_next(after, before, lang, false)
+}
+
+/// [`topic_of`] for a figure followed by another one (`after` ends where it starts).
+pub fn topic_before_next(after: &str, before: &str, lang: &str, next: bool) -> Option<Topic> {
     let lex = &*LEXICON;
     // With no break before it, the next figure reads its event back through these words.
-    let next_reads_back = !after.contains(is_break);
+    let next_reads_back = next && !after.contains(is_break);
     let after = after.split(is_break).next().unwrap_or("");
     let before = before.rsplit(is_break).next().unwrap_or("");
     let all_after = words(after);
@@ -491,6 +496,32 @@ mod tests {
                 "{before} _ {after}"
             );
         }
+    }
+
+    #[test]
+    fn an_event_between_two_figures_goes_to_the_nearer() {
+        let capacity = |after: &str, before: &str, next: bool| {
+            topic_before_next(after, before, "ru", next).map(|t| t.label)
+        };
+        // "могло находиться 6200 человек при максимальной вместимости зала свыше 9000".
+        assert_eq!(
+            capacity(
+                " человек при максимальной вместимости зала свыше",
+                "могло находиться",
+                true
+            )
+            .as_deref(),
+            Some("people")
+        );
+        assert_eq!(
+            capacity(
+                " человек.",
+                "при максимальной вместимости зала свыше",
+                false
+            )
+            .as_deref(),
+            Some("people capacity")
+        );
     }
 
     #[test]
