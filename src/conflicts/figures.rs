@@ -17,7 +17,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Conflict, ConflictKind, RowIndex, UnionFind, claim};
+use super::{Claim, Conflict, ConflictKind, RowIndex, UnionFind, claim};
 use crate::document::{DocId, Document};
 use crate::facts::{Facts, FigureFact, Scope};
 
@@ -456,14 +456,17 @@ fn conflict(docs: &[Document], topic: &str, groups: &[Group<'_>]) -> Option<Conf
     let mut claims = Vec::new();
     for (group, members) in groups.iter().enumerate() {
         for (doc, f) in members {
-            claims.push(claim(
-                docs,
-                *doc,
-                f.sentence,
-                f.span.clone(),
-                f.value.clone(),
-                group,
-            ));
+            claims.push(Claim {
+                time: f.time.clone(),
+                ..claim(
+                    docs,
+                    *doc,
+                    f.sentence,
+                    f.span.clone(),
+                    f.value.clone(),
+                    group,
+                )
+            });
         }
     }
     Some(Conflict::new(

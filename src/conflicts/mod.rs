@@ -39,6 +39,9 @@ pub struct Claim {
     pub value: String,
     /// Claims with the same group agree; different groups disagree.
     pub group: usize,
+    /// When the source reported it (a figure's), as far as the text says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<crate::facts::Time>,
 }
 
 /// One disputed fact.
@@ -48,16 +51,22 @@ pub struct Conflict {
     /// What the fact is about: "soldiers killed", the canonical spelling of a name...
     pub topic: String,
     pub claims: Vec<Claim>,
+    /// The claim (index into `claims`) reported latest, where the times of two readings
+    /// that disagree say which is later: a running figure's last known value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<usize>,
 }
 
 impl Conflict {
     /// A conflict with its claims in reading order (document, then position).
     pub(crate) fn new(kind: ConflictKind, topic: String, mut claims: Vec<Claim>) -> Self {
         claims.sort_by_key(|c| (c.doc, c.start));
+        let latest = latest(&claims);
         Self {
             kind,
             topic,
             claims,
+            latest,
         }
     }
 
@@ -87,6 +96,38 @@ impl Conflict {
             .map(|(_, v, d)| (v.join(", "), d.len()))
             .collect()
     }
+}
+
+/// The claim reported latest: the one whose time orders after every other claim's that
+/// disagrees with it, where claims of two groups or more have times that order.
+fn latest(claims: &[Claim]) -> Option<usize> {
+    let timed: Vec<(usize, (String, u8, u32))> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            c.time
+                .as_ref()
+                .and_then(crate::facts::Time::order)
+                .map(|k| (i, k))
+        })
+        .collect();
+    let groups: std::collections::BTreeSet<usize> =
+        timed.iter().map(|(i, _)| claims[*i].group).collect();
+    if groups.len() < 2 {
+        return None;
+    }
+    // Dates and days after an event do not order against each other.
+    let dated = timed.iter().any(|(_, k)| !k.0.is_empty());
+    let timed: Vec<&(usize, (String, u8, u32))> = timed
+        .iter()
+        .filter(|(_, k)| k.0.is_empty() != dated)
+        .collect();
+    let (best, key) = timed.iter().max_by(|a, b| a.1.cmp(&b.1))?;
+    // A tie between readings that disagree names no latest one.
+    let tie = timed
+        .iter()
+        .any(|(i, k)| k == key && claims[*i].group != claims[*best].group);
+    (!tie).then_some(*best)
 }
 
 /// Finds the conflicts among `docs` (with their `facts`, in the same order), using the
@@ -182,6 +223,7 @@ pub(crate) fn claim(
         text: docs[doc.0].text.get(span).unwrap_or("").to_owned(),
         value,
         group,
+        time: None,
     }
 }
 

@@ -382,8 +382,7 @@ static DECADE: LazyLock<Option<Regex>> =
 static NUMERIC: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b").ok());
 static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").ok());
-static WORD: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{M}'’-]+|\d{1,2}").ok());
+static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[\p{L}\p{M}'’-]+|\d+").ok());
 
 /// Words right before a date that make it the date of a report ("a toll updated on
 /// Saturday 16 September"), not of an event: such a date says when, not what happened.
@@ -547,12 +546,16 @@ fn word_dates(text: &str, out: &mut Vec<DateMention>) {
         }
         if let Some(month) = month_number(w) {
             let day = |i: usize| {
-                words.get(i).and_then(|(s, d)| {
-                    d.parse::<u32>()
-                        .ok()
-                        .filter(|d| (1..=31).contains(d))
-                        .map(|d| (s.clone(), d))
-                })
+                // A day is one or two digits: "avril 2019" is no "avril 20".
+                words
+                    .get(i)
+                    .filter(|(_, d)| d.len() <= 2)
+                    .and_then(|(s, d)| {
+                        d.parse::<u32>()
+                            .ok()
+                            .filter(|d| (1..=31).contains(d))
+                            .map(|d| (s.clone(), d))
+                    })
             };
             // "October 9", "9 octobre", and Spanish and Portuguese "9 de octubre".
             let found = day(k + 1)
@@ -627,6 +630,13 @@ mod tests {
             [
                 (DateKind::Calendar, "--10-30".to_owned()),
                 (DateKind::Weekday, "tuesday".to_owned())
+            ]
+        );
+        assert_eq!(
+            values("le 16 avril 2019"),
+            [
+                (DateKind::Calendar, "--04-16".to_owned()),
+                (DateKind::Year, "2019".to_owned())
             ]
         );
         assert_eq!(

@@ -11,6 +11,7 @@ pub mod names;
 pub mod numbers;
 pub mod places;
 pub mod rules;
+pub mod times;
 mod tokens;
 pub mod topics;
 
@@ -20,6 +21,7 @@ use crate::document::{Document, SentenceId};
 pub use dates::{DateKind, DateMention};
 pub use names::NameMention;
 pub use numbers::{Figure, Interval, Measure};
+pub use times::Time;
 pub use topics::{Scope, Topic};
 
 /// A figure in a document, located and (where the words around it say) given a topic.
@@ -41,6 +43,8 @@ pub struct FigureFact {
     pub place: Option<(String, String)>,
     /// A vague group word ("dozens"): it rules out no figure on its own.
     pub vague: bool,
+    /// When it was reported, as far as its sentence and its document say.
+    pub time: Option<Time>,
 }
 
 /// A date in a document.
@@ -136,9 +140,19 @@ pub struct Facts {
 /// Extracts the facts of `doc` (boilerplate is skipped).
 pub fn extract(doc: &Document) -> Facts {
     let mut facts = Facts::default();
+    let doc_date = times::document_date(doc);
+    let doc_time = doc_date.as_ref().map(|(date, from)| Time {
+        date: Some(date.clone()),
+        part: None,
+        days_after: None,
+        text: format!("{from} {date}"),
+    });
     for (id, sentence) in doc.sentence_ids().filter(|(_, s)| !s.is_boilerplate()) {
         let base = sentence.span.start;
         let text = doc.sentence_text(id);
+        let sentence_dates = dates::dates(text);
+        let time = times::sentence_time(text, &sentence_dates, &doc.language, doc_date.as_ref())
+            .or_else(|| doc_time.clone());
         let mut figures = numbers::figures(text, &doc.language);
         for f in implicit::counts(text, &doc.language) {
             if !figures
@@ -159,11 +173,11 @@ pub fn extract(doc: &Document) -> Facts {
             let (topic, interval, value) = match &f.measure {
                 Measure::Clock(zone) => (Some(topics::clock(zone)), f.interval, f.value.clone()),
                 Measure::Count => {
-                    let topic = topics::topic_before_next(
+                    let topic = topics::topic_between(
                         text.get(f.core.end..after_end).unwrap_or(""),
                         text.get(before_start..f.span.start).unwrap_or(""),
                         &doc.language,
-                        k + 1 < figures.len(),
+                        (k > 0, k + 1 < figures.len()),
                     );
                     let (interval, value) = in_unit(f, topic.as_ref());
                     let topic = topic.map(|t| if f.implicit { t.in_rows_only() } else { t });
@@ -190,10 +204,11 @@ pub fn extract(doc: &Document) -> Facts {
                     })
                     .map(|m| (m.key.clone(), m.text.clone())),
                 vague: f.vague,
+                time: time.clone(),
                 topic,
             });
         }
-        for d in dates::dates(text) {
+        for d in sentence_dates {
             facts.dates.push(DateFact {
                 sentence: id,
                 span: base + d.span.start..base + d.span.end,

@@ -158,15 +158,23 @@ pub fn is_partitive(after: &str, before: &str) -> bool {
 /// The topic of a figure, given the text after its count (up to the next figure) and the
 /// text before it (from the previous figure), in a document of `lang`.
 pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
-    topic_before_next(after, before, lang, false)
+    topic_between(after, before, lang, (false, false))
 }
 
-/// [`topic_of`] for a figure followed by another one (`after` ends where it starts).
-pub fn topic_before_next(after: &str, before: &str, lang: &str, next: bool) -> Option<Topic> {
+/// [`topic_of`] for a figure with another one before it (`before` starts where it ends)
+/// and another after it (`after` ends where it starts): `(previous, next)`.
+pub fn topic_between(
+    after: &str,
+    before: &str,
+    lang: &str,
+    (previous, next): (bool, bool),
+) -> Option<Topic> {
     let lex = &*LEXICON;
     // With no break before it, the next figure reads its event back through these words.
     let next_reads_back = next && !after.contains(is_break);
     let after = after.split(is_break).next().unwrap_or("");
+    // With no break after it, the previous figure reads its event forward through these.
+    let previous_reads_forward = previous && !before.contains(is_break);
     let before = before.rsplit(is_break).next().unwrap_or("");
     let all_after = words(after);
     let aw: Vec<String> = all_after.iter().take(AFTER).cloned().collect();
@@ -191,7 +199,17 @@ pub fn topic_before_next(after: &str, before: &str, lang: &str, next: bool) -> O
         // A part of a count takes only what the lexicon names after it.
         found.other = None;
     } else {
-        scan_before(lex, lang, bw, &mut found);
+        // An event right after the previous figure is that figure's ("45 muertos en este
+        // pueblo de 27.000 habitantes").
+        let reads_forward = previous_reads_forward;
+        let skipped = all_before.len() - bw.len();
+        let nearer_previous = |i: usize| {
+            let at = skipped + i;
+            reads_forward
+                && at < all_before.len() - at
+                && !all_before[..at].iter().any(|w| joins_clauses(lex, w))
+        };
+        scan_before(lex, lang, bw, &mut found, nearer_previous);
     }
     topic(lex, lang, &found)
 }
@@ -245,7 +263,13 @@ fn scan_after(
     }
 }
 
-fn scan_before(lex: &Lexicon, lang: &str, bw: &[String], found: &mut Found) {
+fn scan_before(
+    lex: &Lexicon,
+    lang: &str,
+    bw: &[String],
+    found: &mut Found,
+    nearer_previous: impl Fn(usize) -> bool,
+) {
     for i in (0..bw.len()).rev() {
         if lex.conjunctions.contains(&bw[i]) {
             break;
@@ -255,7 +279,7 @@ fn scan_before(lex: &Lexicon, lang: &str, bw: &[String], found: &mut Found) {
         };
         let distance = bw.len() - i;
         match term.kind {
-            Kind::Event(e) if found.event.is_none() => found.event = Some(e),
+            Kind::Event(e) if found.event.is_none() && !nearer_previous(i) => found.event = Some(e),
             // A specific noun right before ("home to 90,000 people") says more than a
             // generic one after.
             Kind::Noun(n)
@@ -501,7 +525,7 @@ mod tests {
     #[test]
     fn an_event_between_two_figures_goes_to_the_nearer() {
         let capacity = |after: &str, before: &str, next: bool| {
-            topic_before_next(after, before, "ru", next).map(|t| t.label)
+            topic_between(after, before, "ru", (false, next)).map(|t| t.label)
         };
         // "могло находиться 6200 человек при максимальной вместимости зала свыше 9000".
         assert_eq!(
