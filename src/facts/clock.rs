@@ -24,11 +24,13 @@ const PM: [&[&str]; 14] = [
     &["di", "sera"],
 ];
 /// Words after a time that keep it in the morning.
-const AM: [&[&str]; 7] = [
+const AM: [&[&str]; 9] = [
     &["am"],
     &["a", ".", "m", "."],
     &["a", ".", "m"],
     &["du", "matin"],
+    &["de", "la", "madrugada"],
+    &["de", "la", "mañana"],
     &["morgens"],
     &["утра"],
     &["صباحا"],
@@ -80,6 +82,35 @@ const FILLERS: [&str; 12] = [
     "h",
 ];
 
+/// Words right before a number that make it a time of day ("a las 18.10", "um 20.07",
+/// "à 23h", "в 17.54"): a dotted time needs no "Uhr" after them, and a number word
+/// ("a las cinco de la tarde") may name the hour when the part of the day follows.
+const PREFIXES: [&[&str]; 14] = [
+    &["a", "las"],
+    &["a", "la"],
+    &["las"],
+    &["à"],
+    &["vers"],
+    &["um"],
+    &["gegen"],
+    &["at"],
+    &["в"],
+    &["alle"],
+    &["alle", "ore"],
+    &["الساعة"],
+    &["hacia", "las"],
+    &["sobre", "las"],
+];
+
+fn prefixed(tokens: &[Token], k: usize) -> bool {
+    PREFIXES.iter().any(|p| {
+        p.len() <= k
+            && p.iter()
+                .zip(&tokens[k - p.len()..k])
+                .all(|(w, t)| *w == t.text)
+    })
+}
+
 /// How far a qualified time may lie from the time named, in minutes.
 const ABOUT_MINUTES: f64 = 15.0;
 const NEARLY_MINUTES: f64 = 30.0;
@@ -117,6 +148,7 @@ fn time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
 
 /// "18.50" read as a time when a marker follows ("18.50 Uhr", "5.50pm", "16.50 GMT").
 fn dotted_time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
+    let after_prefix = prefixed(tokens, k);
     let t = tokens.get(k)?;
     t.number?;
     let (h, m) = t.text.split_once('.')?;
@@ -124,7 +156,15 @@ fn dotted_time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
     if m.len() != 2 || hour > 24.0 || minute >= 60.0 {
         return None;
     }
-    suffix_at(tokens, k + 1).map(|_| (hour, minute, k + 1))
+    (after_prefix || suffix_at(tokens, k + 1).is_some()).then_some((hour, minute, k + 1))
+}
+
+/// An hour in words after a prefix, with the part of the day after it ("a las cinco de la
+/// tarde", "at five in the morning" is not read).
+fn word_time_at(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(f64, f64, usize)> {
+    let hour = rules.words.get(&tokens.get(k)?.text).copied()?;
+    let marked = matches!(suffix_at(tokens, k + 1), Some((Suffix::Pm | Suffix::Am, _)));
+    (prefixed(tokens, k) && (1.0..=12.0).contains(&hour) && marked).then_some((hour, 0.0, k + 1))
 }
 
 /// Every time of day in the tokens, and the token indices they use.
@@ -132,8 +172,9 @@ pub fn times(tokens: &[Token], rules: &NumberRules) -> Vec<(Figure, std::ops::Ra
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        let Some((mut hour, minute, mut next)) =
-            time_at(tokens, k).or_else(|| dotted_time_at(tokens, k))
+        let Some((mut hour, minute, mut next)) = time_at(tokens, k)
+            .or_else(|| dotted_time_at(tokens, k))
+            .or_else(|| word_time_at(tokens, k, rules))
         else {
             k += 1;
             continue;
@@ -253,6 +294,26 @@ mod tests {
             "~20:00",
         );
         one("at 11 p.m. on Friday", "en", "11 p.m.", "=23:00");
+        one("terminó a las 3.30 del domingo", "es", "3.30", "=03:30");
+        one("dio la voz de alarma a las 18.10", "es", "18.10", "=18:10");
+        one(
+            "Hacia las cinco de la tarde",
+            "es",
+            "Hacia las cinco de la tarde",
+            "~17:00",
+        );
+        one(
+            "poco después de las seis de la tarde",
+            "es",
+            "poco después de las seis de la tarde",
+            ">18:00",
+        );
+        one(
+            "a las 4.30 de la madrugada",
+            "es",
+            "4.30 de la madrugada",
+            "=04:30",
+        );
         assert_eq!(
             read("à 23h11 (22h11 GMT)", "fr"),
             [

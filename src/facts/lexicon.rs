@@ -41,6 +41,7 @@ struct RawAsset {
     partitive_before: Vec<String>,
     one: Vec<String>,
     none: Vec<String>,
+    others: Vec<String>,
     conjunctions: Vec<String>,
     event: Vec<RawConcept>,
     noun: Vec<RawConcept>,
@@ -104,6 +105,8 @@ pub struct Lexicon {
     pub partitive_before: Vec<Vec<String>>,
     pub one: HashSet<String>,
     pub none: HashSet<String>,
+    /// Words after a figure that say nothing of what it counts ("others").
+    pub others: HashSet<String>,
     pub conjunctions: HashSet<String>,
 }
 
@@ -231,6 +234,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         partitive_before: phrases(&raw.partitive_before),
         one: set(&raw.one),
         none: set(&raw.none),
+        others: set(&raw.others),
         conjunctions: set(&raw.conjunctions),
     })
 }

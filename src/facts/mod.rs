@@ -196,7 +196,7 @@ pub fn extract(doc: &Document) -> Facts {
                 interval,
                 value,
                 exact: f.exact_numeral,
-                place: places::of_figure(text, &place_mentions, &f.span)
+                place: places::of_figure(text, &doc.language, &place_mentions, &f.span)
                     .filter(|_| {
                         topic
                             .as_ref()

@@ -21,6 +21,7 @@ struct RawAsset {
     markers: HashMap<String, Vec<String>>,
     between: HashMap<String, Vec<String>>,
     heads: HashMap<String, Vec<String>>,
+    nested: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default)]
@@ -28,6 +29,7 @@ struct Words {
     markers: HashMap<String, HashSet<String>>,
     between: HashMap<String, HashSet<String>>,
     heads: HashMap<String, HashSet<String>>,
+    nested: HashMap<String, HashSet<String>>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -41,6 +43,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         markers: sets(raw.markers),
         between: sets(raw.between),
         heads: sets(raw.heads),
+        nested: sets(raw.nested),
     }
 });
 
@@ -53,6 +56,8 @@ pub struct PlaceMention {
     pub key: String,
     /// The name as written.
     pub text: String,
+    /// Byte span of the word that introduces it ("in", "в", "gouverneur").
+    pub marker: Range<usize>,
 }
 
 /// A word or a punctuation mark of a sentence.
@@ -175,19 +180,29 @@ pub fn mentions(sentence: &str, lang: &str) -> Vec<PlaceMention> {
             key: key(&text),
             span,
             text,
+            marker: t.span.clone(),
         });
         i = last + 1;
     }
     out
 }
 
-/// The place of a figure at `figure` (a span of `sentence`): the place named nearest to it
-/// in its clause, else the place named at the head of the sentence.
+/// The place of a figure at `figure` (a span of `sentence`, of a document in `lang`): the
+/// place named nearest to it in its clause, unless a phrase of its own stands between
+/// (see `nested` in the asset); else the place named at the head of the sentence.
 pub fn of_figure<'a>(
     sentence: &str,
+    lang: &str,
     mentions: &'a [PlaceMention],
     figure: &Range<usize>,
 ) -> Option<&'a PlaceMention> {
+    let empty = HashSet::new();
+    let nested = WORDS.nested.get(lang).unwrap_or(&empty);
+    let free = |between: &str| {
+        !toks(between)
+            .iter()
+            .any(|t| t.word && nested.contains(&t.text.to_lowercase()))
+    };
     let is_break = super::topics::is_break;
     let clause_start = sentence[..figure.start]
         .rfind(is_break)
@@ -205,7 +220,14 @@ pub fn of_figure<'a>(
     let in_clause = mentions
         .iter()
         .filter(|m| m.span.start >= clause_start && m.span.end <= clause_end)
-        .min_by_key(|m| distance(m));
+        .min_by_key(|m| distance(m))
+        .filter(|m| {
+            if m.span.start >= figure.end {
+                free(sentence.get(figure.end..m.marker.start).unwrap_or(""))
+            } else {
+                free(sentence.get(m.span.end..figure.start).unwrap_or(""))
+            }
+        });
     in_clause.or_else(|| {
         mentions.iter().find(|m| {
             let words_before = toks(&sentence[..m.span.start])
@@ -268,12 +290,16 @@ mod tests {
         let m = mentions(s, "fr");
         let at = s.find("42").unwrap();
         assert_eq!(
-            of_figure(s, &m, &(at..at + 2)).map(|p| p.text.as_str()),
+            of_figure(s, "fr", &m, &(at..at + 2)).map(|p| p.text.as_str()),
             Some("Syrie")
         );
         let s = "Au moins 820 personnes sont mortes dans la catastrophe, la plupart à Marrakech.";
         let m = mentions(s, "fr");
         let at = s.find("820").unwrap();
-        assert_eq!(of_figure(s, &m, &(at..at + 3)), None);
+        assert_eq!(of_figure(s, "fr", &m, &(at..at + 3)), None);
+        let s =
+            "11 others were rescued after the storm trapped them on a mountain in northern Spain.";
+        let m = mentions(s, "en");
+        assert_eq!(of_figure(s, "en", &m, &(0..2)), None);
     }
 }

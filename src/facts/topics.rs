@@ -227,14 +227,16 @@ fn scan_after(
     found: &mut Found,
     nearer_next: impl Fn(usize, usize) -> bool,
 ) {
+    // "11 others were rescued": what comes first after the figure is past such words.
+    let first = aw.iter().take_while(|w| lex.others.contains(*w)).count();
     let mut p = 0;
     while p < aw.len() {
         if p > 0 && joins_clauses(lex, &aw[p]) {
             break;
         }
         let Some((term, n)) = lex.term_at(lang, &aw[p..]) else {
-            if p == 0 && found.other.is_none() {
-                let w = &aw[0];
+            if p == first && found.other.is_none() {
+                let w = &aw[p];
                 // A content word, and not an adverb ("grièvement", "critically").
                 let content = w.chars().count() >= 3
                     && w.chars().all(char::is_alphabetic)
@@ -250,9 +252,13 @@ fn scan_after(
             continue;
         };
         match term.kind {
-            Kind::Noun(i) if found.noun.is_none() && p <= NOUN_AFTER => found.noun = Some(i),
+            Kind::Noun(i) if found.noun.is_none() && p <= first + NOUN_AFTER => {
+                found.noun = Some(i);
+            }
             Kind::Event(i) if found.event.is_none() && !nearer_next(p, n) => found.event = Some(i),
-            Kind::Unit(i, f) if found.unit.is_none() && p <= 1 => found.unit = Some((i, f)),
+            Kind::Unit(i, f) if found.unit.is_none() && p <= first + 1 => {
+                found.unit = Some((i, f));
+            }
             // "93 mètres de haut", "96 Meter hohe": the dimension right after the unit.
             Kind::Dimension(i) if found.dimension.is_none() && p <= DIMENSION_AFTER => {
                 found.dimension = Some(i);
@@ -311,7 +317,7 @@ fn topic(lex: &Lexicon, lang: &str, found: &Found) -> Option<Topic> {
         let unit = &lex.units[u];
         let dimension = found.dimension.map(|d| lex.dimensions[d].id.as_str());
         let what = dimension.unwrap_or(unit.label.as_str());
-        let label = if unit.unit.is_empty() {
+        let label = if unit.unit.is_empty() || unit.unit == what {
             what.to_owned()
         } else {
             format!("{what} ({})", unit.unit)
