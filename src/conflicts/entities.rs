@@ -95,9 +95,14 @@ fn relation(a: &Run<'_>, b: &Run<'_>, one_row: bool, neighbours: bool) -> Relati
             let j = (0..n).find(|&j| !used[j] && a.part_same(i, b, j));
             j.map(|j| used[j] = true).is_some()
         });
-        // Across languages another order is translation ("Guardia Civil", "Civil Guard").
+        // Across languages another order of other words is translation ("Guardia Civil",
+        // "Civil Guard"); the same words in another order are a name turned round.
         if permuted {
-            return if a.language == b.language {
+            let same_words = (0..n).all(|i| {
+                let x = normal(&a.words[i].text, a.language);
+                (0..n).any(|j| normal(&b.words[j].text, b.language) == x)
+            });
+            return if a.language == b.language || same_words {
                 Relation::Swapped
             } else {
                 Relation::Same
@@ -135,10 +140,13 @@ pub(super) fn conflicts(
     for (d, f) in facts.iter().enumerate() {
         let mut by_run: BTreeMap<(SentenceId, usize), Vec<&NameFact>> = BTreeMap::new();
         for n in &f.names {
-            if names.is_name(DocId(d), n) {
+            if crate::facts::countries::of(&n.text).is_none() {
                 by_run.entry((n.sentence, n.run)).or_default().push(n);
             }
         }
+        // A run is a name when one of its words is ("Viktor Lasarewko" in German, where
+        // another language writes Viktor).
+        by_run.retain(|_, words| words.iter().any(|n| names.is_name(DocId(d), n)));
         for ((sentence, _), words) in by_run {
             if words.len() >= 2 {
                 runs.push(Run {
