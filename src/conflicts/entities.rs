@@ -144,9 +144,15 @@ pub(super) fn conflicts(
                 by_run.entry((n.sentence, n.run)).or_default().push(n);
             }
         }
-        // A run is a name when one of its words is ("Viktor Lasarewko" in German, where
-        // another language writes Viktor).
-        by_run.retain(|_, words| words.iter().any(|n| names.is_name(DocId(d), n)));
+        // A run is a name from its first word that is one ("Viktor Lasarewko" in German,
+        // where another language writes Viktor; not "Regionalpräsident Carlos Mazón").
+        for words in by_run.values_mut() {
+            let first = words
+                .iter()
+                .position(|n| names.is_name(DocId(d), n))
+                .unwrap_or(words.len());
+            words.drain(..first);
+        }
         for ((sentence, _), words) in by_run {
             if words.len() >= 2 {
                 runs.push(Run {
