@@ -126,3 +126,37 @@ fn one_frame_20_sources_of_2000_sentences(bencher: divan::Bencher) {
         frame(&app, &mut terminal);
     });
 }
+
+/// A 100 KB paste into the note editor (one bracketed-paste event) and the next frame.
+#[divan::bench(sample_count = 20)]
+fn paste_100_kb_into_a_note_and_draw(bencher: divan::Bencher) {
+    let text = "سطر عربي with words 350\n".repeat(4_500);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut app = app_for(demo_sources(), (120, 40));
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    app.key(key('n'));
+    bencher.bench_local(|| {
+        app.key(key('a'));
+        app.paste(&text);
+        frame(&app, &mut terminal);
+        app.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    });
+}
+
+/// A 20,000-character paste typed as keys (a terminal without bracketed paste), then a frame.
+#[divan::bench(sample_count = 10)]
+fn twenty_thousand_keys_into_a_note_and_draw(bencher: divan::Bencher) {
+    let text: Vec<char> = "Пашинян 350 ".repeat(1_700).chars().collect();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut app = app_for(demo_sources(), (120, 40));
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    app.key(key('n'));
+    bencher.bench_local(|| {
+        app.key(key('a'));
+        for &c in &text {
+            app.key(key(c));
+        }
+        frame(&app, &mut terminal);
+        app.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    });
+}

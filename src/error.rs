@@ -44,6 +44,18 @@ pub enum Error {
     /// A URL could not be fetched.
     #[error("{url}: cannot fetch: {message}")]
     Fetch { url: String, message: String },
+    /// A known format that is not text (a PDF, an image, an archive), by its first bytes.
+    #[error("{path}: {format}, not text (Parallax reads text files and web pages)")]
+    NotText { path: String, format: &'static str },
+    /// A URL whose server says it sent something other than a page or text.
+    #[error("{url}: the server sent {content_type}, not a web page or text")]
+    NonTextType { url: String, content_type: String },
+    /// A page larger than the limit, counted as it is decoded (so that a compressed page
+    /// cannot hide its size).
+    #[error(
+        "{url}: the page is larger than the limit of {limit} bytes once decompressed (raise it with --max-size)"
+    )]
+    PageTooLarge { url: String, limit: u64 },
     /// A web page in which no article text was found.
     #[error("{path}: no article text found in the page")]
     NoArticle { path: String },
@@ -58,19 +70,37 @@ pub enum Error {
         "{path}: the file is {size} bytes, more than the limit of {limit} bytes (raise it with --max-size)"
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    /// A file that must be a regular file (a configuration, a dictionary) is not one.
+    #[error("{path}: not a regular file ({what} must be one)")]
+    NotRegular { path: String, what: &'static str },
+    /// A configuration or dictionary file larger than its limit.
+    #[error("{path}: {size} bytes, more than the limit of {limit} bytes for {what}")]
+    LimitExceeded {
+        path: String,
+        size: u64,
+        limit: u64,
+        what: &'static str,
+    },
+    /// Standard input (or a file still growing) went on past the limit: its size is not
+    /// known, only that it is larger.
+    #[error("{path}: more than the limit of {limit} bytes (raise it with --max-size)")]
+    StreamTooLarge { path: String, limit: u64 },
     /// A directory was given but holds no text file.
     #[error("{path}: the directory contains no text files")]
     EmptyDirectory { path: String },
     /// The input is neither a regular file nor a directory (a device, a socket...).
-    #[error("{path}: not a regular file or directory")]
+    #[error("{path}: not a regular file or directory (to read standard input, name it -)")]
     NotAFile { path: String },
     /// Standard input (`-`) was named more than once.
     #[error("-: standard input can be read only once")]
     StdinTwice,
-    /// Fewer or more documents than the command accepts.
-    #[error("{found} documents given; {what} needs {min} to {max}")]
+    /// Fewer or more documents than the command accepts (`skipped`: inputs that could
+    /// not be read or fetched, reported before; `urls`: every input was a URL).
+    #[error("{}", count_message(*found, *skipped, *urls, *min, *max, what))]
     DocumentCount {
         found: usize,
+        skipped: usize,
+        urls: bool,
         min: usize,
         max: usize,
         what: &'static str,
@@ -96,6 +126,34 @@ impl Error {
     /// failures of the run itself (exit code 1).
     pub fn is_bad_input(&self) -> bool {
         !matches!(self, Self::Asset { .. } | Self::Write { .. })
+    }
+}
+
+fn count_message(
+    found: usize,
+    skipped: usize,
+    urls: bool,
+    min: usize,
+    max: usize,
+    what: &str,
+) -> String {
+    use crate::text::count;
+    let needs = if min == max {
+        format!("{what} needs exactly {min}")
+    } else {
+        format!("{what} needs {min} to {max}")
+    };
+    match (found, skipped) {
+        (_, 0) => format!("{} given; {needs}", count(found, "document")),
+        (0, n) if urls => format!(
+            "every URL failed ({} skipped, see above); {needs}",
+            count(n, "page")
+        ),
+        (0, n) => format!("no input could be read ({n} skipped, see above); {needs}"),
+        (_, n) => format!(
+            "{} left after {n} skipped (see above); {needs}",
+            count(found, "document")
+        ),
     }
 }
 

@@ -32,9 +32,11 @@ pub mod ingest;
 pub mod lang;
 pub mod normalize;
 pub mod prepare;
+pub mod relation;
 pub mod segment;
 pub mod session;
 pub mod text;
+pub mod userfile;
 pub mod view;
 
 pub use document::{Direction, DocId, Document, Encoding, SegmentKind, Sentence, SentenceId};
@@ -45,13 +47,22 @@ pub const MIN_DOCUMENTS: usize = 2;
 /// Most documents a comparison takes.
 pub const MAX_DOCUMENTS: usize = 50;
 
-/// Checks that `found` documents suit a command (`what`) that takes `min` to [`MAX_DOCUMENTS`].
-pub fn check_count(found: usize, min: usize, what: &'static str) -> Result<()> {
+/// Checks that `found` documents suit a command (`what`) that takes `min` to [`MAX_DOCUMENTS`];
+/// `skipped` inputs could not be read (`urls`: every input was a URL), which the error says.
+pub fn check_count(
+    found: usize,
+    skipped: usize,
+    urls: bool,
+    min: usize,
+    what: &'static str,
+) -> Result<()> {
     if (min..=MAX_DOCUMENTS).contains(&found) {
         Ok(())
     } else {
         Err(Error::DocumentCount {
             found,
+            skipped,
+            urls,
             min,
             max: MAX_DOCUMENTS,
             what,

@@ -1,6 +1,7 @@
 //! The comparison as the screen and the exports show it, without any terminal: rows of
 //! cells, each cell's text cut into pieces marked as plain, different from the reference
-//! source, disputed (a conflict claim) or boilerplate.
+//! source (near copies only: [`crate::relation`]), agreed on (a figure or date another
+//! source gives too), disputed (a conflict claim) or boilerplate.
 
 use std::ops::Range;
 
@@ -8,6 +9,7 @@ use crate::align::{Alignment, diff};
 use crate::annotation::{Annotation, Status, Target};
 use crate::conflicts::Conflict;
 use crate::document::{DocId, Document, SentenceId};
+use crate::relation::{self, Relation};
 
 /// How a piece of text is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,6 +20,9 @@ pub enum Mark {
     Inserted,
     /// Words that replace other words of the reference.
     Replaced,
+    /// A figure or date another source of the row gives too, where no word diff is shown
+    /// (see [`crate::relation`]).
+    Agreed,
     /// Words of the reference that some other source leaves out (shown in the reference).
     Deleted,
     /// A figure, date or name in conflict with another source.
@@ -38,6 +43,9 @@ pub struct CellView {
     pub pieces: Vec<(Range<usize>, Mark)>,
     /// Out of its source's order here.
     pub moved: bool,
+    /// How it relates to the reference cell of the row (`None`: the row has no reference
+    /// cell, or this is boilerplate).
+    pub relation: Option<Relation>,
 }
 
 /// One row of the comparison.
@@ -60,6 +68,19 @@ pub fn build(
     alignment: &Alignment,
     conflicts: &[Conflict],
     reference: DocId,
+) -> Vec<RowView> {
+    build_with(docs, alignment, conflicts, reference, relation::NEAR_COPY)
+}
+
+/// As [`build`], with `near_copy` the least share of words two cells in one language must
+/// have in common for a word diff ([`relation::NEAR_COPY`]; `0.0` diffs every such pair,
+/// as Parallax did before the rule — kept to measure the rule).
+pub fn build_with(
+    docs: &[Document],
+    alignment: &Alignment,
+    conflicts: &[Conflict],
+    reference: DocId,
+    near_copy: f32,
 ) -> Vec<RowView> {
     let mut rows: Vec<RowView> = Vec::new();
     // Where each document's sentences sit, to place boilerplate after its predecessor.
@@ -92,6 +113,7 @@ pub fn build(
             sentences: vec![id],
             pieces: vec![(span, Mark::Boilerplate)],
             moved: false,
+            relation: None,
         });
         RowView {
             cells,
@@ -104,7 +126,7 @@ pub fn build(
         rows.push(boilerplate_row((doc, id)));
     }
     for (r, row) in alignment.rows.iter().enumerate() {
-        rows.push(content_row(docs, row, conflicts, reference));
+        rows.push(content_row(docs, row, conflicts, reference, near_copy));
         for &(doc, id) in after.get(&Some(r)).into_iter().flatten() {
             rows.push(boilerplate_row((doc, id)));
         }
@@ -117,6 +139,7 @@ fn content_row(
     row: &crate::align::Row,
     conflicts: &[Conflict],
     reference: DocId,
+    near_copy: f32,
 ) -> RowView {
     let in_row =
         |doc: DocId, s: SentenceId| row.cell(doc).is_some_and(|c| c.sentences.contains(&s));
@@ -126,70 +149,67 @@ fn content_row(
         .filter(|(_, c)| c.claims.iter().any(|m| in_row(m.doc, m.sentence)))
         .map(|(i, _)| i)
         .collect();
-    let claim_spans = |doc: DocId| -> Vec<Range<usize>> {
-        row_conflicts
-            .iter()
-            .flat_map(|&i| conflicts[i].claims.iter())
-            .filter(|m| m.doc == doc && in_row(m.doc, m.sentence))
-            .map(|m| m.start..m.end)
-            .collect()
-    };
     let reference_text = row
         .cell(reference)
         .map(|c| cell_text(&docs[reference.0], &c.sentences));
     let mut differs = false;
     let mut cells = vec![None; docs.len()];
-    // In the reference cell: what the other sources leave out or replace.
+    // In the reference cell: what the near copies leave out or replace.
     let mut reference_marks: Vec<(Range<usize>, Mark)> = Vec::new();
     for cell in &row.cells {
         let doc = &docs[cell.doc.0];
         let (text, offsets) = cell_text(doc, &cell.sentences);
         let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
-        let mut deleted = 0;
-        if let Some((ref_text, _)) = reference_text
-            .as_ref()
-            .filter(|_| cell.doc != reference && docs[reference.0].language == doc.language)
-        {
-            for span in diff::diff(ref_text, &text) {
-                match span.change {
-                    diff::Change::Inserted => marks.push((span.other, Mark::Inserted)),
-                    diff::Change::Replaced => marks.push((span.other, Mark::Replaced)),
-                    diff::Change::Deleted => {
-                        deleted += 1;
-                        reference_marks.push((span.reference, Mark::Deleted));
+        let relation = match &reference_text {
+            None => None,
+            Some(_) if cell.doc == reference => Some(Relation::Reference),
+            Some(_) if docs[reference.0].language != doc.language => Some(Relation::OtherLanguage),
+            Some((ref_text, _)) => {
+                let (spans, shared) = relation::compare(ref_text, &text);
+                if shared < near_copy {
+                    Some(Relation::Rewrite { shared })
+                } else {
+                    let mut deleted = 0;
+                    for span in spans {
+                        match span.change {
+                            diff::Change::Inserted => marks.push((span.other, Mark::Inserted)),
+                            diff::Change::Replaced => marks.push((span.other, Mark::Replaced)),
+                            diff::Change::Deleted => {
+                                deleted += 1;
+                                reference_marks.push((span.reference, Mark::Deleted));
+                            }
+                            diff::Change::Equal => {}
+                        }
                     }
-                    diff::Change::Equal => {}
+                    differs |= !marks.is_empty() || deleted > 0;
+                    Some(Relation::NearCopy { shared })
                 }
             }
-            differs |= !marks.is_empty() || deleted > 0;
-        }
-        // Map marks on the joined text back to document offsets, then lay conflicts over them.
-        let mut pieces = to_document(&offsets, &marks);
-        for claim in claim_spans(cell.doc) {
-            overlay(&mut pieces, claim, Mark::Conflict);
-        }
+        };
         cells[cell.doc.0] = Some(CellView {
             sentences: cell.sentences.clone(),
-            pieces,
+            pieces: to_document(&offsets, &marks),
             moved: cell.moved,
+            relation,
         });
     }
     if let (Some(Some(cell)), Some((_, offsets))) =
         (cells.get_mut(reference.0), reference_text.as_ref())
     {
         for (range, mark) in to_document(offsets, &reference_marks) {
-            if mark != Mark::Deleted {
-                continue;
+            if mark == Mark::Deleted {
+                overlay_plain(&mut cell.pieces, &range, Mark::Deleted);
             }
-            // Only plain text is crossed out: conflict marks stay on top.
-            let plain: Vec<Range<usize>> = cell
-                .pieces
-                .iter()
-                .filter(|(r, m)| *m == Mark::Plain && r.start < range.end && range.start < r.end)
-                .map(|(r, _)| r.start.max(range.start)..r.end.min(range.end))
-                .collect();
-            for r in plain {
-                overlay(&mut cell.pieces, r, Mark::Deleted);
+        }
+    }
+    mark_agreed(docs, &mut cells);
+    // Conflicts go over everything.
+    for &i in &row_conflicts {
+        for claim in &conflicts[i].claims {
+            if let Some(Some(cell)) = cells.get_mut(claim.doc.0)
+                && cell.sentences.contains(&claim.sentence)
+            {
+                overlay(&mut cell.pieces, claim.start..claim.end, Mark::Conflict);
             }
         }
     }
@@ -198,6 +218,69 @@ fn content_row(
         conflicts: row_conflicts,
         differs,
         boilerplate: false,
+    }
+}
+
+/// Marks [`Mark::Agreed`] the figures and dates a cell gives that another cell of the row
+/// gives too, where no word diff shows it: in every cell but the near copies, and in the
+/// reference only for what a cell that is not a near copy shares with it.
+fn mark_agreed(docs: &[Document], cells: &mut [Option<CellView>]) {
+    if cells.iter().flatten().count() < 2 {
+        return;
+    }
+    let facts: Vec<Vec<(Range<usize>, String)>> = cells
+        .iter()
+        .enumerate()
+        .map(|(d, cell)| {
+            cell.as_ref().map_or_else(Vec::new, |cell| {
+                let doc = &docs[d];
+                cell.sentences
+                    .iter()
+                    .flat_map(|&s| {
+                        let base = doc.sentences[s.0].span.start;
+                        relation::facts(doc.sentence_text(s), &doc.language)
+                            .into_iter()
+                            .map(move |f| (base + f.span.start..base + f.span.end, f.key))
+                    })
+                    .collect()
+            })
+        })
+        .collect();
+    let relation = |d: usize| cells[d].as_ref().and_then(|c| c.relation);
+    let diffed = |d: usize| relation(d).is_some_and(Relation::is_diffed);
+    let mut agreed: Vec<Vec<Range<usize>>> = vec![Vec::new(); cells.len()];
+    for (d, mine) in facts.iter().enumerate() {
+        if diffed(d) {
+            continue;
+        }
+        let is_reference = relation(d) == Some(Relation::Reference);
+        for (span, key) in mine {
+            let shared = facts.iter().enumerate().any(|(e, theirs)| {
+                e != d && !(is_reference && diffed(e)) && theirs.iter().any(|(_, k)| k == key)
+            });
+            if shared {
+                agreed[d].push(span.clone());
+            }
+        }
+    }
+    for (cell, spans) in cells.iter_mut().zip(agreed) {
+        if let Some(cell) = cell {
+            for span in spans {
+                overlay_plain(&mut cell.pieces, &span, Mark::Agreed);
+            }
+        }
+    }
+}
+
+/// Marks the plain parts of `range` with `mark` (marks already there stay).
+fn overlay_plain(pieces: &mut Vec<(Range<usize>, Mark)>, range: &Range<usize>, mark: Mark) {
+    let plain: Vec<Range<usize>> = pieces
+        .iter()
+        .filter(|(r, m)| *m == Mark::Plain && r.start < range.end && range.start < r.end)
+        .map(|(r, _)| r.start.max(range.start)..r.end.min(range.end))
+        .collect();
+    for r in plain {
+        overlay(pieces, r, mark);
     }
 }
 

@@ -270,7 +270,9 @@ fn bad_input_is_one_line_and_exit_2() {
     let cases = [
         (
             binary.clone(),
-            format!("parallax: {binary}: not a text file (NUL byte at byte offset 8)\n"),
+            format!(
+                "parallax: {binary}: a PNG image, not text (Parallax reads text files and web pages)\n"
+            ),
         ),
         (
             invalid.clone(),
@@ -322,7 +324,7 @@ fn document_counts() {
         .arg(&one)
         .assert()
         .code(2)
-        .stderr("parallax: 1 documents given; export needs 2 to 50\n");
+        .stderr("parallax: 1 document given; export needs 2 to 50\n");
     parallax().arg("inspect").arg(&one).assert().success();
     let many: Vec<PathBuf> = std::iter::repeat_n(one, 51).collect();
     parallax()
@@ -488,7 +490,7 @@ fn align_lines_prints_benchmark_beads() {
         .arg(&fr)
         .assert()
         .code(2)
-        .stderr("parallax: 3 documents given; align --lines needs 2 to 2\n");
+        .stderr("parallax: 3 documents given; align --lines needs exactly 2\n");
 }
 
 #[test]
@@ -753,4 +755,171 @@ fn saved_web_pages_are_read_as_their_article() {
         .stdout(predicate::str::contains(
             "web page (article extracted) · site الجزيرة",
         ));
+}
+
+#[test]
+fn options_before_a_command_name_say_where_the_name_goes() {
+    parallax()
+        .args(["--no-dict", "inspect", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "inspect: no such file; to run the command, put its name before its options",
+        ));
+}
+
+fn mkfifo(path: &Path) {
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+/// `--config /dev/zero` read without limit (15 GB in 10 s); a configuration that was a
+/// directory or a FIFO was ignored or waited for; `--dict /dev/zero` grew without limit and
+/// `--dict` on a FIFO hung.
+#[test]
+fn config_and_dictionary_files_must_be_regular_files_within_a_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    mkfifo(&fifo);
+    let demo = demo_files();
+    for path in [Path::new("/dev/zero"), dir.path(), &fifo] {
+        parallax()
+            .timeout(std::time::Duration::from_secs(30))
+            .arg("--config")
+            .arg(path)
+            .assert()
+            .code(2)
+            .stderr(format!(
+                "parallax: {}: not a regular file (a configuration file must be one)\n",
+                path.display()
+            ));
+        parallax()
+            .timeout(std::time::Duration::from_secs(30))
+            .args(["align", "--no-dict", "--dict"])
+            .arg(path)
+            .args(&demo[..2])
+            .assert()
+            .code(2)
+            .stderr(format!(
+                "parallax: {}: not a regular file (a dictionary must be one)\n",
+                path.display()
+            ));
+    }
+    // Sizes are checked before reading (sparse files: nothing is written to disk).
+    let big = |name: &str, size: u64| {
+        let path = dir.path().join(name);
+        std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+        path
+    };
+    let config = big("config.toml", (1 << 20) + 1);
+    parallax()
+        .arg("--config")
+        .arg(&config)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "parallax: {}: 1048577 bytes, more than the limit of 1048576 bytes for a configuration file\n",
+            config.display()
+        ));
+    let dict = big("words.tsv", (256 << 20) + 1);
+    parallax()
+        .args(["align", "--list-dicts", "--no-dict", "--dict"])
+        .arg(&dict)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "parallax: {}: 268435457 bytes, more than the limit of 268435456 bytes for a dictionary\n",
+            dict.display()
+        ));
+}
+
+/// The binary as an unprivileged user: as root (containers, CI) permissions stop nothing.
+fn unprivileged() -> StdCommand {
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let root = StdCommand::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    if root {
+        let mut cmd = StdCommand::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(bin);
+        cmd
+    } else {
+        StdCommand::new(bin)
+    }
+}
+
+/// Messages printed the system's reason twice: "cannot write: Permission denied (os error
+/// 13): Permission denied (os error 13)".
+#[test]
+fn the_system_reason_is_printed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    let file = locked.join("a.txt");
+    std::fs::write(&file, "Talks began.").unwrap();
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    let out = locked.join("out.md");
+    let runs: [(&[&str], &Path, i32); 3] = [
+        (&["inspect"], &file, 2),
+        (&["--config"], &file, 2),
+        (&["export", "--format", "md", "-o"], &out, 1),
+    ];
+    for (args, path, code) in runs {
+        let output = Command::from_std({
+            let mut cmd = unprivileged();
+            cmd.args(args).arg(path);
+            cmd
+        })
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(code)
+        .get_output()
+        .stderr
+        .clone();
+        let stderr = String::from_utf8(output).unwrap();
+        assert_eq!(
+            stderr.matches("os error 13").count(),
+            1,
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    }
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+}
+
+/// `--fetch-timeout 18446744073709551615` panicked ("overflow when adding duration to
+/// instant", exit 101) and `--fetch-timeout 0` was accepted (every fetch timed out at once).
+#[test]
+fn numeric_options_out_of_range_are_refused_when_parsed() {
+    for (option, value, message) in [
+        (
+            "--fetch-timeout",
+            "18446744073709551615",
+            "\"18446744073709551615\" is not a number of seconds from 1 to 3600",
+        ),
+        (
+            "--fetch-timeout",
+            "0",
+            "\"0\" is not a number of seconds from 1 to 3600",
+        ),
+        (
+            "--max-size",
+            "17179869184G",
+            "\"17179869184G\" is not a size from 1 byte to 4G",
+        ),
+        ("--max-size", "0", "\"0\" is not a size from 1 byte to 4G"),
+    ] {
+        parallax()
+            .args(["inspect", option, value, "http://127.0.0.1:9/"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
 }

@@ -134,3 +134,37 @@ proptest! {
         prop_assert_eq!(run(1), run(3));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// `--fetch-timeout 18446744073709551615` panicked (exit 101) when the fetch began:
+    /// every value of every numeric option, run through the real binary on a fetch and a
+    /// file, is used or refused with exit code 2, never a panic.
+    #[test]
+    fn no_value_of_a_numeric_option_panics_the_binary(
+        option in prop_oneof![Just("--fetch-timeout"), Just("--max-size")],
+        value in prop_oneof![
+            any::<u64>().prop_map(|n| n.to_string()),
+            (0u64..5000).prop_map(|n| n.to_string()),
+            (any::<u32>(), "[kKmMgGbBi]{0,2}").prop_map(|(n, s)| format!("{n}{s}")),
+            "\\PC{0,12}",
+        ],
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "Talks began in Moscow on Friday.").unwrap();
+        let out = assert_cmd::Command::cargo_bin("parallax")
+            .unwrap()
+            .timeout(std::time::Duration::from_secs(30))
+            .args(["inspect", &format!("{option}={value}")])
+            .arg(&file)
+            // Port 9 (discard) on this machine: refused at once, after the timeout is set.
+            .arg("http://127.0.0.1:9/")
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        prop_assert!(matches!(code, Some(0 | 2)), "{} {}: {:?} {}", option, value, code,
+            String::from_utf8_lossy(&out.stderr));
+    }
+}

@@ -1,5 +1,5 @@
 //! Sessions and annotated exports through the real binary: resuming over edited sources,
-//! refused session files, Markdown/HTML/JSON exports.
+//! refused session files, Markdown/HTML/JSON/ClaimReview exports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
@@ -173,19 +173,6 @@ fn unreadable_session_files_are_refused_and_left_alone() {
 }
 
 #[test]
-fn a_new_session_that_cannot_be_written_is_an_error_before_the_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("no-such-dir").join("s.json");
-    parallax()
-        .arg("--no-dict")
-        .arg("--session")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("s.json: cannot write"));
-}
-
-#[test]
 fn markdown_and_html_exports_write_files_and_never_a_source() {
     let dir = tempfile::tempdir().unwrap();
     let (a, _, session) = setup(dir.path());
@@ -215,4 +202,174 @@ fn markdown_and_html_exports_write_files_and_never_a_source() {
         .code(1)
         .stderr(predicate::str::contains("one of the sources compared"));
     assert_eq!(std::fs::read_to_string(&a).unwrap(), A);
+}
+
+#[test]
+fn a_new_session_without_a_terminal_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, _) = setup(dir.path());
+    let new = dir.path().join("new.json");
+    parallax()
+        .args(["--no-dict", "--session"])
+        .arg(&new)
+        .args([&a, &b])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("needs a terminal"));
+    assert!(!new.exists(), "no session file is left behind");
+}
+
+/// A session in `dir/story` whose sources are a file there, a file outside the folder and a
+/// URL of a server that counts its visitors.
+fn session_naming_outside(dir: &Path) -> (std::path::PathBuf, Vec<String>, std::net::TcpListener) {
+    let story = dir.join("story");
+    std::fs::create_dir(&story).unwrap();
+    let inside = story.join("a.txt");
+    std::fs::write(&inside, A).unwrap();
+    let private = dir.join("private.txt");
+    std::fs::write(&private, B).unwrap();
+    let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    server.set_nonblocking(true).unwrap();
+    let url = format!("http://{}/page.html", server.local_addr().unwrap());
+    let mut session: Value =
+        serde_json::from_str(r#"{"parallax_session": 1, "sources": [], "annotations": []}"#)
+            .unwrap();
+    let paths = vec![
+        inside.display().to_string(),
+        private.display().to_string(),
+        url,
+    ];
+    session["sources"] = paths
+        .iter()
+        .map(|p| serde_json::json!({"path": p, "sha256": "0"}))
+        .collect();
+    let path = story.join("theirs.json");
+    std::fs::write(&path, session.to_string()).unwrap();
+    (path, paths, server)
+}
+
+#[test]
+fn a_session_naming_sources_outside_its_folder_opens_nothing_in_batch_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, paths, server) = session_naming_outside(dir.path());
+    let out = parallax()
+        .args(["export", "--no-dict", "--format", "json", "--session"])
+        .arg(&session)
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let message = String::from_utf8(out).unwrap();
+    assert!(
+        message.contains("the session names sources outside its folder"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&paths[1]) && message.contains(&paths[2]),
+        "{message}"
+    );
+    assert!(!message.contains(&format!("{}, ", paths[0])), "{message}");
+    assert!(
+        message.contains("name every source after the session"),
+        "{message}"
+    );
+    assert!(
+        server.accept().is_err(),
+        "the URL was fetched without a word"
+    );
+    // Named on the command line, the files are opened.
+    parallax()
+        .args(["export", "--no-dict", "--format", "json", "--session"])
+        .arg(&session)
+        .args(&paths[..2])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_claimreview_export_publishes_the_verdicts_and_says_what_it_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _, session) = setup(dir.path());
+    let out_path = dir.path().join("reviews.jsonld");
+    let assert = parallax()
+        .args([
+            "export",
+            "--no-dict",
+            "--format",
+            "claimreview",
+            "--session",
+        ])
+        .arg(&session)
+        .args([
+            "--author",
+            "Desk",
+            "--author-url",
+            "https://example.org",
+            "--review-url",
+            "https://example.org/checks/1",
+            "-o",
+        ])
+        .arg(&out_path)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("1 note without a verdict left out"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(!text.contains('<'), "script-safe: {text}");
+    let reviews: Value = serde_json::from_str(&text).unwrap();
+    let reviews = reviews.as_array().unwrap();
+    assert_eq!(
+        reviews.len(),
+        1,
+        "the disputed claim; the note alone is no review"
+    );
+    let r = &reviews[0];
+    assert_eq!(r["@context"], "https://schema.org");
+    assert_eq!(r["reviewRating"]["alternateName"], "disputed");
+    assert_eq!(r["reviewBody"], "<script>alert(1)</script>");
+    assert_eq!(r["author"]["url"], "https://example.org");
+    assert_eq!(r["url"], "https://example.org/checks/1");
+    let name = std::path::Path::new(&a)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert_eq!(r["itemReviewed"]["appearance"][0]["name"], name);
+    // Without a session there is nothing to publish: an empty array and a hint.
+    parallax()
+        .args(["export", "--no-dict", "--format", "claimreview"])
+        .assert()
+        .success()
+        .stdout("[]\n")
+        .stderr(predicates::str::contains("no verdicts to publish"));
+}
+
+#[test]
+fn claimreview_options_are_checked() {
+    for (args, message) in [
+        (
+            vec!["--format", "md", "--author", "Desk"],
+            "--author and --review-url are for --format claimreview",
+        ),
+        (
+            vec!["--format", "claimreview", "--review-url", "example.org/x"],
+            "--review-url \"example.org/x\" is not an http or https URL",
+        ),
+        (
+            vec!["--format", "claimreview", "--author-url", "https://x.org"],
+            "--author",
+        ),
+    ] {
+        parallax()
+            .args(["export", "--no-dict"])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message));
+    }
 }

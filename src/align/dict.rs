@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::ingest::regular::{MAX_DICT_BYTES, read_regular};
 use crate::normalize;
 
 /// Where Debian's dictd packages put their files.
@@ -97,16 +98,25 @@ pub fn load_dictd(found: &Found) -> Result<Dictionary> {
         path: path.display().to_string(),
         source,
     };
-    let index = std::fs::read_to_string(&found.index).map_err(|e| io(&found.index, e))?;
+    let index = read_text(&found.index)?;
     let data_path = data_file(&found.index).ok_or_else(|| Error::NotFound {
         path: found.index.display().to_string(),
     })?;
-    let raw = std::fs::read(&data_path).map_err(|e| io(&data_path, e))?;
+    let raw = read_regular(&data_path, MAX_DICT_BYTES, "a dictionary")?;
     let data = if data_path.extension().is_some_and(|e| e == "dz") {
         let mut out = Vec::new();
         flate2::read::MultiGzDecoder::new(raw.as_slice())
+            .take(MAX_DICT_BYTES + 1)
             .read_to_end(&mut out)
             .map_err(|e| io(&data_path, e))?;
+        if out.len() as u64 > MAX_DICT_BYTES {
+            return Err(Error::LimitExceeded {
+                path: data_path.display().to_string(),
+                size: out.len() as u64,
+                limit: MAX_DICT_BYTES,
+                what: "a dictionary (decompressed)",
+            });
+        }
         out
     } else {
         raw
@@ -149,10 +159,7 @@ pub fn load_dictd(found: &Found) -> Result<Dictionary> {
 
 /// Reads a `word<TAB>translation` file (one pair per line; `#` starts a comment line).
 pub fn load_tsv(path: &Path) -> Result<Dictionary> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    let text = read_text(path)?;
     let mut entries: HashMap<String, Vec<String>> = HashMap::new();
     for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
         if let Some((word, translation)) = line.split_once('\t') {
@@ -170,6 +177,16 @@ pub fn load_tsv(path: &Path) -> Result<Dictionary> {
         to: None,
         path: path.to_owned(),
         entries,
+    })
+}
+
+/// A dictionary file as UTF-8 text: a regular file within [`MAX_DICT_BYTES`].
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = read_regular(path, MAX_DICT_BYTES, "a dictionary")?;
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.display().to_string(),
+        offset: e.utf8_error().valid_up_to(),
+        bytes: Vec::new(),
     })
 }
 

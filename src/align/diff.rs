@@ -72,6 +72,11 @@ fn is_mark(c: char) -> bool {
     matches!(u32::from(c), 0x0300..=0x036F | 0x064B..=0x065F | 0x0670 | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E)
 }
 
+/// How many words `text` has, as [`diff`] counts them.
+pub fn word_count(text: &str) -> usize {
+    words(text).len()
+}
+
 /// The word differences of `other` against `reference`.
 pub fn diff(reference: &str, other: &str) -> Vec<Span> {
     let a = words(reference);

@@ -37,6 +37,8 @@ pub struct AlignOptions {
     pub dictionaries: Vec<Dictionary>,
     /// Constants of the pairwise aligner.
     pub params: Params,
+    /// Bumped once per pair of documents aligned (a progress line counts them).
+    pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
 }
 
 /// One document's part of a row: a run of its sentences.
@@ -148,6 +150,9 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
                 &options.params,
             );
             let beads = headings_apart(beads, &headings[x], &headings[y]);
+            if let Some(done) = &options.progress {
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
             nway::PairLinks {
                 x,
                 y,

@@ -19,20 +19,22 @@ pub fn run(args: &AlignArgs) -> Result<()> {
     } else {
         let docs = super::load(&args.files, parallax::MIN_DOCUMENTS, "align")?;
         let options = super::align_options(&args.dicts, &docs)?;
-        let alignment = align::align(&docs, &options);
+        let alignment = super::align_counted(&docs, &options);
+        super::progress::done();
         match args.format {
             AlignFormat::Table => table(&docs, &alignment, terminal_width(), &mut out)?,
             AlignFormat::Json => {
-                serde_json::to_writer_pretty(
-                    &mut out,
+                parallax::export::json::write_json(
                     &serde_json::json!({ "alignment": alignment.rows }),
+                    &mut out,
                 )?;
-                writeln!(out)?;
             }
             AlignFormat::Beads => {
                 if docs.len() != 2 {
                     bail!(parallax::Error::DocumentCount {
                         found: docs.len(),
+                        skipped: 0,
+                        urls: false,
                         min: 2,
                         max: 2,
                         what: "--format beads"
@@ -73,9 +75,9 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
         let d = dict::load_tsv(path)?;
         writeln!(
             out,
-            "any → any  {} ({} words)",
+            "any → any  {} ({})",
             path.display(),
-            d.entries.len()
+            parallax::text::count(d.entries.len(), "word")
         )?;
     }
     Ok(())
@@ -85,8 +87,13 @@ fn list_dicts(args: &super::args::DictArgs, out: &mut impl Write) -> Result<()> 
 fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
     let loaded = ingest::read_inputs_with(&args.files, &super::read_options())?;
     if loaded.sources.len() != 2 {
+        for note in &loaded.skipped {
+            eprintln!("parallax: {}", parallax::text::visible(note, false));
+        }
         bail!(parallax::Error::DocumentCount {
             found: loaded.sources.len(),
+            skipped: loaded.skipped.len(),
+            urls: args.files.iter().all(|f| parallax::ingest::url::is_url(f)),
             min: 2,
             max: 2,
             what: "align --lines"
@@ -100,7 +107,13 @@ fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
     let (lang_a, _) = lang::detect(a);
     let (lang_b, _) = lang::detect(b);
     let options = super::options_for(&args.dicts, &[lang_a.as_str(), lang_b.as_str()])?;
+    super::progress::stage(
+        format!("aligning {} and {} lines", la.len(), lb.len()),
+        0,
+        "",
+    );
     let beads = align::align_lines(&la, &lang_a, &lb, &lang_b, &options);
+    super::progress::done();
     match args.format {
         AlignFormat::Beads => {
             for bead in &beads {
@@ -108,11 +121,10 @@ fn lines(args: &AlignArgs, out: &mut impl Write) -> Result<()> {
             }
         }
         AlignFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
+            parallax::export::json::write_json(
                 &beads.iter().map(bead_json).collect::<Vec<_>>(),
+                &mut *out,
             )?;
-            writeln!(out)?;
         }
         AlignFormat::Table => {
             for bead in &beads {

@@ -32,7 +32,7 @@ pub struct Cli {
 
     /// Articles to compare: text files, saved web pages, URLs (http, https), directories
     /// (their text files, sorted by name) or `-` for standard input. None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 
     #[command(flatten)]
@@ -47,11 +47,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub save: Option<PathBuf>,
 
-    /// Time limit for fetching one URL, in seconds (default 20).
-    #[arg(long, global = true, value_name = "SECS")]
+    /// Time limit for fetching one URL, in seconds: 1 to 3600 (default 20).
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
     pub fetch_timeout: Option<u64>,
 
-    /// Largest input accepted, in bytes (suffixes K, M, G allowed; default 64M).
+    /// Largest input accepted, and largest page once decompressed, in bytes: 1 to 4G
+    /// (suffixes K, M, G, also KB/KiB...; default 64M).
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
     pub max_size: Option<u64>,
 
@@ -84,7 +85,7 @@ pub enum Command {
     /// Write the comparison as JSON (see CONTRACT.md), Markdown or a self-contained HTML page,
     /// with a session's annotations.
     #[command(
-        after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)\n  parallax export --format md --session check.json -o report.md\n  parallax export --format html --session check.json -o report.html"
+        after_help = "Examples:\n  parallax export --format json a.txt b.txt > out.json\n  parallax export --format json -o demo.json   (the demo corpus)\n  parallax export --format md --session check.json -o report.md\n  parallax export --format html --session check.json -o report.html\n  parallax export --format claimreview --session check.json --author \"Fact Desk\" -o reviews.jsonld"
     )]
     Export(ExportArgs),
 }
@@ -96,7 +97,7 @@ pub struct InspectArgs {
     pub json: bool,
 
     /// Files, directories or `-`; one is enough. None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 }
 
@@ -127,7 +128,7 @@ pub struct AlignArgs {
     pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 }
 
@@ -167,7 +168,7 @@ pub struct ConflictsArgs {
     pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
 }
 
@@ -186,11 +187,35 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 
     #[command(flatten)]
+    pub review: ReviewArgs,
+
+    #[command(flatten)]
     pub dicts: DictArgs,
 
     /// Files, directories or `-` (2 to 50 documents). None: the demo corpus.
-    #[arg(value_name = "FILES")]
+    #[arg(value_name = "FILES", value_parser = FileArg)]
     pub files: Vec<String>,
+}
+
+/// Who publishes the verdicts of `--format claimreview`, and where.
+#[derive(Debug, Clone, Args)]
+pub struct ReviewArgs {
+    /// With --format claimreview: the fact-checker publishing the verdicts (an
+    /// organisation; a person with --author-person).
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+
+    /// With --format claimreview: the author's home page (http or https).
+    #[arg(long, value_name = "URL", requires = "author")]
+    pub author_url: Option<String>,
+
+    /// With --format claimreview: the author is a person, not an organisation.
+    #[arg(long, requires = "author")]
+    pub author_person: bool,
+
+    /// With --format claimreview: the page that publishes the verdicts (http or https).
+    #[arg(long, value_name = "URL")]
+    pub review_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -203,6 +228,10 @@ pub enum Format {
     Md,
     /// One self-contained HTML page: columns per source, differences, conflicts, notes.
     Html,
+    /// The session's verdicts as schema.org claim reviews (a JSON-LD array), one per
+    /// claim, sentence or conflict marked verified, disputed or unclear.
+    #[value(alias = "claim-review")]
+    Claimreview,
 }
 
 impl Format {
@@ -211,13 +240,32 @@ impl Format {
             Self::Json => parallax::export::Format::Json,
             Self::Md => parallax::export::Format::Markdown,
             Self::Html => parallax::export::Format::Html,
+            Self::Claimreview => parallax::export::Format::ClaimReview,
         }
     }
 }
 
-/// Reads "64M", "500K", "2G" or plain bytes.
+/// The range of `--fetch-timeout`, in seconds (an hour at most: a page, not a download).
+pub const FETCH_TIMEOUT_SECS: std::ops::RangeInclusive<u64> = 1..=3600;
+
+/// The range of `--max-size`, in bytes (4 GiB at most: inputs are held in memory).
+pub const MAX_SIZE_BYTES: std::ops::RangeInclusive<u64> = 1..=4 << 30;
+
+/// Reads `--fetch-timeout`: whole seconds within [`FETCH_TIMEOUT_SECS`].
+fn parse_timeout(text: &str) -> Result<u64, String> {
+    let (low, high) = (FETCH_TIMEOUT_SECS.start(), FETCH_TIMEOUT_SECS.end());
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| FETCH_TIMEOUT_SECS.contains(n))
+        .ok_or_else(|| format!("{text:?} is not a number of seconds from {low} to {high}"))
+}
+
+/// Reads "64M", "500K", "2G", "64MB", "64MiB" or plain bytes, within [`MAX_SIZE_BYTES`].
 fn parse_size(text: &str) -> Result<u64, String> {
     let t = text.trim();
+    let t = t.strip_suffix(['B', 'b']).unwrap_or(t);
+    let t = t.strip_suffix(['i', 'I']).unwrap_or(t);
     let (digits, factor) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
         Some('K') => (&t[..t.len() - 1], 1 << 10),
         Some('M') => (&t[..t.len() - 1], 1 << 20),
@@ -229,13 +277,149 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(factor))
-        .filter(|&n| n > 0)
-        .ok_or_else(|| format!("{text:?} is not a size (examples: 500K, 64M, 1G)"))
+        .filter(|n| MAX_SIZE_BYTES.contains(n))
+        .ok_or_else(|| {
+            format!("{text:?} is not a size from 1 byte to 4G (examples: 500K, 64M, 1G)")
+        })
 }
 
-/// An encoding by its WHATWG label.
+/// A file argument. The name must be UTF-8 (it is shown, exported and stored as text); one
+/// that is not is refused naming it, with the way round it.
+#[derive(Clone)]
+struct FileArg;
+
+impl clap::builder::TypedValueParser for FileArg {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value.to_str().map(str::to_owned).ok_or_else(|| {
+            let shown = parallax::text::visible(&value.to_string_lossy(), false);
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidUtf8,
+                format!(
+                    "{shown}: the file name is not valid UTF-8; name the directory that holds \
+                     it instead (a directory's files are read whatever their names)\n"
+                ),
+            )
+            .with_cmd(cmd)
+        })
+    }
+}
+
+/// An encoding by its WHATWG label. Labels of encodings that are unsafe to decode
+/// (ISO-2022-KR, HZ-GB-2312...) name the "replacement" encoding, which reads every file as
+/// one error: they are refused here.
 fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-        format!("{label:?} is not an encoding name (examples: windows-1256, koi8-r, shift_jis)")
-    })
+    match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+        Some(e) if e == encoding_rs::REPLACEMENT => Err(format!(
+            "{label:?} is not supported (it is unsafe to decode, and browsers do not either)"
+        )),
+        Some(e) => Ok(e),
+        None => Err(format!(
+            "{label:?} is not an encoding name (examples: windows-1256, koi8-r, shift_jis)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The options that take a number, with the range each documents.
+    const NUMERIC: [(&str, u64, u64); 2] = [
+        (
+            "--fetch-timeout",
+            *FETCH_TIMEOUT_SECS.start(),
+            *FETCH_TIMEOUT_SECS.end(),
+        ),
+        ("--max-size", *MAX_SIZE_BYTES.start(), *MAX_SIZE_BYTES.end()),
+    ];
+
+    fn parse(option: &str, value: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(["parallax", "inspect", &format!("{option}={value}"), "a.txt"])
+    }
+
+    fn value_of(cli: &Cli, option: &str) -> Option<u64> {
+        match option {
+            "--fetch-timeout" => cli.fetch_timeout,
+            _ => cli.max_size,
+        }
+    }
+
+    #[test]
+    fn every_numeric_option_has_a_checked_range() {
+        // --fetch-timeout 18446744073709551615 panicked (overflow adding to an Instant);
+        // --fetch-timeout 0 made every fetch time out at once.
+        for (option, low, high) in NUMERIC {
+            assert_eq!(
+                value_of(&parse(option, &low.to_string()).unwrap(), option),
+                Some(low)
+            );
+            assert_eq!(
+                value_of(&parse(option, &high.to_string()).unwrap(), option),
+                Some(high)
+            );
+            for bad in [
+                (low - 1).to_string(),
+                (high + 1).to_string(),
+                u64::MAX.to_string(),
+                "-1".into(),
+                "1e3".into(),
+                String::new(),
+            ] {
+                let err = parse(option, &bad).unwrap_err();
+                assert_eq!(err.exit_code(), 2, "{option} {bad}");
+                assert!(
+                    err.to_string().contains(&format!("{bad:?} is not a")),
+                    "{err}"
+                );
+            }
+        }
+        let size = |v: &str| parse("--max-size", v).unwrap().max_size;
+        assert_eq!(size("64M"), Some(64 << 20));
+        assert_eq!(size("64MB"), Some(64 << 20));
+        assert_eq!(size("500KiB"), Some(500 << 10));
+        assert_eq!(size("4g"), Some(4 << 30));
+        assert!(parse("--max-size", "5G").is_err());
+    }
+
+    /// `--encoding iso-2022-kr` named the "replacement" encoding: every file was refused
+    /// as "not valid replacement text".
+    #[test]
+    fn encodings_that_are_unsafe_to_decode_are_refused() {
+        let err = Cli::try_parse_from(["parallax", "--encoding", "iso-2022-kr", "a.txt"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"iso-2022-kr\" is not supported"), "{err}");
+        assert!(Cli::try_parse_from(["parallax", "--encoding", "KOI8-R", "a.txt"]).is_ok());
+    }
+
+    proptest! {
+        /// No value of any numeric option panics the parser, and what it accepts lies
+        /// within the documented range.
+        #[test]
+        fn no_option_value_panics(
+            which in 0..NUMERIC.len(),
+            value in prop_oneof![
+                any::<u64>().prop_map(|n| n.to_string()),
+                any::<i64>().prop_map(|n| n.to_string()),
+                (any::<u32>(), "[kKmMgGtTbBiI ]{0,3}").prop_map(|(n, s)| format!("{n}{s}")),
+                "\\PC{0,24}",
+            ],
+        ) {
+            let (option, low, high) = NUMERIC[which];
+            if let Ok(cli) = parse(option, &value) {
+                let n = value_of(&cli, option).unwrap();
+                prop_assert!((low..=high).contains(&n), "{} {} gave {}", option, value, n);
+            }
+        }
+    }
 }

@@ -32,8 +32,10 @@ pub fn run(args: &ConflictsArgs) -> Result<()> {
     let conflicts = &comparison.conflicts;
     let mut out = BufWriter::new(std::io::stdout().lock());
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "conflicts": conflicts }))?;
-        writeln!(out)?;
+        parallax::export::json::write_json(
+            &serde_json::json!({ "conflicts": conflicts }),
+            &mut out,
+        )?;
     } else {
         report(&docs, conflicts, &mut out)?;
     }

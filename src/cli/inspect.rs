@@ -37,11 +37,11 @@ fn listing(doc: &Document, out: &mut impl Write) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
-        "  language {} · direction {} · {} · {} sentences, {} boilerplate",
+        "  language {} · direction {} · {} · {}, {} boilerplate",
         doc.language,
         doc.direction.as_str(),
         doc.encoding.as_str(),
-        doc.sentences.len(),
+        parallax::text::count(doc.sentences.len(), "sentence"),
         boilerplate
     )?;
     if let Some(title) = doc.title() {

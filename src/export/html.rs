@@ -254,6 +254,7 @@ fn piece(text: &str, mark: Mark) -> Markup {
             Mark::Plain | Mark::Boilerplate => (text),
             Mark::Inserted => ins { (text) },
             Mark::Replaced => span.replaced { (text) },
+            Mark::Agreed => span.agreed { (text) },
             Mark::Deleted => del { (text) },
             Mark::Conflict => mark.conflict { (text) },
             Mark::Verdict(s) => mark class={ "conflict verdict " (s.as_str()) } title=(s.as_str()) { (text) (s.symbol()) },

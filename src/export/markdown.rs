@@ -226,7 +226,8 @@ fn marked(text: &str, mark: Mark) -> String {
         return body;
     }
     let (open, close) = match mark {
-        Mark::Plain | Mark::Boilerplate => return body,
+        // Markdown has no style left for a figure other sources give too: it stays plain.
+        Mark::Plain | Mark::Boilerplate | Mark::Agreed => return body,
         Mark::Inserted => ("**", "**".to_owned()),
         Mark::Replaced => ("*", "*".to_owned()),
         Mark::Deleted => ("~~", "~~".to_owned()),

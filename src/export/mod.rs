@@ -1,6 +1,8 @@
-//! Exports of a comparison: JSON (the contract in the project's `CONTRACT.md`), Markdown
-//! and a self-contained HTML page. All three read one [`Comparison`].
+//! Exports of a comparison: JSON (the contract in the project's `CONTRACT.md`), Markdown,
+//! a self-contained HTML page, and the verdicts as schema.org `ClaimReview`. All read one
+//! [`Comparison`].
 
+pub mod claimreview;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -19,6 +21,8 @@ pub enum Format {
     Json,
     Markdown,
     Html,
+    /// The verdicts as schema.org `ClaimReview` objects (JSON-LD).
+    ClaimReview,
 }
 
 impl Format {
@@ -28,6 +32,17 @@ impl Format {
             Self::Json => "json",
             Self::Markdown => "md",
             Self::Html => "html",
+            Self::ClaimReview => "jsonld",
+        }
+    }
+
+    /// Its name for people ("Markdown").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Json => "JSON",
+            Self::Markdown => "Markdown",
+            Self::Html => "HTML",
+            Self::ClaimReview => "ClaimReview",
         }
     }
 }
@@ -54,6 +69,9 @@ impl Comparison<'_> {
             Format::Json => json::Export::of(self).write(out),
             Format::Markdown => markdown::write(self, out),
             Format::Html => html::write(self, out),
+            Format::ClaimReview => {
+                claimreview::Reviews::of(self, &claimreview::Reviewer::default()).write(out)
+            }
         }
     }
 

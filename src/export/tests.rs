@@ -9,17 +9,17 @@ use crate::facts::extract;
 use crate::ingest::demo_sources;
 use crate::prepare::prepare_all;
 
-struct Demo {
-    docs: Vec<Document>,
-    alignment: Alignment,
-    conflicts: Vec<Conflict>,
-    annotations: Vec<Annotation>,
-    sources: Vec<String>,
+pub(super) struct Demo {
+    pub(super) docs: Vec<Document>,
+    pub(super) alignment: Alignment,
+    pub(super) conflicts: Vec<Conflict>,
+    pub(super) annotations: Vec<Annotation>,
+    pub(super) sources: Vec<String>,
 }
 
-const T: &str = "2026-11-21T10:00:00Z";
+pub(super) const T: &str = "2026-11-21T10:00:00Z";
 
-fn demo() -> Demo {
+pub(super) fn demo() -> Demo {
     let docs = prepare_all(demo_sources());
     let alignment = align(&docs, &AlignOptions::default());
     let facts: Vec<_> = docs.iter().map(extract).collect();
@@ -59,7 +59,7 @@ fn demo() -> Demo {
     }
 }
 
-fn comparison(d: &Demo) -> Comparison<'_> {
+pub(super) fn comparison(d: &Demo) -> Comparison<'_> {
     Comparison {
         docs: &d.docs,
         alignment: &d.alignment,

@@ -29,6 +29,12 @@ pub fn decode_as(
     bytes: Vec<u8>,
     forced: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Decoded> {
+    if let Some(format) = super::sniff::binary_format(&bytes) {
+        return Err(Error::NotText {
+            path: path.into(),
+            format,
+        });
+    }
     match forced {
         Some(enc) if enc != encoding_rs::UTF_8 => decode_legacy(path, &bytes, enc),
         _ => match decode_detected(path, bytes) {
@@ -36,7 +42,10 @@ pub fn decode_as(
                 path,
                 offset,
                 bytes,
-            }) if forced.is_none() && !has_valid_multibyte(&bytes) => {
+            }) if forced.is_none()
+                && !bytes.starts_with(UTF8_BOM)
+                && !has_valid_multibyte(&bytes) =>
+            {
                 let enc = meta_charset(&bytes).unwrap_or_else(|| guess(&bytes));
                 decode_legacy(&path, &bytes, enc).map_err(|_| Error::InvalidUtf8 {
                     path,
@@ -48,6 +57,10 @@ pub fn decode_as(
         },
     }
 }
+
+/// The UTF-8 byte order mark: a file that starts with it declares itself UTF-8, so invalid
+/// bytes after it are an error, never a sign of a legacy encoding.
+const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// Decodes with a named legacy (or UTF-16) encoding; malformed input is an error.
 fn decode_legacy(path: &str, bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<Decoded> {
@@ -108,7 +121,20 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
         .collect();
-    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
+    // As browsers read a page's own declaration: a page that can declare itself in ASCII is
+    // not UTF-16 (its bytes are read as the detector finds them), x-user-defined is
+    // windows-1252, and the "replacement" encoding of unsafe labels is no answer.
+    match encoding_rs::Encoding::for_label(label.as_bytes())? {
+        e if e == encoding_rs::X_USER_DEFINED => Some(encoding_rs::WINDOWS_1252),
+        e if e == encoding_rs::UTF_8
+            || e == encoding_rs::UTF_16LE
+            || e == encoding_rs::UTF_16BE
+            || e == encoding_rs::REPLACEMENT =>
+        {
+            None
+        }
+        e => Some(e),
+    }
 }
 
 /// The most likely legacy encoding of `bytes` (a browser-grade detector).
@@ -162,7 +188,7 @@ fn decode_detected(path: &str, bytes: Vec<u8>) -> Result<Decoded> {
                     offset,
                 });
             }
-            let encoding = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            let encoding = if bytes.starts_with(UTF8_BOM) {
                 Encoding::Utf8Bom
             } else {
                 Encoding::Utf8
@@ -295,7 +321,53 @@ mod tests {
         let d = decode("be", be).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::Utf16Be));
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0".to_vec();
-        assert!(matches!(decode("png", png), Err(Error::Binary { .. })));
+        assert!(matches!(decode("png", png), Err(Error::NotText { .. })));
+        let data = b"\x01\x02\0\0\x07\x00\x10\x00\xff\x00\x00\x00".to_vec();
+        assert!(matches!(decode("data", data), Err(Error::Binary { .. })));
+    }
+
+    /// A page declaring `<meta charset="utf-16">` in ASCII bytes was decoded as UTF-16:
+    /// its title came out as Chinese characters.
+    #[test]
+    fn a_page_that_declares_utf16_in_ascii_is_not_read_as_utf16() {
+        let page = b"<html><head><meta charset=\"utf-16\"><title>Caf\xe9</title></head>\
+                     <body><p>Le caf\xe9 est tr\xe8s bon, dit le ministre.</p></body></html>";
+        let d = decode("p.html", page.to_vec()).unwrap();
+        assert!(d.text.contains("<title>Café</title>"), "{}", d.text);
+        assert_eq!(d.encoding.as_str(), "windows-1252");
+    }
+
+    /// A BOM followed by invalid bytes was decoded as windows-1252, the BOM as mojibake
+    /// (`ï»¿`) in the title.
+    #[test]
+    fn a_utf8_bom_followed_by_invalid_bytes_is_an_error() {
+        let bytes = b"\xEF\xBB\xBFCaf\xE9 au lait, cr\xE8me br\xFBl\xE9e.".to_vec();
+        let err = decode("menu.txt", bytes).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "menu.txt: not valid UTF-8 (invalid byte at byte offset 6; if it is in a legacy encoding, name it with --encoding)"
+        );
+        // Without the BOM the same bytes are windows-1252.
+        let d = decode(
+            "menu.txt",
+            b"Caf\xE9 au lait, cr\xE8me br\xFBl\xE9e.".to_vec(),
+        )
+        .unwrap();
+        assert_eq!(d.text, "Café au lait, crème brûlée.");
+    }
+
+    /// A PDF without a NUL byte near its start was read as text (`title: %PDF-1.4`).
+    #[test]
+    fn pdfs_and_images_are_refused_by_their_first_bytes_even_with_an_encoding() {
+        let pdf = b"%PDF-1.4\n1 0 obj << /Title (Talks) >> endobj\n".to_vec();
+        let err = decode("story.pdf", pdf.clone()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "story.pdf: a PDF document, not text (Parallax reads text files and web pages)"
+        );
+        assert!(decode_as("story.pdf", pdf, Some(encoding_rs::WINDOWS_1252)).is_err());
+        let gif = b"GIF89a\x01\x01<html><body>hi</body></html>".to_vec();
+        assert!(matches!(decode("x.gif", gif), Err(Error::NotText { .. })));
     }
 
     #[test]

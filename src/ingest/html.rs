@@ -3,6 +3,8 @@
 //! paragraphs and headings as lines of their own — and navigation, menus, share bars,
 //! comments, related posts and footers are left behind. What the extractor keeps of page
 //! furniture (`[ad_1]`, "Source link") is marked by the boilerplate rules afterwards.
+//! Markup that would make parsing or extraction slow ([`super::prune`]) or nesting deeper
+//! than [`super::depth::MAX_DEPTH`] is pruned and flattened first.
 
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -37,7 +39,11 @@ pub fn extract(path: &str, html: &str) -> Result<(String, Page)> {
         ..Config::default()
     };
     let no_article = || Error::NoArticle { path: path.into() };
-    let mut readability = Readability::new(html, None, Some(config)).map_err(|_| no_article())?;
+    let doc =
+        dom_query::Document::from(super::prune::prune(html, super::depth::MAX_DEPTH).as_ref());
+    super::depth::flatten(&doc, super::depth::MAX_DEPTH);
+    let mut readability =
+        Readability::with_document(doc, None, Some(config)).map_err(|_| no_article())?;
     let article = readability.parse().map_err(|_| no_article())?;
     let body = tidy(&article.text_content);
     let title = Some(article.title.trim().to_owned()).filter(|t| !t.is_empty());

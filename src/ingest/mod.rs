@@ -5,9 +5,15 @@
 
 mod decode;
 mod demo;
+pub mod depth;
 #[cfg(feature = "http")]
 pub mod fetch;
 pub mod html;
+pub mod prune;
+pub mod regular;
+pub mod sniff;
+mod tags;
+pub mod url;
 
 use std::fs;
 use std::io::Read;
@@ -103,7 +109,8 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
     let (limit, encoding) = (options.limit, options.encoding);
     let mut loaded = Loaded::default();
     let mut stdin_used = false;
-    for arg in args {
+    let mut pages = fetch_all(args, options);
+    for (i, arg) in args.iter().enumerate() {
         if arg == "-" {
             if stdin_used {
                 return Err(Error::StdinTwice);
@@ -121,37 +128,35 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
             loaded.sources.push(demo);
             continue;
         }
-        #[cfg(feature = "http")]
-        if fetch::is_url(arg) {
-            // One page that cannot be fetched does not stop the others; too few pages left
-            // is caught by the document count.
-            let fetched = fetch::fetch(
-                arg,
-                &fetch::FetchOptions {
-                    timeout: options.timeout,
-                    limit,
-                    save: options.save.clone(),
-                },
-            )
-            .and_then(|d| page_or_text(arg, d));
-            match fetched {
+        // A URL is known by what it shows: its user name and password are left out.
+        let shown = url::redact(arg);
+        // One page that cannot be fetched does not stop the others; too few pages left is
+        // caught by the document count.
+        if let Some(page) = pages[i].take() {
+            match page {
                 Ok(decoded) => loaded.sources.push(Source {
-                    path: arg.clone(),
+                    path: shown.into_owned(),
                     decoded,
                 }),
                 Err(e) => loaded.skipped.push(format!("skipped {e}")),
             }
             continue;
         }
-        let meta = fs::metadata(arg).map_err(|e| io_error(arg, e))?;
+        let meta = fs::metadata(arg).map_err(|e| io_error(&shown, e))?;
         if meta.is_dir() {
             read_directory(arg, &mut loaded, options)?;
         } else if meta.is_file() {
-            let bytes = read_file(arg, meta.len(), limit)?;
-            loaded.sources.push(Source {
-                path: arg.clone(),
-                decoded: page_or_text(arg, decode_as(arg, bytes, encoding)?)?,
-            });
+            let bytes = read_file(arg, limit)?;
+            // A page with no article among others is skipped, as a URL that fails is;
+            // too few documents left is caught by the document count.
+            match page_or_text(arg, decode_as(arg, bytes, encoding)?) {
+                Ok(decoded) => loaded.sources.push(Source {
+                    path: arg.clone(),
+                    decoded,
+                }),
+                Err(e @ Error::NoArticle { .. }) => loaded.skipped.push(format!("skipped {e}")),
+                Err(e) => return Err(e),
+            }
         } else {
             return Err(Error::NotAFile { path: arg.clone() });
         }
@@ -159,22 +164,80 @@ pub fn read_inputs_with(args: &[String], options: &ReadOptions) -> Result<Loaded
     Ok(loaded)
 }
 
+/// How many pages are fetched at once.
+#[cfg(feature = "http")]
+const FETCH_THREADS: usize = 8;
+
+/// Every URL among `args` fetched and read, [`FETCH_THREADS`] at a time: the page of
+/// argument `i` at index `i` (`None` for arguments that are not URLs).
+#[cfg(feature = "http")]
+fn fetch_all(args: &[String], options: &ReadOptions) -> Vec<Option<Result<Decoded>>> {
+    let fetch_options = fetch::FetchOptions {
+        timeout: options.timeout,
+        limit: options.limit,
+        save: options.save.clone(),
+    };
+    let read = |arg: &str| {
+        fetch::fetch(arg, &fetch_options).and_then(|d| page_or_text(&url::redact(arg), d))
+    };
+    let read = &read;
+    let urls: Vec<usize> = (0..args.len()).filter(|&i| url::is_url(&args[i])).collect();
+    let mut pages: Vec<Option<Result<Decoded>>> = args.iter().map(|_| None).collect();
+    for batch in urls.chunks(FETCH_THREADS) {
+        let results: Vec<(usize, Result<Decoded>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .iter()
+                .map(|&i| (i, scope.spawn(move || read(&args[i]))))
+                .collect();
+            handles
+                .into_iter()
+                .map(|(i, h)| {
+                    let result = h.join().unwrap_or_else(|_| {
+                        Err(Error::Fetch {
+                            url: url::redact(&args[i]).into_owned(),
+                            message: "reading the page failed unexpectedly".into(),
+                        })
+                    });
+                    (i, result)
+                })
+                .collect()
+        });
+        for (i, result) in results {
+            pages[i] = Some(result);
+        }
+    }
+    pages
+}
+
+/// Without the HTTP client, URLs are read as file names.
+#[cfg(not(feature = "http"))]
+fn fetch_all(args: &[String], _options: &ReadOptions) -> Vec<Option<Result<Decoded>>> {
+    args.iter().map(|_| None).collect()
+}
+
 fn read_directory(dir: &str, loaded: &mut Loaded, options: &ReadOptions) -> Result<()> {
-    let mut entries: Vec<(String, String)> = fs::read_dir(dir)
+    // (name shown, path shown, path read): a name that is not UTF-8 is shown with U+FFFD
+    // but read by its real bytes.
+    let mut entries: Vec<(String, String, std::path::PathBuf)> = fs::read_dir(dir)
         .map_err(|e| io_error(dir, e))?
         .filter_map(std::result::Result::ok)
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             let is_file = fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
-            (is_file && !name.starts_with('.')).then(|| (name, join(dir, &entry.file_name())))
+            (is_file && !name.starts_with('.'))
+                .then(|| (name, join(dir, &entry.file_name()), entry.path()))
         })
         .collect();
     entries.sort();
     let before = loaded.sources.len();
-    for (_, path) in entries {
-        let size = fs::metadata(&path).map_or(0, |m| m.len());
-        let attempt = read_file(&path, size, options.limit).and_then(|bytes| {
-            if looks_binary(&bytes) {
+    for (_, path, real) in entries {
+        let attempt = read_file_at(&path, &real, options.limit).and_then(|bytes| {
+            if let Some(format) = sniff::binary_format(&bytes) {
+                Err(Error::NotText {
+                    path: path.clone(),
+                    format,
+                })
+            } else if looks_binary(&bytes) {
                 Err(Error::Binary {
                     path: path.clone(),
                     offset: bytes.iter().position(|&b| b == 0).unwrap_or(0),
@@ -221,7 +284,15 @@ fn looks_binary(bytes: &[u8]) -> bool {
     !utf16 && head.contains(&0)
 }
 
-fn read_file(path: &str, size: u64, limit: u64) -> Result<Vec<u8>> {
+fn read_file(path: &str, limit: u64) -> Result<Vec<u8>> {
+    read_file_at(path, Path::new(path), limit)
+}
+
+/// Reads the regular file at `real`, known in messages as `path`.
+fn read_file_at(path: &str, real: &Path, limit: u64) -> Result<Vec<u8>> {
+    let Some((file, size)) = regular::open_regular(real).map_err(|e| io_error(path, e))? else {
+        return Err(Error::NotAFile { path: path.into() });
+    };
     if size > limit {
         return Err(Error::TooLarge {
             path: path.into(),
@@ -229,7 +300,6 @@ fn read_file(path: &str, size: u64, limit: u64) -> Result<Vec<u8>> {
             limit,
         });
     }
-    let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
     read_limited(path, file, limit)
 }
 
@@ -240,9 +310,8 @@ fn read_limited(path: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::TooLarge {
+        return Err(Error::StreamTooLarge {
             path: path.into(),
-            size: bytes.len() as u64,
             limit,
         });
     }

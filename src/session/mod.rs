@@ -1,6 +1,8 @@
 //! A fact-checking session: the sources compared (path as given and a content hash of
 //! each), the annotations, and where the reader was. Stored as JSON ([`store`]).
 
+pub mod merge;
+pub mod recovery;
 pub mod store;
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,10 @@ pub struct Session {
     /// When the file was last written (RFC 3339).
     #[serde(default)]
     pub saved: String,
+    /// What the session file held when last read or written (to merge another program's
+    /// changes instead of overwriting them).
+    #[serde(skip)]
+    pub disk: store::Disk,
 }
 
 /// One source of a session.
@@ -114,6 +120,7 @@ impl Session {
             annotations: Vec::new(),
             position: Position::default(),
             saved: String::new(),
+            disk: store::Disk::default(),
         }
     }
 
@@ -131,6 +138,41 @@ impl Session {
                     _ => s.path.clone(),
                 }
             })
+            .collect()
+    }
+
+    /// Of `paths` (from [`Session::source_paths`]), those that resuming would open outside
+    /// `dir`, the session file's folder: URLs, standard input, and files that are not in
+    /// `dir` or below it once links are followed. A session file is data someone may have
+    /// sent: these are opened only with the reader's word. The embedded demo is not a file;
+    /// a file that does not exist is not opened at all.
+    pub fn sources_outside(paths: &[String], dir: &std::path::Path) -> Vec<String> {
+        let dir = std::fs::canonicalize(if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        });
+        paths
+            .iter()
+            .filter(|p| {
+                let path = std::path::Path::new(p.as_str());
+                let lower = p.to_ascii_lowercase();
+                if lower.starts_with("http://") || lower.starts_with("https://") || *p == "-" {
+                    return true;
+                }
+                let demo = p
+                    .strip_prefix("demo:")
+                    .is_some_and(|name| crate::ingest::DEMO_FILES.iter().any(|(n, _)| *n == name));
+                if demo && !path.exists() {
+                    return false;
+                }
+                match (std::fs::canonicalize(path), &dir) {
+                    (Ok(real), Ok(dir)) => !real.starts_with(dir),
+                    (Ok(_), Err(_)) => true,
+                    (Err(_), _) => false,
+                }
+            })
+            .cloned()
             .collect()
     }
 

@@ -196,3 +196,177 @@ fn corrupt_and_future_files_are_refused_with_the_reason() {
     assert!(err.starts_with(&path.display().to_string()), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), cases[3].0);
 }
+
+/// Two programs with the session at `path` open (each has read it once).
+fn two_programs(path: &std::path::Path, d: &[Document]) -> (Session, Session) {
+    let mut first = marked(d);
+    save(path, &mut first).unwrap();
+    let mut second = load(path).unwrap().unwrap();
+    second.attach(d);
+    (first, second)
+}
+
+#[test]
+fn two_programs_saving_one_session_keep_both_sets_of_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let d = docs(A, B);
+    let (mut first, mut second) = two_programs(&path, &d);
+    first.annotations.push(Annotation::on_sentence(
+        &d[0],
+        SentenceId(1),
+        "2026-11-21T11:00:00Z",
+    ));
+    first.annotations[2].note = "from the first".into();
+    assert!(save(&path, &mut first).unwrap().is_empty());
+    let mut mine = Annotation::on_sentence(&d[1], SentenceId(0), "2026-11-21T11:01:00Z");
+    mine.status = Some(Status::Unclear);
+    second.annotations.push(mine);
+    let merged = save(&path, &mut second).unwrap();
+    assert_eq!(merged.taken, 1, "{merged:?}");
+    assert!(merged.summary().unwrap().contains("1 added or changed"));
+    let on_disk = load(&path).unwrap().unwrap();
+    assert_eq!(on_disk.annotations.len(), 4);
+    assert!(
+        on_disk
+            .annotations
+            .iter()
+            .any(|a| a.note == "from the first")
+    );
+    assert!(
+        on_disk
+            .annotations
+            .iter()
+            .any(|a| a.status == Some(Status::Unclear))
+    );
+    assert_eq!(second.annotations, on_disk.annotations);
+    // The first program's next save takes the second's mark in turn.
+    first.position.focus = 0;
+    assert_eq!(save(&path, &mut first).unwrap().taken, 1);
+    assert_eq!(first.annotations.len(), 4);
+}
+
+#[test]
+fn a_mark_removed_by_one_program_stays_removed_when_the_other_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let d = docs(A, B);
+    let (mut first, mut second) = two_programs(&path, &d);
+    first.annotations.remove(0);
+    save(&path, &mut first).unwrap();
+    // The second changed something else (the other mark's note).
+    second.annotations[1].note = "checked again".into();
+    let merged = save(&path, &mut second).unwrap();
+    assert_eq!(merged.removed, 1, "{merged:?}");
+    let on_disk = load(&path).unwrap().unwrap();
+    assert_eq!(on_disk.annotations.len(), 1);
+    assert_eq!(on_disk.annotations[0].note, "checked again");
+}
+
+#[test]
+fn a_mark_removed_by_one_program_and_changed_by_the_other_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let d = docs(A, B);
+    let (mut first, mut second) = two_programs(&path, &d);
+    first.annotations.remove(0);
+    save(&path, &mut first).unwrap();
+    second.annotations[0].status = Some(Status::Verified);
+    save(&path, &mut second).unwrap();
+    let on_disk = load(&path).unwrap().unwrap();
+    assert_eq!(on_disk.annotations.len(), 2);
+    assert_eq!(on_disk.annotations[0].status, Some(Status::Verified));
+}
+
+#[test]
+fn a_mark_changed_by_both_programs_keeps_the_later_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let d = docs(A, B);
+    let (mut first, mut second) = two_programs(&path, &d);
+    second.annotations[0].note = "later".into();
+    second.annotations[0].updated = Some("2026-11-21T12:00:00Z".into());
+    first.annotations[0].note = "earlier".into();
+    first.annotations[0].updated = Some("2026-11-21T11:00:00Z".into());
+    save(&path, &mut second).unwrap();
+    let merged = save(&path, &mut first).unwrap();
+    assert_eq!(merged.both, 1, "{merged:?}");
+    assert_eq!(first.annotations[0].note, "later");
+    assert_eq!(load(&path).unwrap().unwrap().annotations[0].note, "later");
+}
+
+#[test]
+fn a_session_file_replaced_by_something_else_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let d = docs(A, B);
+    let (mut first, _) = two_programs(&path, &d);
+    std::fs::write(&path, "my shopping list").unwrap();
+    let err = save(&path, &mut first).unwrap_err().to_string();
+    assert!(err.contains("no longer a session file"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my shopping list");
+}
+
+#[test]
+fn a_marks_source_opened_by_the_other_program_only_is_kept_as_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let d = docs(A, B);
+    let (_, mut second) = two_programs(&path, &d);
+    // A third program opens the session with another pair and marks its new source.
+    let other = vec![
+        from_text(DocId(0), "a.txt", A),
+        from_text(DocId(1), "c.txt", "Chechnya said 12 died."),
+    ];
+    let mut third = load(&path).unwrap().unwrap();
+    third.attach(&other);
+    let mut c = Annotation::on_sentence(&other[1], SentenceId(0), "2026-11-21T11:00:00Z");
+    c.status = Some(Status::Disputed);
+    third.annotations.push(c);
+    save(&path, &mut third).unwrap();
+    save(&path, &mut second).unwrap();
+    let c = second.annotations.last().unwrap();
+    assert!(c.orphaned);
+    assert_eq!(second.sources[c.doc].path, "c.txt");
+}
+
+#[test]
+fn sources_outside_the_sessions_folder_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story");
+    std::fs::create_dir_all(story.join("sub")).unwrap();
+    let inside = story.join("a.txt");
+    let below = story.join("sub").join("b.txt");
+    let elsewhere = dir.path().join("private.txt");
+    for f in [&inside, &below, &elsewhere] {
+        std::fs::write(f, "text").unwrap();
+    }
+    // A link inside the folder to a file outside it is outside.
+    let link = story.join("link.txt");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let shown = |p: &std::path::Path| p.display().to_string();
+    let paths = vec![
+        shown(&inside),
+        shown(&below),
+        shown(&elsewhere),
+        shown(&link),
+        format!("{}/../private.txt", story.display()),
+        "https://example.org/story".into(),
+        "HTTP://example.org/x".into(),
+        "-".into(),
+        "demo:000_30ce90846bac3fd6.txt".into(),
+        shown(&story.join("missing.txt")),
+    ];
+    let outside = Session::sources_outside(&paths, &story);
+    assert_eq!(
+        outside,
+        vec![
+            shown(&elsewhere),
+            shown(&link),
+            format!("{}/../private.txt", story.display()),
+            "https://example.org/story".to_owned(),
+            "HTTP://example.org/x".to_owned(),
+            "-".to_owned(),
+        ]
+    );
+}

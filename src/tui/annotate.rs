@@ -10,6 +10,7 @@ use parallax::{DocId, SentenceId};
 
 use super::app::{App, Mode, Prompt};
 use super::editor::Editor;
+use super::keymap::Action;
 
 /// Most undo levels kept.
 const UNDO_LEVELS: usize = 200;
@@ -136,7 +137,10 @@ impl App {
     /// up with neither verdict nor note. Saves at once when there is a session file.
     fn change(&mut self, edit: impl FnOnce(&mut Annotation)) {
         let Some(target) = self.target() else {
-            self.message = Some("nothing to mark here: focus a pane with text (h/l)".into());
+            self.message = Some(format!(
+                "nothing to mark here: focus a pane with text ({})",
+                self.keymap.pair(Action::FocusPrev, Action::FocusNext)
+            ));
             return;
         };
         let before = self.session.annotations.clone();
@@ -200,7 +204,10 @@ impl App {
     /// Opens the note editor on the selected target.
     pub fn edit_note(&mut self) {
         let Some(target) = self.target() else {
-            self.message = Some("nothing to annotate here: focus a pane with text (h/l)".into());
+            self.message = Some(format!(
+                "nothing to annotate here: focus a pane with text ({})",
+                self.keymap.pair(Action::FocusPrev, Action::FocusNext)
+            ));
             return;
         };
         let text = self
@@ -244,7 +251,15 @@ impl App {
         };
         self.record_position();
         match store::save(&path, &mut self.session) {
-            Ok(()) => self.unsaved = false,
+            Ok(merged) => {
+                self.unsaved = false;
+                if let Some(summary) = merged.summary() {
+                    // Undoing past the merge would drop the other program's marks.
+                    self.history.clear();
+                    self.rebuild_rows();
+                    self.message = Some(summary);
+                }
+            }
             Err(e) => {
                 self.unsaved = true;
                 self.message = Some(format!(
@@ -263,23 +278,29 @@ impl App {
         beside_first_source(self, "parallax-session.json", ".parallax.json")
     }
 
-    /// Where `e` offers to write an export in `format`.
+    /// Where `e` offers to write an export in `format`: `…-comparison.md`, or
+    /// `…-claimreview.jsonld` for the verdicts.
     pub fn default_export_path(&self, format: Format) -> String {
         let ext = format.extension();
+        let what = if format == Format::ClaimReview {
+            "claimreview"
+        } else {
+            "comparison"
+        };
         match &self.session_path {
             Some(p) => {
                 let stem = p.file_stem().map_or_else(
                     || "parallax".to_owned(),
                     |s| s.to_string_lossy().into_owned(),
                 );
-                p.with_file_name(format!("{stem}-comparison.{ext}"))
+                p.with_file_name(format!("{stem}-{what}.{ext}"))
                     .display()
                     .to_string()
             }
             None => beside_first_source(
                 self,
-                &format!("parallax-comparison.{ext}"),
-                &format!("-comparison.{ext}"),
+                &format!("parallax-{what}.{ext}"),
+                &format!("-{what}.{ext}"),
             ),
         }
     }
@@ -320,6 +341,12 @@ impl App {
             self.message = Some("no file name given; nothing exported".into());
             return;
         }
+        if parallax::userfile::is_standard_stream(path) {
+            self.message = Some(format!(
+                "{shown} is standard output or error, where this screen is drawn; give a file name"
+            ));
+            return;
+        }
         let same = |other: &Path| {
             std::fs::canonicalize(other)
                 .is_ok_and(|o| std::fs::canonicalize(path).is_ok_and(|p| p == o))
@@ -346,18 +373,25 @@ impl App {
             sources: &sources,
             reference: self.reference,
         };
-        let result = (|| -> std::io::Result<()> {
-            let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-            {
-                let mut out = std::io::BufWriter::new(&mut file);
-                comparison.write(format, &mut out)?;
-                std::io::Write::flush(&mut out)?;
-            }
-            file.commit()
-        })();
-        self.message = Some(match result {
-            Ok(()) => format!("exported to {shown}"),
-            Err(e) => format!("cannot write {shown}: {e}"),
+        let reviews = (format == Format::ClaimReview)
+            .then(|| parallax::export::claimreview::Reviews::of(&comparison, &self.reviewer));
+        let result =
+            parallax::userfile::write(
+                path,
+                parallax::userfile::Access::Shared,
+                |out| match &reviews {
+                    Some(reviews) => reviews.write(out),
+                    None => comparison.write(format, out),
+                },
+            );
+        self.message = Some(match (result, &reviews) {
+            (Ok(()), Some(r)) => format!(
+                "exported {} to {shown}{}",
+                parallax::text::count(r.items.len(), "verdict"),
+                left_out(r)
+            ),
+            (Ok(()), None) => format!("exported to {shown}"),
+            (Err(e), _) => format!("cannot write {shown}: {e}"),
         });
     }
 
@@ -398,6 +432,22 @@ impl App {
     /// Opens the prompt for `s`.
     pub fn prompt_save(&mut self) {
         self.mode = Mode::Prompt(Prompt::SaveSession, self.default_session_path());
+    }
+}
+
+/// What a `ClaimReview` export left out, for the message (" (2 orphaned left out)").
+fn left_out(r: &parallax::export::claimreview::Reviews) -> String {
+    let mut parts = Vec::new();
+    if r.orphaned > 0 {
+        parts.push(format!("{} orphaned", r.orphaned));
+    }
+    if r.notes > 0 {
+        parts.push(parallax::text::count(r.notes, "note without a verdict"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} left out)", parts.join(", "))
     }
 }
 

@@ -237,6 +237,40 @@ fn e_exports_in_the_chosen_format() {
 }
 
 #[test]
+fn e_c_exports_the_verdicts_as_claimreview_with_the_configured_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo(120, 40);
+    app.reviewer = super::config::parse(
+        "[review]\nauthor = \"Desk\"\nauthor_type = \"person\"\nurl = \"https://example.org/c\"\n",
+    )
+    .unwrap()
+    .reviewer;
+    keys(&mut app, "n x a o k <c-s> e c");
+    let Mode::Prompt(Prompt::Export(format), default) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(default, "parallax-claimreview.jsonld");
+    let out = dir.path().join("reviews.jsonld");
+    app.mode = Mode::Prompt(Prompt::Export(*format), out.display().to_string());
+    keys(&mut app, "<enter>");
+    let reviews: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(reviews.as_array().unwrap().len(), 1);
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "disputed");
+    assert_eq!(reviews[0]["reviewBody"], "ok");
+    assert_eq!(reviews[0]["author"]["@type"], "Person");
+    assert_eq!(reviews[0]["url"], "https://example.org/c");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("exported 1 verdict to"),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
 fn a_resumed_session_shows_its_marks_and_puts_the_reader_back() {
     let mut first = demo(120, 40);
     keys(&mut first, "n n l x");
@@ -247,4 +281,151 @@ fn a_resumed_session_shows_its_marks_and_puts_the_reader_back() {
     assert_eq!(app.current, row);
     assert_eq!(app.focus, focus);
     assert!(screen(&app).contains('✗'));
+}
+
+#[test]
+fn e_m_through_a_symlink_updates_its_target_and_the_link_stays() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.md");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut app = demo(120, 40);
+    keys(&mut app, "n x e m");
+    let Mode::Prompt(purpose, _) = app.mode.clone() else {
+        panic!("{:?}", app.mode)
+    };
+    app.mode = Mode::Prompt(purpose, link.display().to_string());
+    keys(&mut app, "<enter>");
+    assert!(app.message.as_deref().unwrap().starts_with("exported to"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("1 disputed")
+    );
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    // Standard output is where the screen is drawn: refused by any name.
+    for name in ["-", "/dev/stdout"] {
+        keys(&mut app, "e m");
+        app.mode = Mode::Prompt(purpose, name.into());
+        keys(&mut app, "<enter>");
+        assert!(
+            app.message.as_deref().unwrap().contains("give a file name"),
+            "{name}: {:?}",
+            app.message
+        );
+    }
+}
+
+#[test]
+fn a_session_kept_through_a_symlink_is_saved_to_its_target() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let synced = dir.path().join("synced");
+    std::fs::create_dir(&synced).unwrap();
+    let link = dir.path().join("check.json");
+    std::os::unix::fs::symlink("synced/check.json", &link).unwrap();
+    let mut app = demo(120, 40);
+    app.session_path = Some(link.clone());
+    keys(&mut app, "n x");
+    assert!(!app.unsaved, "{:?}", app.message);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let real = synced.join("check.json");
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a new session holds notes: the owner's only");
+    keys(&mut app, "v");
+    let saved = store::load(&real).unwrap().unwrap();
+    assert_eq!(saved.annotations[0].status, Some(Status::Verified));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn another_programs_marks_in_the_session_file_are_merged_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("check.json");
+    let mut first = demo(120, 40);
+    first.session_path = Some(path.clone());
+    keys(&mut first, "n x");
+    // A second screen opens the same session and marks another row.
+    let mut other = store::load(&path).unwrap().unwrap();
+    other.attach(&first.docs);
+    let mut second = demo(120, 40).with_session(other, Some(path.clone()));
+    keys(&mut second, "n v");
+    assert!(!second.unsaved);
+    // The first screen's next change brings the second's mark in: both are in the file
+    // and on the first screen.
+    keys(&mut first, "n n u");
+    let message = first.message.clone().unwrap_or_default();
+    assert!(message.contains("merged"), "{message}");
+    let saved = store::load(&path).unwrap().unwrap();
+    let statuses: Vec<_> = saved.annotations.iter().map(|a| a.status).collect();
+    assert!(statuses.contains(&Some(Status::Disputed)), "{statuses:?}");
+    assert!(statuses.contains(&Some(Status::Verified)), "{statuses:?}");
+    assert_eq!(first.session.annotations.len(), saved.annotations.len());
+    assert!(
+        first.history.is_empty(),
+        "undo would drop the other's marks"
+    );
+}
+
+#[test]
+fn a_paste_goes_into_the_field_being_typed_and_is_never_read_as_keys() {
+    let mut app = demo(120, 40);
+    // In the normal mode a paste is not a string of commands (it would quit at its first q).
+    app.paste("qqq x");
+    assert!(!app.quit);
+    assert!(app.session.annotations.is_empty());
+    assert!(app.message.as_deref().unwrap().contains("paste ignored"));
+    // The note: every line, CR LF and CR as line breaks, controls dropped.
+    keys(&mut app, "n a");
+    app.paste("first\r\nsecond\rthird\u{1b}[2J");
+    keys(&mut app, "<c-s>");
+    assert_eq!(app.session.annotations[0].note, "first\nsecond\nthird[2J");
+    // The search: lines joined by a space.
+    keys(&mut app, "/");
+    app.paste("Baku\nand\n");
+    assert_eq!(app.mode, Mode::Search("Baku and".into()));
+    keys(&mut app, "<esc> :");
+    app.paste("row 1x2\n");
+    assert_eq!(app.mode, Mode::Jump("12".into()));
+    // A file name: its first line.
+    keys(&mut app, "<esc> e m");
+    let Mode::Prompt(purpose, _) = app.mode.clone() else {
+        panic!("{:?}", app.mode)
+    };
+    app.mode = Mode::Prompt(purpose, String::new());
+    app.paste("\n/tmp/report.md\nrm -rf /\n");
+    assert_eq!(app.mode, Mode::Prompt(purpose, "/tmp/report.md".into()));
+}
+
+#[test]
+fn a_100_kb_paste_into_a_note_is_drawn_around_the_cursor() {
+    let mut app = demo(80, 24);
+    keys(&mut app, "n a");
+    let text = "سطر عربي with words 350\n".repeat(4_500);
+    assert!(text.len() > 100_000);
+    app.paste(&text);
+    let shown = screen(&app);
+    assert!(shown.contains("Note on conflict"), "{shown}");
+    keys(&mut app, "<c-s>");
+    assert_eq!(app.session.annotations[0].note, text.trim_end());
 }

@@ -6,8 +6,9 @@ use parallax::conflicts::Conflict;
 use parallax::view::{self, RowView};
 use parallax::{DocId, Document};
 
-use super::editor::{Editor, Outcome};
+use super::editor::Editor;
 use super::keymap::{Action, Keymap};
+use super::keys::ListKey;
 use super::layout;
 use parallax::annotation::{Annotation, Status};
 use parallax::export::Format;
@@ -77,7 +78,12 @@ pub struct App {
     pub current: usize,
     /// The first row on screen.
     pub top: usize,
+    /// Boilerplate rows shown; folded into thin lines otherwise (the default).
     pub show_boilerplate: bool,
+    /// Only rows that two or more sources share (and rows with a conflict) are shown.
+    pub shared_only: bool,
+    /// A short name per source for the panel and the lists ("afp", "000").
+    pub labels: Vec<String>,
     pub wrap: bool,
     pub mode: Mode,
     pub search: Option<Search>,
@@ -111,6 +117,8 @@ pub struct App {
     pub clock: fn() -> String,
     /// The reader asked to quit and is saving first.
     pub quitting: bool,
+    /// Who publishes `ClaimReview` exports, and where (the configuration's `[review]`).
+    pub reviewer: parallax::export::claimreview::Reviewer,
 }
 
 impl App {
@@ -124,6 +132,7 @@ impl App {
         let matched = matched_counts(&docs, &alignment);
         let row_of = rows_of_sentences(&docs, &rows);
         let session = Session::new(&docs);
+        let labels = super::panel::labels(&docs);
         let mut app = Self {
             docs,
             alignment,
@@ -134,7 +143,9 @@ impl App {
             rows,
             current: 0,
             top: 0,
-            show_boilerplate: true,
+            show_boilerplate: false,
+            shared_only: false,
+            labels,
             wrap: true,
             mode: Mode::Normal,
             search: None,
@@ -153,9 +164,11 @@ impl App {
             notice: None,
             clock: parallax::annotation::now,
             quitting: false,
+            reviewer: parallax::export::claimreview::Reviewer::default(),
         };
-        let first = app.shown().next().unwrap_or(0);
-        app.current = first;
+        // A comparison with no content at all shows its boilerplate.
+        app.show_boilerplate = app.rows.iter().all(|r| r.boilerplate);
+        app.open_where_the_story_starts();
         app
     }
 
@@ -168,11 +181,16 @@ impl App {
         self.reference = DocId(pos.reference.min(self.docs.len() - 1));
         self.focus = pos.focus.min(self.docs.len() - 1);
         self.rebuild_rows();
-        if let Some(&r) = self
+        // A new session records no place yet (its position is the first sentence of the
+        // first source): the screen opens where the story starts.
+        if pos == parallax::session::Position::default() {
+            self.open_where_the_story_starts();
+        } else if let Some(&r) = self
             .row_of
             .get(pos.doc)
             .and_then(|rows| rows.get(pos.sentence))
         {
+            self.reveal(r);
             self.set_current(r);
         }
         let focus = self.focus;
@@ -187,9 +205,9 @@ impl App {
         self.row_of = rows_of_sentences(&self.docs, &self.rows);
     }
 
-    /// Indices of the rows shown (boilerplate rows hidden on request).
+    /// Indices of the rows shown (boilerplate folded, rows of one source hidden on request).
     pub fn shown(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.rows.len()).filter(|&r| self.show_boilerplate || !self.rows[r].boilerplate)
+        (0..self.rows.len()).filter(|&r| self.is_shown(r))
     }
 
     /// How many panes fit, and which documents they show.
@@ -209,15 +227,24 @@ impl App {
         (self.size.0.saturating_sub(1) / n).saturating_sub(2).max(1)
     }
 
-    /// Screen lines of a row at the current width (text lines plus one blank separator).
+    /// Screen lines of a row at the current width: the fold lines above and below it, its
+    /// text lines and one blank separator.
     pub fn row_height(&self, r: usize) -> usize {
+        let (above, below) = self.fold_lines(r);
+        above + self.text_height(r) + below
+    }
+
+    /// Screen lines of a row's text (plus one blank separator when wrapping).
+    pub fn text_height(&self, r: usize) -> usize {
         let cols = usize::from(self.pane_width());
         let lines = self
             .panes()
             .filter_map(|d| {
-                self.rows[r].cells[d]
-                    .as_ref()
-                    .map(|c| layout::cell_lines(&self.docs[d], c, cols, self.wrap, self.bidi).len())
+                self.rows[r].cells[d].as_ref().map(|c| {
+                    // A moved cell starts with the line that says where it comes from.
+                    layout::cell_lines(&self.docs[d], c, cols, self.wrap, self.bidi).len()
+                        + usize::from(c.moved)
+                })
             })
             .max()
             .unwrap_or(1);
@@ -238,7 +265,8 @@ impl App {
     /// Applies a key press.
     pub fn key(&mut self, key: KeyEvent) {
         self.message = None;
-        match self.mode.clone() {
+        // The mode is taken, not cloned: a note of 100 KB is not copied per key.
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => {
                 if key.code == KeyCode::Esc && self.search.is_some() {
                     self.search = None;
@@ -262,11 +290,8 @@ impl App {
                 };
             }
             Mode::Search(mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.start_search(&text);
-                }
+                KeyCode::Esc => {}
+                KeyCode::Enter => self.start_search(&text),
                 KeyCode::Backspace => {
                     text.pop();
                     self.mode = Mode::Search(text);
@@ -275,14 +300,11 @@ impl App {
                     text.push(c);
                     self.mode = Mode::Search(text);
                 }
-                _ => {}
+                _ => self.mode = Mode::Search(text),
             },
             Mode::Jump(mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.jump_to_number(&text);
-                }
+                KeyCode::Esc => {}
+                KeyCode::Enter => self.jump_to_number(&text),
                 KeyCode::Backspace => {
                     text.pop();
                     self.mode = Mode::Jump(text);
@@ -291,115 +313,32 @@ impl App {
                     text.push(c);
                     self.mode = Mode::Jump(text);
                 }
-                _ => {}
+                _ => self.mode = Mode::Jump(text),
             },
-            Mode::Panes(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
-                    self.mode = Mode::Panes((selected + 1).min(self.docs.len() - 1));
-                }
-                Some(Action::Up) => self.mode = Mode::Panes(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.set_focus(selected);
-                }
-                Some(Action::Quit | Action::PanePicker) => self.mode = Mode::Normal,
-                _ => {}
+            Mode::Panes(selected) => match self.list_key(&key) {
+                ListKey::Down => self.mode = Mode::Panes((selected + 1).min(self.docs.len() - 1)),
+                ListKey::Up => self.mode = Mode::Panes(selected.saturating_sub(1)),
+                ListKey::Enter => self.set_focus(selected),
+                ListKey::Close => {}
+                ListKey::Other if self.keymap.action_for(&key) == Some(Action::PanePicker) => {}
+                ListKey::Other => self.mode = Mode::Panes(selected),
             },
             dialog @ (Mode::Note(_)
             | Mode::Prompt(..)
             | Mode::ExportFormat
             | Mode::ConfirmQuit
             | Mode::Annotations(_)) => self.key_in_dialog(dialog, key),
-            Mode::Conflicts(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
+            Mode::Conflicts(selected) => match self.list_key(&key) {
+                ListKey::Down => {
                     self.mode =
                         Mode::Conflicts((selected + 1).min(self.conflicts.len().saturating_sub(1)));
                 }
-                Some(Action::Up) => self.mode = Mode::Conflicts(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.go_to_conflict(selected);
-                }
-                Some(Action::Quit | Action::ConflictList) => self.mode = Mode::Normal,
-                _ => {}
+                ListKey::Up => self.mode = Mode::Conflicts(selected.saturating_sub(1)),
+                ListKey::Enter => self.go_to_conflict(selected),
+                ListKey::Close => {}
+                ListKey::Other if self.keymap.action_for(&key) == Some(Action::ConflictList) => {}
+                ListKey::Other => self.mode = Mode::Conflicts(selected),
             },
-        }
-    }
-
-    /// A key in one of the annotating dialogs: the note editor, a file-name prompt, the
-    /// export format, the quit question, the annotation list.
-    fn key_in_dialog(&mut self, mode: Mode, key: KeyEvent) {
-        match mode {
-            Mode::Note(mut editor) => match editor.key(key) {
-                Outcome::Editing => self.mode = Mode::Note(editor),
-                Outcome::Cancel => {
-                    self.mode = Mode::Normal;
-                    self.message = Some("note not changed".into());
-                }
-                Outcome::Save => {
-                    self.mode = Mode::Normal;
-                    self.save_note(&editor.text);
-                }
-            },
-            Mode::Prompt(purpose, mut text) => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    match purpose {
-                        Prompt::SaveSession => {
-                            self.save_session_as(&text);
-                            if self.quitting && !self.unsaved {
-                                self.quit = true;
-                            }
-                        }
-                        Prompt::Export(format) => self.export_to(format, &text),
-                    }
-                }
-                KeyCode::Backspace => {
-                    text.pop();
-                    self.mode = Mode::Prompt(purpose, text);
-                }
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    text.push(c);
-                    self.mode = Mode::Prompt(purpose, text);
-                }
-                _ => self.mode = Mode::Prompt(purpose, text),
-            },
-            Mode::ExportFormat => {
-                let format = match key.code {
-                    KeyCode::Char('m') => Some(Format::Markdown),
-                    KeyCode::Char('h') => Some(Format::Html),
-                    KeyCode::Char('j') => Some(Format::Json),
-                    _ => None,
-                };
-                self.mode = match format {
-                    Some(f) => Mode::Prompt(Prompt::Export(f), self.default_export_path(f)),
-                    None => Mode::Normal,
-                };
-            }
-            Mode::ConfirmQuit => match key.code {
-                KeyCode::Char('s') => {
-                    self.quitting = true;
-                    self.prompt_save();
-                }
-                KeyCode::Char('q' | 'y') => self.quit = true,
-                _ => self.mode = Mode::Normal,
-            },
-            Mode::Annotations(selected) => match self.keymap.action_for(&key) {
-                Some(Action::Down) => {
-                    self.mode = Mode::Annotations(
-                        (selected + 1).min(self.session.annotations.len().saturating_sub(1)),
-                    );
-                }
-                Some(Action::Up) => self.mode = Mode::Annotations(selected.saturating_sub(1)),
-                _ if key.code == KeyCode::Enter => {
-                    self.mode = Mode::Normal;
-                    self.go_to_annotation(selected);
-                }
-                Some(Action::Quit | Action::AnnotationList) => self.mode = Mode::Normal,
-                _ => {}
-            },
-            _ => self.mode = mode,
         }
     }
 
@@ -427,10 +366,12 @@ impl App {
             }
             Action::PanesLeft => {
                 self.first_pane = self.panes().start.saturating_sub(self.panes().len());
+                self.settle();
             }
             Action::PanesRight => {
                 let p = self.panes();
                 self.first_pane = (p.start + p.len()).min(self.docs.len().saturating_sub(p.len()));
+                self.settle();
             }
             Action::NextConflict => self.next_where(true, App::hit_or_conflict),
             Action::PrevConflict => self.next_where(false, App::hit_or_conflict),
@@ -455,14 +396,11 @@ impl App {
             }
             Action::ToggleBoilerplate => {
                 self.show_boilerplate = !self.show_boilerplate;
-                if !self.show_boilerplate && self.rows[self.current].boilerplate {
-                    self.step(1);
-                    if self.rows[self.current].boilerplate {
-                        self.step(-1);
-                    }
-                }
-                self.top = self.top.min(self.current);
-                self.keep_visible();
+                self.settle();
+            }
+            Action::ToggleShared => {
+                self.shared_only = !self.shared_only;
+                self.settle();
             }
             Action::ToggleWrap => {
                 self.wrap = !self.wrap;
@@ -482,14 +420,7 @@ impl App {
             Action::EditNote => self.edit_note(),
             Action::ClearMark => self.clear_mark(),
             Action::Undo => self.undo(),
-            Action::AnnotationList => {
-                self.notice = None;
-                if self.session.annotations.is_empty() {
-                    self.message = Some("no annotations yet: v, x, u mark; a adds a note".into());
-                } else {
-                    self.mode = Mode::Annotations(0);
-                }
-            }
+            Action::AnnotationList => self.annotation_list(),
             Action::SaveSession => self.prompt_save(),
             Action::Export => self.mode = Mode::ExportFormat,
             Action::Help => self.mode = Mode::Help(0),
@@ -537,25 +468,10 @@ impl App {
             })
     }
 
-    /// Replaces the comparison (a better alignment arrived, e.g. once dictionaries are
-    /// read) and keeps the reader on the same sentence.
-    pub fn replace_comparison(&mut self, alignment: Alignment, conflicts: Vec<Conflict>) {
-        let anchor = self.current_anchor();
-        self.alignment = alignment;
-        self.conflicts = conflicts;
-        self.rebuild_rows();
-        self.matched = matched_counts(&self.docs, &self.alignment);
-        if let Some(s) = self.search.take() {
-            self.start_search(&s.pattern);
-        }
-        self.top = 0;
-        let row = anchor.map_or(0, |(d, s)| self.row_of[d][s]);
-        self.set_current(row);
-    }
-
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        self.keep_visible();
+        // Which panes fit decides which rows are shared on screen.
+        self.settle();
     }
 }
 
@@ -573,7 +489,7 @@ fn rows_of_sentences(docs: &[Document], rows: &[RowView]) -> Vec<Vec<usize>> {
 }
 
 /// Per document: sentences matched in another source, and content sentences.
-fn matched_counts(docs: &[Document], alignment: &Alignment) -> Vec<(usize, usize)> {
+pub(super) fn matched_counts(docs: &[Document], alignment: &Alignment) -> Vec<(usize, usize)> {
     docs.iter()
         .map(|doc| {
             let content = doc.sentences.iter().filter(|s| !s.is_boilerplate()).count();

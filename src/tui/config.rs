@@ -30,6 +30,18 @@ struct Raw {
     keys: BTreeMap<Spanned<String>, Spanned<OneOrMany>>,
     #[serde(default)]
     colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    review: Option<RawReview>,
+}
+
+/// `[review]`: who publishes `ClaimReview` exports (`e c`) and where.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview {
+    author: Option<String>,
+    author_url: Option<Spanned<String>>,
+    author_type: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
 }
 
 /// What the configuration sets.
@@ -41,6 +53,8 @@ pub struct Config {
     pub light: Option<bool>,
     /// `Some(false)`: leave right-to-left reordering to the terminal.
     pub bidi: Option<bool>,
+    /// Who publishes `ClaimReview` exports, and where.
+    pub reviewer: parallax::export::claimreview::Reviewer,
 }
 
 /// A configuration file that cannot be used: names the file and the line.
@@ -69,12 +83,16 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, BadConfig> {
     let path = match explicit {
         Some(p) => p.to_owned(),
         None => match default_path() {
-            Some(p) if p.is_file() => p,
+            Some(p) if p.exists() => p,
             _ => return Ok(Config::default()),
         },
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| BadConfig(format!("{}: cannot read: {e}", path.display())))?;
+    // A regular file of at most 1 MiB: /dev/zero, a FIFO or a directory is refused at once.
+    let limit = parallax::ingest::regular::MAX_CONFIG_BYTES;
+    let bytes = parallax::ingest::regular::read_regular(&path, limit, "a configuration file")
+        .map_err(|e| BadConfig(e.to_string()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| BadConfig(format!("{}: not valid UTF-8", path.display())))?;
     parse(&text).map_err(|(offset, message)| {
         BadConfig(format!(
             "{}: line {}: {message}",
@@ -95,6 +113,8 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         (offset, e.message().to_owned())
     })?;
     let mut overrides = Vec::new();
+    // Where each action's keys are written, for the messages.
+    let mut written_at = Vec::new();
     for (name, keys) in raw.keys {
         let Some(action) = action_named(name.get_ref()) else {
             let known: Vec<&str> = KEYMAP.iter().map(|b| b.name).collect();
@@ -107,16 +127,13 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 ),
             ));
         };
+        // `action = []` or `action = ""`: the action has no key (its built-in keys are
+        // free for others).
         let written: Vec<String> = match keys.get_ref() {
+            OneOrMany::One(k) if k.is_empty() => Vec::new(),
             OneOrMany::One(k) => vec![k.clone()],
             OneOrMany::Many(ks) => ks.clone(),
         };
-        if written.is_empty() {
-            return Err((
-                keys.span().start,
-                format!("no keys given for {:?}", name.get_ref()),
-            ));
-        }
         let mut specs = Vec::new();
         for k in &written {
             specs.push(KeySpec::parse(k).ok_or_else(|| {
@@ -126,8 +143,16 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 )
             })?);
         }
-        overrides.push((action, specs, written.join(" ")));
+        overrides.push((action, specs));
+        written_at.push((action, name.span().start));
     }
+    let keymap = Keymap::new(&overrides).map_err(|bad| {
+        let at = written_at
+            .iter()
+            .find(|(a, _)| *a == bad.action)
+            .map_or(0, |(_, at)| *at);
+        (at, bad.message)
+    })?;
     let mut colors = Colors::default();
     for (role, value) in raw.colors {
         let color: Color = value.get_ref().parse().map_err(|_| {
@@ -142,6 +167,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         let slot = match role.get_ref().as_str() {
             "inserted" => &mut colors.inserted,
             "replaced" => &mut colors.replaced,
+            "agreed" => &mut colors.agreed,
             "conflict" => &mut colors.conflict,
             "deleted" => &mut colors.deleted,
             "boilerplate" => &mut colors.boilerplate,
@@ -153,7 +179,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 return Err((
                     role.span().start,
                     format!(
-                        "unknown colour {other:?} (known: inserted, replaced, deleted, conflict, boilerplate, title, verified, disputed, unclear)"
+                        "unknown colour {other:?} (known: inserted, replaced, agreed, deleted, conflict, boilerplate, title, verified, disputed, unclear)"
                     ),
                 ));
             }
@@ -170,11 +196,50 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         Some(("dark", _)) => Some(false),
         Some((other, at)) => return Err((at, format!("unknown theme {other:?} (light or dark)"))),
     };
+    let reviewer = match raw.review {
+        None => parallax::export::claimreview::Reviewer::default(),
+        Some(r) => reviewer(r)?,
+    };
     Ok(Config {
-        keymap: Keymap::new(overrides),
+        keymap,
         colors,
         light,
         bidi: raw.bidi,
+        reviewer,
+    })
+}
+
+/// The `[review]` section, its URLs checked.
+fn reviewer(r: RawReview) -> Result<parallax::export::claimreview::Reviewer, (usize, String)> {
+    let url = |v: Option<Spanned<String>>, what: &str| match v {
+        None => Ok(None),
+        Some(v) if parallax::export::claimreview::is_web_url(v.get_ref()) => {
+            Ok(Some(v.into_inner()))
+        }
+        Some(v) => Err((
+            v.span().start,
+            format!("{what} {:?} is not an http or https URL", v.get_ref()),
+        )),
+    };
+    let person = match r.author_type {
+        None => false,
+        Some(t) if t.get_ref() == "person" => true,
+        Some(t) if t.get_ref() == "organization" => false,
+        Some(t) => {
+            return Err((
+                t.span().start,
+                format!(
+                    "unknown author_type {:?} (organization or person)",
+                    t.get_ref()
+                ),
+            ));
+        }
+    };
+    Ok(parallax::export::claimreview::Reviewer {
+        author: r.author.filter(|a| !a.trim().is_empty()),
+        author_url: url(r.author_url, "author_url")?,
+        person,
+        url: url(r.url, "url")?,
     })
 }
 
@@ -187,7 +252,7 @@ mod tests {
 
     #[test]
     fn keys_colours_and_theme() {
-        let config = parse("theme = \"light\"\nbidi = false\n[keys]\nnext_conflict = [\"ctrl-n\", \"f2\"]\nquit = \"x\"\n[colors]\nconflict = \"#ff8800\"\n").unwrap();
+        let config = parse("theme = \"light\"\nbidi = false\n[keys]\nnext_conflict = [\"ctrl-n\", \"f2\"]\nquit = \"x\"\nmark_disputed = \"X\"\n[colors]\nconflict = \"#ff8800\"\n").unwrap();
         assert_eq!(config.light, Some(true));
         assert_eq!(config.bidi, Some(false));
         assert_eq!(config.colors.conflict, Some(Color::Rgb(255, 136, 0)));
@@ -214,9 +279,95 @@ mod tests {
             Some(Action::Down)
         );
         assert!(
-            config.keymap.hints().iter().any(|(key, _)| key == "ctrl-n"),
+            config.keymap.hints().iter().any(|(key, _)| key == "Ctrl-n"),
             "hints show the user's keys"
         );
+    }
+
+    #[test]
+    fn the_review_section_names_the_claimreview_author_and_page() {
+        let config = parse("[review]\nauthor = \"Desk\"\nauthor_url = \"https://example.org\"\nurl = \"https://example.org/c\"\n").unwrap();
+        assert_eq!(config.reviewer.author.as_deref(), Some("Desk"));
+        assert!(!config.reviewer.person);
+        assert_eq!(
+            config.reviewer.url.as_deref(),
+            Some("https://example.org/c")
+        );
+        for (text, line, message) in [
+            (
+                "[review]\nurl = \"example.org\"\n",
+                2,
+                "url \"example.org\" is not an http or https URL",
+            ),
+            (
+                "[review]\n\nauthor_type = \"robot\"\n",
+                3,
+                "unknown author_type \"robot\"",
+            ),
+            ("[review]\nname = \"x\"\n", 2, "unknown field"),
+        ] {
+            let (offset, got) = parse(text).unwrap_err();
+            assert_eq!(line_of(text, offset), line, "{text:?}: {got}");
+            assert!(got.contains(message), "{text:?}: {got}");
+        }
+    }
+
+    #[test]
+    fn two_actions_on_one_key_are_an_error_naming_both_unless_one_is_unbound() {
+        let cases = [
+            (
+                "[keys]\nquit = \"j\"\n",
+                2,
+                "key \"j\" is bound to both quit and down (its built-in key); give down other keys, or none: down = []",
+            ),
+            (
+                "[keys]\n\nquit = \"x\"\n",
+                3,
+                "key \"x\" is bound to both quit and mark_disputed",
+            ),
+            (
+                "[keys]\nnext_conflict = \"m\"\nprev_conflict = [\"ctrl-p\", \"m\"]\n",
+                2,
+                "key \"m\" is bound to both next_conflict and prev_conflict",
+            ),
+            ("[keys]\nquit = []\n", 2, "quit needs at least one key"),
+            (
+                "[keys]\ndown = \"enter\"\n",
+                2,
+                "key \"Enter\" cannot be bound to down: in the lists it chooses",
+            ),
+        ];
+        for (text, line, message) in cases {
+            let (offset, got) = parse(text).unwrap_err();
+            assert_eq!(line_of(text, offset), line, "{text:?}: {got}");
+            assert!(got.contains(message), "{text:?}: {got}");
+        }
+        // Unbinding the built-in action frees its key.
+        let config = parse("[keys]\nquit = \"x\"\nmark_disputed = []\nhelp = \"\"\n").unwrap();
+        let k = |c| {
+            config
+                .keymap
+                .action_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        };
+        assert_eq!(k('x'), Some(Action::Quit));
+        assert_eq!(k('q'), None);
+        assert_eq!(k('?'), None);
+        let entries = config.keymap.entries();
+        assert!(entries.contains(&("—".into(), "mark the selection disputed", false)));
+        assert!(entries.contains(&("x".into(), "quit (Esc first ends a search)", true)));
+    }
+
+    #[test]
+    fn shifted_and_controlled_letters_are_the_keys_a_terminal_sends() {
+        let config = parse("[keys]\nbottom = \"shift-e\"\nexport = \"ctrl-E\"\n").unwrap();
+        let k = |c, m| {
+            config
+                .keymap
+                .action_for(&KeyEvent::new(KeyCode::Char(c), m))
+        };
+        assert_eq!(k('E', KeyModifiers::SHIFT), Some(Action::Bottom));
+        assert_eq!(k('e', KeyModifiers::CONTROL), Some(Action::Export));
+        assert_eq!(config.keymap.key_for(Action::Export), "Ctrl-e");
     }
 
     #[test]

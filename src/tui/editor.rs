@@ -27,6 +27,27 @@ pub struct Editor {
 /// The cursor as drawn inside the text.
 pub const CURSOR: char = '▏';
 
+/// Bytes either side of the cursor drawn at most, and the step the window moves by (so it
+/// does not shift with every key).
+const VIEW_BYTES: usize = 16 * 1024;
+const VIEW_STEP: usize = 4 * 1024;
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 impl Editor {
     /// Editing `text`, with the cursor at its end.
     pub fn new(text: &str) -> Self {
@@ -137,10 +158,54 @@ impl Editor {
                 .map_or(line.len(), |(i, _)| i);
     }
 
+    /// Inserts pasted text at the cursor: line breaks kept, a tab as a space, other
+    /// controls dropped.
+    pub fn insert_str(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .filter_map(|c| match c {
+                '\n' => Some('\n'),
+                '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        self.text.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+    }
+
     /// The text with the cursor drawn in it.
+    #[cfg(test)]
     pub fn with_cursor(&self) -> String {
         let mut shown = self.text.clone();
         shown.insert(self.cursor, CURSOR);
+        shown
+    }
+
+    /// What to draw of the text for a box of `rows` lines, with the cursor in it: at most
+    /// `rows` lines before and after the cursor's line and, of a very long text, only the
+    /// bytes near the cursor — so drawing a long note costs no more than a short one.
+    pub fn view(&self, rows: usize) -> String {
+        let from = floor_boundary(
+            &self.text,
+            (self.cursor.saturating_sub(VIEW_BYTES) / VIEW_STEP) * VIEW_STEP,
+        );
+        let to = ceil_boundary(&self.text, self.cursor + VIEW_BYTES);
+        let before = &self.text[from..self.cursor];
+        let after = &self.text[self.cursor..to];
+        // Whole lines only, `rows` of them each way (the cursor's line counts as one).
+        let before = match before.rmatch_indices('\n').nth(rows) {
+            Some((i, _)) => &before[i + 1..],
+            None => before,
+        };
+        let after = match after.match_indices('\n').nth(rows) {
+            Some((i, _)) => &after[..i],
+            None => after,
+        };
+        let mut shown = String::with_capacity(before.len() + after.len() + 3);
+        shown.push_str(before);
+        shown.push(CURSOR);
+        shown.push_str(after);
         shown
     }
 }
@@ -193,6 +258,32 @@ mod tests {
         press(&mut e, &[KeyCode::Left, KeyCode::Left]);
         typed(&mut e, "x");
         assert_eq!(e.text, "قxال");
+    }
+
+    #[test]
+    fn a_paste_is_inserted_at_the_cursor_with_its_lines() {
+        let mut e = Editor::new("AB");
+        press(&mut e, &[KeyCode::Left]);
+        e.insert_str("one\ntwo\t\u{1b}[2Jthree");
+        assert_eq!(e.text, "Aone\ntwo [2JthreeB");
+        assert_eq!(e.cursor, e.text.len() - 1);
+    }
+
+    #[test]
+    fn a_long_note_is_drawn_around_the_cursor_only() {
+        let line = "سطر عربي and more words ".repeat(4);
+        let text = format!("{line}\n").repeat(20_000);
+        let e = Editor::new(&text);
+        let view = e.view(10);
+        assert!(view.len() < 2 * VIEW_BYTES, "{}", view.len());
+        assert!(view.ends_with(CURSOR));
+        assert_eq!(view.matches('\n').count(), 10);
+        // A short note is drawn whole.
+        let e = Editor::new("a\nb");
+        assert_eq!(e.view(10), e.with_cursor());
+        // One enormous line: only the bytes near the cursor.
+        let e = Editor::new(&"é".repeat(200_000));
+        assert!(e.view(10).len() <= VIEW_BYTES + VIEW_STEP + 8);
     }
 
     #[test]

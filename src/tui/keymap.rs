@@ -1,7 +1,9 @@
 //! The one keymap table: every binding with its action and help text. The help overlay
 //! and the status-bar hints are generated from it, so they cannot drift.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub use super::keyspec::KeySpec;
 
 /// What a key does in the normal mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,7 @@ pub enum Action {
     JumpToRow,
     SetReference,
     ToggleBoilerplate,
+    ToggleShared,
     ToggleWrap,
     NextTarget,
     MarkVerified,
@@ -43,449 +46,449 @@ pub enum Action {
     Quit,
 }
 
-/// One binding: the keys (as shown), how they match, the action and what it does.
+/// One binding: the action's name in the config file, its built-in keys (as a user writes
+/// them: [`KeySpec::parse`]), the action and what it does.
 pub struct Binding {
     /// The action's name in the config file (`[keys] next_conflict = ["n"]`).
     pub name: &'static str,
-    pub keys: &'static str,
-    pub matches: fn(&KeyEvent) -> bool,
+    pub keys: &'static [&'static str],
     pub action: Action,
     pub help: &'static str,
     /// Shown in the status bar.
     pub hint: bool,
 }
 
-fn plain(k: &KeyEvent) -> bool {
-    !k.modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-}
-
-fn ch(k: &KeyEvent, c: char) -> bool {
-    plain(k) && k.code == KeyCode::Char(c)
-}
-
-fn ctrl(k: &KeyEvent, c: char) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char(c)
-}
-
 /// The keymap of the comparison screen.
 pub const KEYMAP: &[Binding] = &[
     Binding {
         name: "down",
-        keys: "j ↓",
-        matches: |k| ch(k, 'j') || k.code == KeyCode::Down,
+        keys: &["j", "down"],
         action: Action::Down,
         help: "next row",
         hint: false,
     },
     Binding {
         name: "up",
-        keys: "k ↑",
-        matches: |k| ch(k, 'k') || k.code == KeyCode::Up,
+        keys: &["k", "up"],
         action: Action::Up,
         help: "previous row",
         hint: false,
     },
     Binding {
         name: "page_down",
-        keys: "PgDn space",
-        matches: |k| k.code == KeyCode::PageDown || ch(k, ' '),
+        keys: &["pgdn", "space"],
         action: Action::PageDown,
         help: "page down",
         hint: false,
     },
     Binding {
         name: "page_up",
-        keys: "PgUp",
-        matches: |k| k.code == KeyCode::PageUp,
+        keys: &["pgup"],
         action: Action::PageUp,
         help: "page up",
         hint: false,
     },
     Binding {
         name: "half_down",
-        keys: "Ctrl-d",
-        matches: |k| ctrl(k, 'd'),
+        keys: &["ctrl-d"],
         action: Action::HalfDown,
         help: "half a page down",
         hint: false,
     },
     Binding {
         name: "half_up",
-        keys: "Ctrl-u",
-        matches: |k| ctrl(k, 'u'),
+        keys: &["ctrl-u"],
         action: Action::HalfUp,
         help: "half a page up",
         hint: false,
     },
     Binding {
         name: "top",
-        keys: "g Home",
-        matches: |k| ch(k, 'g') || k.code == KeyCode::Home,
+        keys: &["g", "home"],
         action: Action::Top,
         help: "first row",
         hint: false,
     },
     Binding {
         name: "bottom",
-        keys: "G End",
-        matches: |k| ch(k, 'G') || k.code == KeyCode::End,
+        keys: &["G", "end"],
         action: Action::Bottom,
         help: "last row",
         hint: false,
     },
     Binding {
         name: "focus_next",
-        keys: "l → Tab",
-        matches: |k| ch(k, 'l') || k.code == KeyCode::Right || k.code == KeyCode::Tab,
+        keys: &["l", "right", "tab"],
         action: Action::FocusNext,
         help: "focus the next pane",
         hint: false,
     },
     Binding {
         name: "focus_prev",
-        keys: "h ← S-Tab",
-        matches: |k| ch(k, 'h') || k.code == KeyCode::Left || k.code == KeyCode::BackTab,
+        keys: &["h", "left", "shift-tab"],
         action: Action::FocusPrev,
         help: "focus the previous pane",
         hint: false,
     },
     Binding {
         name: "panes_left",
-        keys: "<",
-        matches: |k| ch(k, '<'),
+        keys: &["<"],
         action: Action::PanesLeft,
         help: "page the panes left (more sources than fit)",
         hint: false,
     },
     Binding {
         name: "panes_right",
-        keys: ">",
-        matches: |k| ch(k, '>'),
+        keys: &[">"],
         action: Action::PanesRight,
         help: "page the panes right",
         hint: false,
     },
     Binding {
         name: "pane_picker",
-        keys: "p",
-        matches: |k| ch(k, 'p'),
+        keys: &["p"],
         action: Action::PanePicker,
         help: "pick a source to show and focus",
         hint: false,
     },
     Binding {
         name: "next_conflict",
-        keys: "n",
-        matches: |k| ch(k, 'n'),
+        keys: &["n"],
         action: Action::NextConflict,
         help: "next conflict (next match while searching)",
         hint: true,
     },
     Binding {
         name: "prev_conflict",
-        keys: "N",
-        matches: |k| ch(k, 'N'),
+        keys: &["N"],
         action: Action::PrevConflict,
         help: "previous conflict (previous match while searching)",
         hint: false,
     },
     Binding {
         name: "next_diff",
-        keys: "]",
-        matches: |k| ch(k, ']'),
+        keys: &["]"],
         action: Action::NextDiff,
-        help: "next row that differs from the reference",
+        help: "next row with a word diff (a near copy that differs from the reference)",
         hint: true,
     },
     Binding {
         name: "prev_diff",
-        keys: "[",
-        matches: |k| ch(k, '['),
+        keys: &["["],
         action: Action::PrevDiff,
-        help: "previous row that differs",
+        help: "previous row with a word diff",
         hint: false,
     },
     Binding {
         name: "conflict_list",
-        keys: "c",
-        matches: |k| ch(k, 'c'),
+        keys: &["c"],
         action: Action::ConflictList,
         help: "list of conflicts (Enter jumps)",
         hint: true,
     },
     Binding {
         name: "search",
-        keys: "/",
-        matches: |k| ch(k, '/'),
+        keys: &["/"],
         action: Action::Search,
         help: "search all sources (regular expression)",
         hint: true,
     },
     Binding {
         name: "jump_to_row",
-        keys: ":",
-        matches: |k| ch(k, ':'),
+        keys: &[":"],
         action: Action::JumpToRow,
         help: "jump to row number",
         hint: false,
     },
     Binding {
         name: "set_reference",
-        keys: "r",
-        matches: |k| ch(k, 'r'),
+        keys: &["r"],
         action: Action::SetReference,
         help: "make the focused pane the diff reference",
         hint: true,
     },
     Binding {
         name: "toggle_boilerplate",
-        keys: "b",
-        matches: |k| ch(k, 'b'),
+        keys: &["b"],
         action: Action::ToggleBoilerplate,
-        help: "show or hide boilerplate",
+        help: "unfold or fold boilerplate (folded: a thin line per run)",
+        hint: false,
+    },
+    Binding {
+        name: "toggle_shared",
+        keys: &["o"],
+        action: Action::ToggleShared,
+        help: "only rows two or more sources share (and conflicts), or every row",
         hint: false,
     },
     Binding {
         name: "toggle_wrap",
-        keys: "w",
-        matches: |k| ch(k, 'w'),
+        keys: &["w"],
         action: Action::ToggleWrap,
         help: "wrap long sentences or show one line each",
         hint: false,
     },
     Binding {
         name: "next_target",
-        keys: "t",
-        matches: |k| ch(k, 't'),
+        keys: &["t"],
         action: Action::NextTarget,
         help: "select what to mark: the conflict, a claim, a sentence (cycles)",
         hint: false,
     },
     Binding {
         name: "mark_verified",
-        keys: "v",
-        matches: |k| ch(k, 'v'),
+        keys: &["v"],
         action: Action::MarkVerified,
         help: "mark the selection verified",
         hint: false,
     },
     Binding {
         name: "mark_disputed",
-        keys: "x",
-        matches: |k| ch(k, 'x'),
+        keys: &["x"],
         action: Action::MarkDisputed,
         help: "mark the selection disputed",
         hint: false,
     },
     Binding {
         name: "mark_unclear",
-        keys: "u",
-        matches: |k| ch(k, 'u'),
+        keys: &["u"],
         action: Action::MarkUnclear,
         help: "mark the selection unclear",
         hint: false,
     },
     Binding {
         name: "edit_note",
-        keys: "a",
-        matches: |k| ch(k, 'a'),
+        keys: &["a"],
         action: Action::EditNote,
         help: "add or edit a note on the selection (Ctrl-s saves, Esc cancels)",
         hint: false,
     },
     Binding {
         name: "clear_mark",
-        keys: "Backspace d",
-        matches: |k| ch(k, 'd') || k.code == KeyCode::Backspace,
+        keys: &["backspace", "d"],
         action: Action::ClearMark,
         help: "clear the selection's verdict (a note stays)",
         hint: false,
     },
     Binding {
         name: "undo",
-        keys: "U",
-        matches: |k| ch(k, 'U'),
+        keys: &["U"],
         action: Action::Undo,
         help: "undo the last change to the annotations",
         hint: false,
     },
     Binding {
         name: "annotation_list",
-        keys: "A",
-        matches: |k| ch(k, 'A'),
+        keys: &["A"],
         action: Action::AnnotationList,
         help: "list of annotations, orphaned ones last (Enter jumps)",
         hint: false,
     },
     Binding {
         name: "save_session",
-        keys: "s",
-        matches: |k| ch(k, 's'),
+        keys: &["s"],
         action: Action::SaveSession,
         help: "save the session to a file (then every change is saved)",
         hint: false,
     },
     Binding {
         name: "export",
-        keys: "e",
-        matches: |k| ch(k, 'e'),
+        keys: &["e"],
         action: Action::Export,
-        help: "export the comparison: Markdown, HTML or JSON",
+        help: "export the comparison (Markdown, HTML, JSON) or the verdicts (ClaimReview)",
         hint: false,
     },
     Binding {
         name: "help",
-        keys: "?",
-        matches: |k| ch(k, '?'),
+        keys: &["?"],
         action: Action::Help,
         help: "this help",
         hint: true,
     },
     Binding {
         name: "quit",
-        keys: "q Esc Ctrl-c",
-        matches: |k| ch(k, 'q') || k.code == KeyCode::Esc || ctrl(k, 'c'),
+        keys: &["q", "esc", "ctrl-c"],
         action: Action::Quit,
         help: "quit (Esc first ends a search)",
         hint: true,
     },
 ];
 
-/// A key as a user writes it: `n`, `ctrl-n`, `alt-x`, `shift-tab`, `enter`, `esc`, `space`,
-/// `tab`, `backspace`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `f1`…
+/// Keys that lists (conflicts, sources, annotations) keep for themselves: Enter chooses,
+/// Esc closes. The actions used there (down, up) cannot take them.
+const LIST_KEYS: [(KeyCode, &str); 2] = [(KeyCode::Enter, "chooses"), (KeyCode::Esc, "closes")];
+
+/// A binding that cannot be: the actions and the key involved, for the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeySpec {
-    code: KeyCode,
-    modifiers: KeyModifiers,
+pub struct BadBinding {
+    /// The user's action this is about (its line is reported).
+    pub action: Action,
+    pub message: String,
 }
 
-impl KeySpec {
-    /// Reads a key description; `None` when it names no key.
-    pub fn parse(text: &str) -> Option<Self> {
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let (prefix, m) = if lower.starts_with("ctrl-") {
-                (5, KeyModifiers::CONTROL)
-            } else if lower.starts_with("alt-") {
-                (4, KeyModifiers::ALT)
-            } else if lower.starts_with("shift-") && rest.len() > 6 {
-                (6, KeyModifiers::SHIFT)
-            } else {
-                break;
-            };
-            modifiers |= m;
-            rest = &rest[prefix..];
-        }
-        let code = match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "space" => KeyCode::Char(' '),
-            "tab" if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "backspace" => KeyCode::Backspace,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "pgup" | "pageup" => KeyCode::PageUp,
-            "pgdn" | "pagedown" => KeyCode::PageDown,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            f if f.len() > 1
-                && f.starts_with('f')
-                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
-            {
-                KeyCode::F(f[1..].parse().ok()?)
-            }
-            _ => {
-                let mut chars = rest.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyCode::Char(c),
-                    _ => return None,
-                }
-            }
-        };
-        Some(Self {
-            code,
-            modifiers: modifiers - KeyModifiers::SHIFT,
-        })
-    }
-
-    fn matches(&self, key: &KeyEvent) -> bool {
-        let relevant = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-        key.code == self.code && relevant == self.modifiers
-    }
-}
-
-/// The live keymap: the built-in table with the user's overrides (an action given keys in
-/// the config file loses its built-in keys).
-#[derive(Debug, Clone, Default)]
+/// The live keymap: every action with its keys — the built-in ones, or those the
+/// configuration gives it (which replace them; none unbinds the action).
+#[derive(Debug, Clone)]
 pub struct Keymap {
-    overrides: Vec<(Action, Vec<KeySpec>, String)>,
+    keys: Vec<(Action, Vec<KeySpec>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            keys: KEYMAP
+                .iter()
+                .map(|b| {
+                    (
+                        b.action,
+                        b.keys.iter().filter_map(|k| KeySpec::parse(k)).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Keymap {
-    /// The built-in bindings with `overrides` (action, keys, keys as written).
-    pub fn new(overrides: Vec<(Action, Vec<KeySpec>, String)>) -> Self {
-        Self { overrides }
+    /// The built-in bindings with `overrides` (an action and its keys; no keys unbinds
+    /// it). Two actions on one key, a list's own key taken, or no key left to quit are
+    /// errors naming the actions and the key.
+    pub fn new(overrides: &[(Action, Vec<KeySpec>)]) -> Result<Self, BadBinding> {
+        let mut map = Self::default();
+        for (action, specs) in overrides {
+            if let Some(slot) = map.keys.iter_mut().find(|(a, _)| a == action) {
+                slot.1.clone_from(specs);
+            }
+        }
+        let user = |a: Action| overrides.iter().any(|(o, _)| *o == a);
+        let name = |a: Action| action_name(a);
+        for (i, (first, specs)) in map.keys.iter().enumerate() {
+            for (second, others) in &map.keys[i + 1..] {
+                let Some(key) = specs.iter().find(|k| others.contains(k)) else {
+                    continue;
+                };
+                let (mine, theirs) = if user(*second) && !user(*first) {
+                    (*second, *first)
+                } else {
+                    (*first, *second)
+                };
+                let how = if user(theirs) {
+                    String::new()
+                } else {
+                    format!(
+                        " (its built-in key); give {} other keys, or none: {} = []",
+                        name(theirs),
+                        name(theirs)
+                    )
+                };
+                return Err(BadBinding {
+                    action: mine,
+                    message: format!(
+                        "key {:?} is bound to both {} and {}{how}",
+                        key.label(),
+                        name(mine),
+                        name(theirs)
+                    ),
+                });
+            }
+            if matches!(first, Action::Down | Action::Up) {
+                for (code, what) in LIST_KEYS {
+                    if let Some(k) = specs.iter().find(|k| k.code() == code && k.is_plain()) {
+                        return Err(BadBinding {
+                            action: *first,
+                            message: format!(
+                                "key {:?} cannot be bound to {}: in the lists it {what}",
+                                k.label(),
+                                name(*first)
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        if map.keys_of(Action::Quit).is_empty() {
+            return Err(BadBinding {
+                action: Action::Quit,
+                message: "quit needs at least one key (without one nothing leaves the screen)"
+                    .into(),
+            });
+        }
+        Ok(map)
+    }
+
+    fn keys_of(&self, action: Action) -> &[KeySpec] {
+        self.keys
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map_or(&[], |(_, k)| k.as_slice())
     }
 
     /// The action bound to a key, if any.
     pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
-        if let Some((action, _, _)) = self
-            .overrides
+        self.keys
             .iter()
-            .find(|(_, specs, _)| specs.iter().any(|s| s.matches(key)))
-        {
-            return Some(*action);
-        }
-        KEYMAP
-            .iter()
-            .filter(|b| !self.overrides.iter().any(|(a, _, _)| *a == b.action))
-            .find(|b| (b.matches)(key))
-            .map(|b| b.action)
+            .find(|(_, specs)| specs.iter().any(|s| s.matches(key)))
+            .map(|(a, _)| *a)
     }
 
-    /// Every binding as shown: (keys, help, shown as a hint).
+    /// Every binding as shown: (keys, help, shown as a hint); an unbound action shows `—`.
     pub fn entries(&self) -> Vec<(String, &'static str, bool)> {
         KEYMAP
             .iter()
             .map(|b| {
-                let keys = self
-                    .overrides
-                    .iter()
-                    .find(|(a, _, _)| *a == b.action)
-                    .map_or_else(|| b.keys.to_owned(), |(_, _, k)| k.clone());
+                let keys: Vec<String> = self.keys_of(b.action).iter().map(KeySpec::label).collect();
+                let keys = if keys.is_empty() {
+                    "—".to_owned()
+                } else {
+                    keys.join(" ")
+                };
                 (keys, b.help, b.hint)
             })
             .collect()
     }
 
-    /// The first key bound to `action`, as shown ("v").
+    /// The first key bound to `action`, as shown ("v"); empty when it has none.
     pub fn key_for(&self, action: Action) -> String {
-        KEYMAP
-            .iter()
-            .zip(self.entries())
-            .find(|(b, _)| b.action == action)
-            .map(|(_, (keys, _, _))| keys.split(' ').next().unwrap_or_default().to_owned())
+        self.keys_of(action)
+            .first()
+            .map(KeySpec::label)
             .unwrap_or_default()
+    }
+
+    /// "k:what" for a hint, or nothing when `action` has no key.
+    pub fn hint(&self, action: Action, what: &str) -> Option<String> {
+        let key = self.key_for(action);
+        (!key.is_empty()).then(|| format!("{key}:{what}"))
+    }
+
+    /// The first keys of two actions, as "j/k" (for "j/k select").
+    pub fn pair(&self, a: Action, b: Action) -> String {
+        [self.key_for(a), self.key_for(b)]
+            .into_iter()
+            .filter(|k| !k.is_empty())
+            .collect::<Vec<_>>()
+            .join("/")
     }
 
     /// Status-bar hints: "n:next conflict" for the bindings marked as hints.
     pub fn hints(&self) -> Vec<(String, &'static str)> {
-        self.entries()
-            .into_iter()
-            .filter(|(_, _, hint)| *hint)
-            .map(|(keys, help, _)| {
-                let key = keys.split(' ').next().unwrap_or(&keys).to_owned();
-                (key, help.split(" (").next().unwrap_or(help))
+        KEYMAP
+            .iter()
+            .filter(|b| b.hint)
+            .filter_map(|b| {
+                let key = self.key_for(b.action);
+                (!key.is_empty()).then(|| (key, b.help.split(" (").next().unwrap_or(b.help)))
             })
             .collect()
     }
+}
+
+/// The config-file name of `action`.
+pub fn action_name(action: Action) -> &'static str {
+    KEYMAP
+        .iter()
+        .find(|b| b.action == action)
+        .map_or("", |b| b.name)
 }
 
 /// The action named `name` in the config file.
@@ -500,8 +503,8 @@ mod tests {
     #[test]
     fn readme_key_table_matches_the_keymap() {
         let readme = include_str!("../../README.md");
-        for b in KEYMAP {
-            let row = format!("| `{}` | {} |", b.keys, b.help);
+        for (keys, help, _) in Keymap::default().entries() {
+            let row = format!("| `{keys}` | {help} |");
             assert!(readme.contains(&row), "README lacks the row {row:?}");
         }
     }
@@ -527,5 +530,15 @@ mod tests {
         );
         assert_eq!(action_for(&probe(KeyCode::Char('z'))), None);
         assert!(keymap.hints().iter().any(|(k, _)| k == "n"));
+    }
+
+    #[test]
+    fn the_built_in_keys_parse_and_bind_one_action_each() {
+        for b in KEYMAP {
+            for k in b.keys {
+                assert!(KeySpec::parse(k).is_some(), "{}: {k:?}", b.name);
+            }
+        }
+        assert!(Keymap::new(&[]).is_ok());
     }
 }

@@ -3,6 +3,9 @@
 
 use regex::{Regex, RegexBuilder};
 
+use parallax::align::Alignment;
+use parallax::conflicts::Conflict;
+
 use super::app::{App, Search};
 
 impl App {
@@ -30,16 +33,19 @@ impl App {
         }
     }
 
+    /// Goes to the next (or previous) row that passes `test`, hidden rows included (a
+    /// search match in folded boilerplate unfolds it).
     pub(super) fn next_where(&mut self, forward: bool, test: impl Fn(&Self, usize) -> bool) {
-        let shown: Vec<usize> = self.shown().collect();
-        let at = shown.iter().position(|&r| r == self.current).unwrap_or(0);
         let found = if forward {
-            shown[at + 1..].iter().find(|&&r| test(self, r))
+            (self.current + 1..self.rows.len()).find(|&r| test(self, r))
         } else {
-            shown[..at].iter().rev().find(|&&r| test(self, r))
+            (0..self.current).rev().find(|&r| test(self, r))
         };
         match found {
-            Some(&r) => self.set_current(r),
+            Some(r) => {
+                self.reveal(r);
+                self.set_current(r);
+            }
             None => {
                 self.message = Some(if forward {
                     "no more below".into()
@@ -117,6 +123,7 @@ impl App {
         let p = self.panes();
         if !p.contains(&d) {
             self.first_pane = if d < p.start { d } else { d + 1 - p.len() };
+            self.settle();
         }
     }
 
@@ -141,6 +148,38 @@ impl App {
         self.top = between.get(i).copied().unwrap_or(self.current);
     }
 
+    /// Replaces the comparison (a better alignment arrived, e.g. once dictionaries are
+    /// read) and keeps the reader on the same sentence.
+    pub fn replace_comparison(&mut self, alignment: Alignment, conflicts: Vec<Conflict>) {
+        let anchor = self.current_anchor();
+        // The current row keeps its line on the screen.
+        let lines_above: usize = self
+            .shown()
+            .filter(|&r| r >= self.top && r < self.current)
+            .map(|r| self.row_height(r))
+            .sum();
+        self.alignment = alignment;
+        self.conflicts = conflicts;
+        self.rebuild_rows();
+        self.matched = super::app::matched_counts(&self.docs, &self.alignment);
+        if let Some(s) = self.search.take() {
+            self.start_search(&s.pattern);
+        }
+        let row = anchor.map_or(0, |(d, s)| self.row_of[d][s]);
+        self.reveal(row);
+        self.current = row;
+        self.top = row;
+        let mut used = 0;
+        while let Some(above) = (0..self.top).rev().find(|&r| self.is_shown(r)) {
+            used += self.row_height(above);
+            if used > lines_above {
+                break;
+            }
+            self.top = above;
+        }
+        self.keep_visible();
+    }
+
     pub(super) fn start_search(&mut self, pattern: &str) {
         if pattern.is_empty() {
             self.search = None;
@@ -160,8 +199,7 @@ impl App {
                 return;
             }
         };
-        let hits: Vec<usize> = self
-            .shown()
+        let hits: Vec<usize> = (0..self.rows.len())
             .filter(|&r| {
                 self.rows[r].cells.iter().enumerate().any(|(d, c)| {
                     c.as_ref().is_some_and(|c| {
@@ -186,6 +224,7 @@ impl App {
             hits,
         });
         if let Some(r) = next {
+            self.reveal(r);
             self.set_current(r);
         }
     }
@@ -204,9 +243,7 @@ impl App {
             .iter()
             .position(|row| row.conflicts.contains(&index))
         {
-            if self.rows[r].boilerplate && !self.show_boilerplate {
-                self.show_boilerplate = true;
-            }
+            self.reveal(r);
             self.set_current(r);
         } else {
             self.message = Some("the conflict's sentences are not on screen".into());
@@ -229,9 +266,7 @@ impl App {
         let Some(&r) = self.row_of[doc].get(sentence) else {
             return;
         };
-        if self.rows[r].boilerplate && !self.show_boilerplate {
-            self.show_boilerplate = true;
-        }
+        self.reveal(r);
         self.set_current(r);
         self.set_focus(doc);
         // Select the annotated target itself.

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::annotate::Target;
 use super::app::App;
 use super::editor::Editor;
+use super::keymap::Action;
 use super::layout;
 use super::theme::Theme;
 use parallax::text::shorten;
@@ -61,7 +62,10 @@ pub fn annotation_list(app: &App, theme: Theme, selected: usize, area: Rect, fra
     select_list(
         entries,
         selected,
-        " Annotations — j/k select, Enter jump, Esc close ",
+        &format!(
+            " Annotations — {} select, Enter jump, Esc close ",
+            app.keymap.pair(Action::Down, Action::Up)
+        ),
         theme,
         area,
         frame,
@@ -86,7 +90,8 @@ pub fn note_editor(app: &App, theme: Theme, editor: &Editor, area: Rect, frame: 
         }
         None => String::new(),
     };
-    let mut lines: Vec<Line> = layout::text_lines(&editor.with_cursor(), cols, app.bidi)
+    let rows = usize::from(area.height);
+    let mut lines: Vec<Line> = layout::text_lines(&editor.view(rows), cols, app.bidi)
         .into_iter()
         .map(Line::raw)
         .collect();
@@ -152,9 +157,11 @@ pub fn help(app: &App, theme: Theme, top: u16, area: Rect, frame: &mut Frame) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Marks: underlined = inserted · italic = replaced · crossed out = left out by another source · bold = conflict · dim = boilerplate · ↕ moved", theme.faint()));
+    lines.push(Line::styled("Marks (word diffs in near copies only): underlined = inserted · italic = replaced · crossed out = left out by a near copy · bold = a figure or date another source gives too · bold underlined = conflict · dim = boilerplate · ┄ folded rows · ↕ moved", theme.faint()));
+    let scroll = app.keymap.pair(Action::Down, Action::Up);
+    let page = app.keymap.pair(Action::PageDown, Action::PageUp);
     lines.push(Line::styled(
-        "j/k and PgDn/PgUp scroll; any other key closes this help.",
+        format!("{scroll} and {page} scroll; any other key closes this help."),
         theme.faint(),
     ));
     let rect = centered(area, 78, u16::MAX);
@@ -170,7 +177,7 @@ pub fn help(app: &App, theme: Theme, top: u16, area: Rect, frame: &mut Frame) {
     let top = top.min(total.saturating_sub(inner));
     let title = if total > inner {
         format!(
-            " Keys — lines {}–{} of {total} (j/k scroll) ",
+            " Keys — lines {}–{} of {total} ({scroll} scroll) ",
             top + 1,
             (top + inner).min(total)
         )
@@ -211,7 +218,10 @@ pub fn conflict_list(app: &App, theme: Theme, selected: usize, area: Rect, frame
     select_list(
         entries,
         selected,
-        " Conflicts — j/k select, Enter jump, Esc close ",
+        &format!(
+            " Conflicts — {} select, Enter jump, Esc close ",
+            app.keymap.pair(Action::Down, Action::Up)
+        ),
         theme,
         area,
         frame,
@@ -243,7 +253,10 @@ pub fn pane_list(app: &App, theme: Theme, selected: usize, area: Rect, frame: &m
     select_list(
         entries,
         selected,
-        " Sources — j/k select, Enter show and focus, Esc close ",
+        &format!(
+            " Sources — {} select, Enter show and focus, Esc close ",
+            app.keymap.pair(Action::Down, Action::Up)
+        ),
         theme,
         area,
         frame,

@@ -11,11 +11,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::annotate::Target;
-use super::app::{App, Mode, Prompt};
+use super::app::{App, Mode};
 use super::keymap::Action;
 use super::layout::{self, ScreenLine};
 use super::overlays;
+use super::panel;
 use super::theme::Theme;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
@@ -55,7 +55,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         drawn,
         buf,
     );
-    panel(
+    panel::panel(
         app,
         theme,
         Rect {
@@ -66,7 +66,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         },
         buf,
     );
-    status(
+    panel::status(
         app,
         theme,
         Rect {
@@ -90,7 +90,6 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
 }
 
 fn title(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let (_, rows) = app.position();
     let panes = app.panes();
     let paging = if panes.len() < app.docs.len() {
         format!(
@@ -102,34 +101,69 @@ fn title(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let left = format!(
-        " Parallax — {} · {} · {}{paging}",
-        count(app.docs.len(), "source"),
-        count(rows, "row"),
-        count(app.conflicts.len(), "conflict")
-    );
-    let right = "?:help  q:quit ";
-    buf.set_stringn(
-        area.x,
-        area.y,
-        &left,
-        usize::from(area.width),
-        theme.title(),
-    );
-    let rw = u16::try_from(right.width()).unwrap_or(0);
-    if area.width
-        > rw + u16::try_from(left.width())
-            .unwrap_or(u16::MAX)
-            .min(area.width)
-    {
+    let summary = format!("{}{paging}", story_summary(app));
+    let keys = [
+        app.keymap.hint(Action::Help, "help"),
+        app.keymap.hint(Action::Quit, "quit"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("  ")
+        + " ";
+    // The name goes first when space is short, then the keys; the summary stays.
+    let width = usize::from(area.width);
+    let full = format!(" Parallax — {summary}");
+    let short = format!(" {summary}");
+    let (left, with_keys) = [(&full, true), (&short, true), (&short, false)]
+        .into_iter()
+        .find(|(left, with_keys)| {
+            left.width() + if *with_keys { keys.width() + 1 } else { 0 } <= width
+        })
+        .unwrap_or((&short, false));
+    buf.set_stringn(area.x, area.y, left, width, theme.title());
+    if with_keys {
+        let rw = u16::try_from(keys.width()).unwrap_or(0);
         buf.set_stringn(
-            area.right() - rw,
+            area.right().saturating_sub(rw),
             area.y,
-            right,
+            &keys,
             usize::from(rw),
             theme.faint(),
         );
     }
+}
+
+/// "5 sources (4 en, 1 ar) · 31 of 62 rows shared · 6 conflicts": the sources and their
+/// languages (most frequent first), the content rows two or more sources share, the
+/// conflicts.
+fn story_summary(app: &App) -> String {
+    let mut languages: Vec<(&str, usize)> = Vec::new();
+    for d in &app.docs {
+        match languages.iter_mut().find(|(l, _)| *l == d.language) {
+            Some((_, n)) => *n += 1,
+            None => languages.push((&d.language, 1)),
+        }
+    }
+    languages.sort_by_key(|l| std::cmp::Reverse(l.1));
+    let languages = if languages.len() == 1 {
+        languages[0].0.to_owned()
+    } else {
+        languages
+            .iter()
+            .map(|(l, n)| format!("{n} {l}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let content = app.rows.iter().filter(|r| !r.boilerplate).count();
+    let shared = (0..app.rows.len()).filter(|&r| app.is_shared(r)).count();
+    format!(
+        "{} ({}) · {shared} of {} shared · {}",
+        count(app.docs.len(), "source"),
+        parallax::text::visible(&languages, false),
+        count(content, "row"),
+        count(app.conflicts.len(), "conflict")
+    )
 }
 
 fn headers(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -187,6 +221,14 @@ fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize,
             break;
         }
         let row = &app.rows[r];
+        let before = app.hidden_before(r);
+        if app.has_fold(&before) {
+            fold_line(app, theme, body, y, before, buf);
+            y = y.saturating_add(1);
+            if y >= body.bottom() {
+                break;
+            }
+        }
         let cells: Vec<Vec<ScreenLine>> = app
             .panes()
             .map(|d| match &row.cells[d] {
@@ -256,8 +298,44 @@ fn rows(app: &App, theme: Theme, body: Rect, buf: &mut Buffer) -> Option<(usize,
         }
         first_last = Some((first_last.map_or(r, |(f, _)| f), r));
         y = y.saturating_add(u16::try_from(height).unwrap_or(u16::MAX));
+        let after = app.hidden_after(r);
+        if y < body.bottom() && app.has_fold(&after) {
+            fold_line(app, theme, body, y, after, buf);
+            y = y.saturating_add(1);
+        }
     }
     first_last
+}
+
+/// The thin line that stands for a run of hidden rows: in each pane, what of that source
+/// is hidden there ("┄ 2 boilerplate ┄┄┄").
+fn fold_line(
+    app: &App,
+    theme: Theme,
+    body: Rect,
+    y: u16,
+    hidden: std::ops::Range<usize>,
+    buf: &mut Buffer,
+) {
+    let pw = app.pane_width();
+    let cols = usize::from(pw);
+    for (k, d) in app.panes().enumerate() {
+        let x = body.x + u16::try_from(k).unwrap_or(0) * (pw + 2);
+        if x >= body.right() {
+            break;
+        }
+        let text = match app.fold_label(hidden.clone(), d) {
+            Some(label) => format!("┄ {label} "),
+            None => String::new(),
+        };
+        let fill = cols.saturating_sub(text.width());
+        let line = format!("{text}{}", "┄".repeat(fill));
+        let avail = pw.min(body.right().saturating_sub(x + 1));
+        buf.set_stringn(x + 1, y, &line, usize::from(avail), theme.faint());
+        if x + 1 + pw < body.right() + 1 {
+            buf.set_stringn(x + 1 + pw, y, "│", 1, theme.faint());
+        }
+    }
 }
 
 /// One character per stretch of rows: █ a conflict, ▒ a difference, · the same; the
@@ -290,201 +368,4 @@ fn overview(app: &App, theme: Theme, area: Rect, drawn: Option<(usize, usize)>, 
             style,
         );
     }
-}
-
-/// The line above the status bar: input prompts, messages, or the current row's conflict.
-fn panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let width = usize::from(area.width);
-    let (text, style) = match &app.mode {
-        Mode::Search(t) => (
-            format!(" /{t}▏  (Enter: search, Esc: cancel)"),
-            Style::default(),
-        ),
-        Mode::Jump(t) => (format!(" go to row: {t}▏"), Style::default()),
-        Mode::Prompt(purpose, t) => {
-            let what = match purpose {
-                Prompt::SaveSession => "save the session to".to_owned(),
-                Prompt::Export(f) => format!("export {} to", f.extension()),
-            };
-            (
-                format!(
-                    " {what}: {}▏  (Enter: write, Esc: cancel)",
-                    parallax::text::visible(t, false)
-                ),
-                Style::default(),
-            )
-        }
-        Mode::ExportFormat => (
-            " export as: m Markdown · h HTML (self-contained page) · j JSON   (Esc: cancel)"
-                .to_owned(),
-            theme.panel(),
-        ),
-        Mode::ConfirmQuit => (
-            " Annotations are not saved.  s: save to a file · q: quit without saving · Esc: stay"
-                .to_owned(),
-            theme.panel(),
-        ),
-        _ if app.message.is_none() && app.target().is_some() => {
-            return target_panel(app, theme, area, buf);
-        }
-        _ => {
-            if let Some(m) = &app.message {
-                (format!(" {m}"), theme.faint())
-            } else {
-                (String::new(), Style::default())
-            }
-        }
-    };
-    buf.set_stringn(area.x, area.y, &text, width, style);
-}
-
-fn status(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let (at, total) = app.position();
-    let reference = app.docs[app.reference.0].name();
-    let search = app.search.as_ref().map_or(String::new(), |s| {
-        let k = s
-            .hits
-            .iter()
-            .position(|&r| r == app.current)
-            .map_or(String::from("-"), |p| (p + 1).to_string());
-        format!(" · /{}/ {k}/{} (n/N, Esc ends)", s.pattern, s.hits.len())
-    });
-    let session = match (&app.session_path, app.unsaved) {
-        (Some(p), false) => format!(
-            " · session {}",
-            parallax::text::visible(
-                &p.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                false
-            )
-        ),
-        (Some(_), true) => " · session NOT SAVED".to_owned(),
-        (None, true) => " · ● unsaved (s saves)".to_owned(),
-        (None, false) => String::new(),
-    };
-    let mut text = format!(
-        " row {at}/{total} · ref {}{search}{session} · ",
-        parallax::text::visible(reference, false)
-    );
-    if let Some(notice) = &app.notice {
-        text = format!(
-            " ⚠ {} (Esc hides) · row {at}/{total}{session} · ",
-            parallax::text::visible(notice, false)
-        );
-    }
-    for (key, help) in app.keymap.hints() {
-        text.push_str(&key);
-        text.push(':');
-        text.push_str(help);
-        text.push_str("  ");
-    }
-    buf.set_stringn(
-        area.x,
-        area.y,
-        " ".repeat(usize::from(area.width)),
-        usize::from(area.width),
-        theme.status(),
-    );
-    buf.set_stringn(
-        area.x,
-        area.y,
-        &text,
-        usize::from(area.width),
-        theme.status(),
-    );
-}
-
-/// The panel for the selected target: what it is, its verdict and note, and the keys.
-fn target_panel(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let Some(target) = app.target() else { return };
-    let count = app.targets().len();
-    let name = |d: usize| parallax::text::visible(app.docs[d].name(), false);
-    let (what, style) = match target {
-        Target::Conflict(c) => (format!(" ▸ {}", conflict_summary(app, c)), theme.panel()),
-        Target::Claim {
-            doc,
-            start,
-            end,
-            conflict,
-        } => (
-            format!(
-                " ▸ claim “{}” in {} · conflict {}: {}",
-                parallax::text::visible(&app.docs[doc].text[start..end], false),
-                name(doc),
-                conflict + 1,
-                parallax::text::visible(&app.conflicts[conflict].topic, false)
-            ),
-            theme.panel(),
-        ),
-        Target::Sentence { doc, sentence } => (
-            format!(" ▸ sentence {} of {}", sentence.0 + 1, name(doc)),
-            theme.faint(),
-        ),
-    };
-    let mut spans = vec![Span::styled(what, style)];
-    if let Some(a) = app
-        .annotation_on(target)
-        .map(|i| &app.session.annotations[i])
-    {
-        let verdict = a.status.map_or_else(
-            || parallax::annotation::NOTE_SYMBOL.to_owned(),
-            |s| format!("{} {}", s.symbol(), s.as_str()),
-        );
-        let vstyle = a.status.map_or_else(|| theme.note(), |s| theme.verdict(s));
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(verdict, vstyle));
-        if let Some(first) = a.note.lines().next() {
-            let more = if a.note.lines().count() > 1 {
-                " …"
-            } else {
-                ""
-            };
-            spans.push(Span::raw(format!(
-                ": {}{more}",
-                parallax::text::visible(first, false)
-            )));
-        }
-    }
-    if count > 1 {
-        spans.push(Span::styled(
-            format!(
-                "  ({}/{count}, {}: next)",
-                app.selected % count + 1,
-                app.keymap.key_for(Action::NextTarget)
-            ),
-            theme.faint(),
-        ));
-    }
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let k = |a| app.keymap.key_for(a);
-    let hints = format!(
-        "{}:verified {}:disputed {}:unclear {}:note ",
-        k(Action::MarkVerified),
-        k(Action::MarkDisputed),
-        k(Action::MarkUnclear),
-        k(Action::EditNote)
-    );
-    let width = usize::from(area.width);
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-    if used + hints.width() + 2 <= width {
-        let hx = area.x + u16::try_from(width - hints.width()).unwrap_or(0);
-        buf.set_stringn(hx, area.y, &hints, hints.width(), theme.faint());
-    }
-}
-
-/// "Conflict 2/6 · soldiers killed: >375 — 3 sources · =350 — 1 source".
-fn conflict_summary(app: &App, c: usize) -> String {
-    let conflict = &app.conflicts[c];
-    let tally: Vec<String> = conflict
-        .tally()
-        .iter()
-        .map(|(v, n)| format!("{v} — {n} source{}", if *n == 1 { "" } else { "s" }))
-        .collect();
-    format!(
-        "Conflict {}/{} · {}: {}",
-        c + 1,
-        app.conflicts.len(),
-        parallax::text::visible(&conflict.topic, false),
-        tally.join(" · ")
-    )
 }

@@ -154,9 +154,19 @@ fn moving_jumping_focus_reference_and_toggles() {
     assert_eq!(app.focus, 3);
     let before = app.position().1;
     keys(&mut app, "b");
-    assert!(app.position().1 < before, "hiding boilerplate hides rows");
+    assert!(
+        app.position().1 > before,
+        "unfolding boilerplate shows rows"
+    );
+    keys(&mut app, "g");
+    assert!(
+        app.rows[app.current].boilerplate,
+        "the demo starts with an ad marker"
+    );
+    keys(&mut app, "b");
+    assert_eq!(app.position().1, before, "folded again");
     assert!(!app.rows[app.current].boilerplate);
-    keys(&mut app, "b w");
+    keys(&mut app, "w");
     assert!(!app.wrap);
     keys(&mut app, "h h h r g ] ] [");
     assert_eq!(app.reference.0, 0);
@@ -196,7 +206,7 @@ const STATES: [(&str, &str); 11] = [
     ("conflict", "n n"),
     ("search", "/ Z a k h a r o v a <enter>"),
     ("help", "?"),
-    ("boilerplate_hidden", "b"),
+    ("boilerplate_unfolded", "b g"),
     ("arabic_reference", "l l l r j"),
     ("conflict_disputed", "n n x"),
     (
@@ -298,7 +308,7 @@ fn a_better_comparison_replaces_the_first_and_keeps_the_place() {
 #[test]
 fn without_bidi_arabic_stays_in_logical_order() {
     let mut app = demo(80, 24);
-    keys(&mut app, "l l l r j");
+    keys(&mut app, "l l l r g");
     app.bidi = false;
     let shown = screen(&app);
     assert!(shown.contains("في غضون"), "logical order:\n{shown}");
@@ -319,4 +329,47 @@ fn the_help_scrolls_when_it_does_not_fit() {
     assert!(last.contains("export the comparison"));
     keys(&mut app, "z");
     assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn the_title_help_and_hints_show_the_configured_keys() {
+    let mut app = demo(120, 40);
+    app.keymap = super::config::parse(
+        "[keys]\nquit = \"ctrl-q\"\nhelp = \"f1\"\nnext_conflict = \"m\"\ndown = \"ctrl-j\"\nup = \"ctrl-k\"\n",
+    )
+    .unwrap()
+    .keymap;
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .next()
+            .unwrap()
+            .trim_end()
+            .ends_with("F1:help  Ctrl-q:quit"),
+        "{shown}"
+    );
+    assert!(shown.contains("m:next conflict"), "{shown}");
+    assert!(
+        !shown.contains("?:help") && !shown.contains(" q:quit"),
+        "{shown}"
+    );
+    app.update(super::keymap::Action::Help);
+    let help = screen(&app);
+    assert!(help.contains("Ctrl-q"), "{help}");
+    assert!(help.contains("(Ctrl-j/Ctrl-k scroll)"), "{help}");
+}
+
+#[test]
+fn esc_closes_the_lists_whatever_quit_is_bound_to() {
+    let mut app = demo(120, 40);
+    app.keymap = super::config::parse("[keys]\nquit = \"ctrl-q\"\n")
+        .unwrap()
+        .keymap;
+    for open in ["c", "p"] {
+        keys(&mut app, open);
+        assert_ne!(app.mode, super::app::Mode::Normal, "{open}");
+        keys(&mut app, "<esc>");
+        assert_eq!(app.mode, super::app::Mode::Normal, "{open}");
+    }
 }

@@ -10,6 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 pub struct Colors {
     pub inserted: Option<Color>,
     pub replaced: Option<Color>,
+    pub agreed: Option<Color>,
     pub conflict: Option<Color>,
     pub deleted: Option<Color>,
     pub boilerplate: Option<Color>,
@@ -53,6 +54,7 @@ impl Theme {
             Mark::Plain => None,
             Mark::Inserted => self.colors.inserted,
             Mark::Replaced => self.colors.replaced,
+            Mark::Agreed => self.colors.agreed,
             Mark::Conflict => self.colors.conflict,
             Mark::Deleted => self.colors.deleted,
             Mark::Boilerplate => self.colors.boilerplate,
@@ -74,6 +76,11 @@ impl Theme {
             Mark::Replaced => self
                 .fg(Color::Yellow, Color::Rgb(150, 90, 0))
                 .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
+            // Bold alone: without colour it stays apart from a conflict (bold, underlined,
+            // reversed), an insertion (underlined) and a verdict (bold and underlined).
+            Mark::Agreed => self
+                .fg(Color::LightCyan, Color::Rgb(0, 90, 140))
+                .add_modifier(Modifier::BOLD),
             Mark::Conflict => {
                 let s = self
                     .fg(Color::LightRed, Color::Red)

@@ -1,0 +1,30 @@
+//! Arbitrary bytes as a web page: pruning never panics and keeps the page's depth bounded
+//! (the parser's nesting stays within the limit plus the formatting elements it reopens),
+//! and extraction gives an article or an error, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use parallax::ingest::{html, prune};
+
+fuzz_target!(|data: &[u8]| {
+    let page = String::from_utf8_lossy(data);
+    let pruned = prune::prune(&page, 16);
+    let doc = depth_of(&pruned);
+    assert!(
+        doc <= 16 + 4 + prune::MAX_FORMATTING,
+        "depth {doc} after pruning"
+    );
+    let _ = html::extract("fuzz.html", &page);
+});
+
+/// The greatest nesting of elements once `html` is parsed (without recursion).
+fn depth_of(html: &str) -> usize {
+    let doc = dom_query::Document::from(html);
+    let mut deepest = 0;
+    let mut stack = vec![(doc.root(), 0)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        stack.extend(node.children_it(false).map(|c| (c, d + 1)));
+    }
+    deepest
+}
