@@ -207,7 +207,19 @@ pub(super) fn conflicts(
                         spelling.join(a, b);
                     }
                 }
-                Relation::Variant => entity.join(a, b),
+                Relation::Variant => {
+                    // A report that writes both forms of a word's ending ("Nagorno Karabakh"
+                    // and "Nagorny Karabakh": the compound and the adjective) uses two
+                    // forms of one name, it does not dispute it.
+                    let (x, y) = (order(&runs[a]), order(&runs[b]));
+                    let both = written
+                        .iter()
+                        .any(|(d, o)| *o == x && written.contains(&(*d, y.clone())));
+                    entity.join(a, b);
+                    if both && endings_only(&x, &y) {
+                        spelling.join(a, b);
+                    }
+                }
                 Relation::Unrelated => {}
             }
         }
@@ -255,6 +267,16 @@ pub(super) fn conflicts(
         out.push(Conflict::new(ConflictKind::Name, topic, claims));
     }
     (out, covered)
+}
+
+/// True when two names (normal forms of their parts, in order) differ only in the vowels
+/// that end a part: the forms of a word ("Nagorno", "Nagorny"), not another word.
+fn endings_only(x: &[String], y: &[String]) -> bool {
+    let stem = |w: &str| w.trim_end_matches(['a', 'e', 'i', 'o', 'u']).to_owned();
+    x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(a, b)| a == b || (stem(a).chars().count() >= 4 && stem(a) == stem(b)))
 }
 
 /// True when a neighbouring word is itself part of one of the two names.
@@ -345,5 +367,17 @@ mod tests {
             rel("Nikol Pashinyan", "en", "Nicole Pashnyan", "en", true),
             Relation::Variant
         );
+    }
+
+    #[test]
+    fn forms_of_an_ending_are_no_other_word() {
+        let forms = |a: &str, b: &str| {
+            let of = |t: &str| -> Vec<String> { t.split(' ').map(|w| normal(w, "en")).collect() };
+            endings_only(&of(a), &of(b))
+        };
+        assert!(forms("Nagorno Karabakh", "Nagorny Karabakh"));
+        assert!(!forms("Nikol Pashinyan", "Nicole Pashnyan"));
+        assert!(!forms("Karim Haddad", "Karim Hadda"));
+        assert!(!forms("Ana Rossi", "Ane Rossi"));
     }
 }

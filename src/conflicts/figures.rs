@@ -10,10 +10,11 @@
 //! journalist compares: equal ones form a group, different ones disagree. A reading that
 //! is not one value ("at least 70", "about 4,000", "dozens", "300 to 400") joins no value
 //! group: where it allows none of the stated values it is a value of its own (grouped
-//! with the like readings it agrees with); where it allows some it says nothing against
-//! them, and is reported only against the values it rules out, in a conflict of its own
-//! ("at least 820" against "632"). So every conflict's groups pairwise disagree, and
-//! "at least 70" never stands against "at least 100".
+//! with the like readings it agrees with); where it allows one only it is on that
+//! value's side ("more than 375" with "376", against "350"); where it allows several it
+//! says nothing against them, and is reported only against the values it rules out, in a
+//! conflict of its own ("at least 820" against "632"). So every conflict's groups pairwise
+//! disagree, and "at least 70" never stands against "at least 100".
 
 use std::collections::BTreeMap;
 
@@ -392,6 +393,7 @@ fn disagreements(docs: &[Document], topic: &str, fact: &[Claimed<'_>]) -> Vec<Co
     });
     let mut own: Vec<Group<'_>> = Vec::new();
     let mut bounds: Vec<(Vec<usize>, Claimed<'_>)> = Vec::new();
+    let mut joined: Vec<(usize, Claimed<'_>)> = Vec::new();
     for c in others {
         let allowed: Vec<usize> = (0..values.len())
             .filter(|&g| agrees_with_any(c, &values[g]))
@@ -410,6 +412,10 @@ fn disagreements(docs: &[Document], topic: &str, fact: &[Claimed<'_>]) -> Vec<Co
                 // It agrees with readings that disagree with each other: it takes no side.
                 _ => {}
             }
+        } else if let ([g], 2..) = (allowed.as_slice(), values.len()) {
+            // It allows one of the stated values only: it is on that value's side ("more
+            // than 375" beside "376", against "350").
+            joined.push((*g, *c));
         } else {
             let ruled_out: Vec<usize> =
                 (0..values.len()).filter(|g| !allowed.contains(g)).collect();
@@ -419,7 +425,13 @@ fn disagreements(docs: &[Document], topic: &str, fact: &[Claimed<'_>]) -> Vec<Co
         }
     }
     let mut out = Vec::new();
-    let main: Vec<Group<'_>> = values.iter().chain(&own).cloned().collect();
+    let mut main: Vec<Group<'_>> = values.iter().chain(&own).cloned().collect();
+    for (g, c) in joined {
+        // Unless it allows a reading of its own too: then it takes no side.
+        if !own.iter().any(|grp| agrees_with_any(&c, grp)) {
+            main[g].push(c);
+        }
+    }
     out.extend(conflict(docs, topic, &main));
     // Readings against the values they rule out: those ruling out the same values, and
     // agreeing with each other, are one side.

@@ -46,21 +46,35 @@ fn soldiers_toll_in_three_readings() {
         "Armenian officials said 376 soldiers were killed in the fighting.",
         "The Armenian side has acknowledged 350 military casualties in the fighting.",
     ]);
-    // The stated values disagree; "more than 375" allows 376 and stands against 350 only.
+    // The stated values disagree; "more than 375" allows 376 only: it is on its side.
     assert_eq!(
         summary(&c),
-        [
-            (
-                ConflictKind::Figure,
-                "soldiers killed".to_owned(),
-                vec![(">375".to_owned(), 1), ("=350".to_owned(), 1)]
-            ),
-            (
-                ConflictKind::Figure,
-                "soldiers killed".to_owned(),
-                vec![("=376".to_owned(), 1), ("=350".to_owned(), 1)]
-            ),
-        ]
+        [(
+            ConflictKind::Figure,
+            "soldiers killed".to_owned(),
+            vec![(">375, =376".to_owned(), 2), ("=350".to_owned(), 1)]
+        )]
+    );
+    // A floor that allows two stated values takes neither side: it stands against the
+    // values it rules out, in a conflict of its own.
+    let (_, c) = run(&[
+        "The ministry said at least 820 people were killed in the earthquake.",
+        "The ministry said 1,037 people were killed in the earthquake.",
+        "The ministry said 632 people were killed in the earthquake.",
+        "The ministry said 820 people were killed in the earthquake.",
+    ]);
+    let tallies: Vec<Vec<(String, usize)>> = summary(&c).into_iter().map(|x| x.2).collect();
+    assert!(
+        tallies
+            .iter()
+            .any(|t| t.len() == 3 && !t.iter().any(|(v, _)| v.contains('>'))),
+        "{tallies:?}"
+    );
+    assert!(
+        tallies
+            .iter()
+            .any(|t| t == &[(">=820".to_owned(), 1), ("=632".to_owned(), 1)]),
+        "{tallies:?}"
     );
 }
 
@@ -252,6 +266,12 @@ fn demo_corpus_reports_the_known_disagreements() {
             summary(&c)
         );
     }
+    // One report writing "Nagorno Karabakh" and "Nagorny Karabakh" disputes nothing.
+    assert!(
+        find(ConflictKind::Name, "Nagorno Karabakh").is_none(),
+        "{:?}",
+        summary(&c)
+    );
     // Every claim's span is its text in the source.
     for x in &c {
         for m in &x.claims {
