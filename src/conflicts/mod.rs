@@ -73,6 +73,19 @@ impl Conflict {
     /// Each group's readings ("`>375, =376`") and how many sources (documents) hold
     /// them, largest group first.
     pub fn tally(&self) -> Vec<(String, usize)> {
+        self.groups()
+            .into_iter()
+            .map(|(_, v, d)| (v.join(", "), d.len()))
+            .collect()
+    }
+
+    /// The groups (their number) in the order of [`Conflict::tally`]: largest first.
+    pub fn group_order(&self) -> Vec<usize> {
+        self.groups().into_iter().map(|(g, _, _)| g).collect()
+    }
+
+    /// Each group: its number, its readings and its sources, largest group first.
+    fn groups(&self) -> Vec<(usize, Vec<&str>, Vec<DocId>)> {
         let mut groups: Vec<(usize, Vec<&str>, Vec<DocId>)> = Vec::new();
         for c in &self.claims {
             let slot = groups
@@ -92,9 +105,6 @@ impl Conflict {
         }
         groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(a.0.cmp(&b.0)));
         groups
-            .into_iter()
-            .map(|(_, v, d)| (v.join(", "), d.len()))
-            .collect()
     }
 }
 
