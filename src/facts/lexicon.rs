@@ -18,6 +18,8 @@ struct RawConcept {
     label: String,
     #[serde(default)]
     generic: bool,
+    #[serde(default)]
+    part: bool,
     #[serde(flatten)]
     terms: Terms,
 }
@@ -56,6 +58,8 @@ pub struct Concept {
     pub label: String,
     /// A noun that stands for anyone ("people").
     pub generic: bool,
+    /// An event a part of a count is told as ("2,059 injured, 1,404 of them critically").
+    pub part: bool,
 }
 
 /// A unit of measure.
@@ -168,6 +172,7 @@ fn concepts(
                 },
                 id: c.id,
                 generic: c.generic,
+                part: c.part,
             }
         })
         .collect()

@@ -180,8 +180,19 @@ pub fn topic_between(
     let aw: Vec<String> = all_after.iter().take(AFTER).cloned().collect();
     let all_before = words(before);
     let bw = &all_before[all_before.len().saturating_sub(BEFORE)..];
-    if lex.partitive_after.iter().any(|p| aw.starts_with(p)) {
-        return None;
+    if let Some(p) = lex.partitive_after.iter().find(|p| aw.starts_with(p)) {
+        // A part of a count: only an event told of parts ("four of them seriously").
+        let mut part = Found::default();
+        scan_after(lex, lang, &aw[p.len()..], &mut part, |_, _| false);
+        let event = part.event.filter(|&e| lex.events[e].part)?;
+        return topic(
+            lex,
+            lang,
+            &Found {
+                event: Some(event),
+                ..Found::default()
+            },
+        );
     }
     let partitive = lex.partitive_before.iter().any(|p| bw.ends_with(p));
     let mut found = Found::default();
@@ -510,8 +521,26 @@ mod tests {
                 Some("“pensioners” killed"),
             ),
             // A part of a count given before counts a subset, not the topic.
-            (" of them critically", "were injured,", "en", None),
-            (" grièvement", "blessés, dont", "fr", None),
+            // A part of a count is read only as the part badly hurt.
+            (
+                " of them critically",
+                "were injured,",
+                "en",
+                Some("people seriously injured"),
+            ),
+            (" of the victims were children", "", "en", None),
+            (
+                " grièvement, selon",
+                "personnes ont été blessées, dont",
+                "fr",
+                Some("people seriously injured"),
+            ),
+            (
+                " en urgence absolue",
+                "23 blessés, dont",
+                "fr",
+                Some("people seriously injured"),
+            ),
             (
                 " civilians were killed",
                 "including",
