@@ -249,14 +249,27 @@ fn scan_after(
             if p == first && found.other.is_none() {
                 let w = &aw[p];
                 // A content word, and not an adverb ("grièvement", "critically").
-                let content = w.chars().count() >= 3
-                    && w.chars().all(char::is_alphabetic)
-                    && !["ly", "ment", "mente", "weise"]
-                        .iter()
-                        .any(|e| w.ends_with(e))
-                    && !function_words(lang).contains(w);
-                if content {
-                    found.other = Some((w.clone(), stem(w, lang)));
+                let content = |w: &String| {
+                    w.chars().count() >= 3
+                        && w.chars().all(char::is_alphabetic)
+                        && !["ly", "ment", "mente", "weise"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                        && !function_words(lang).contains(w)
+                };
+                if content(w) {
+                    // An English compound ends with its head: "dock workers" counts
+                    // workers.
+                    let head = aw.get(p + 1).filter(|h| {
+                        lang == "en"
+                            && h.ends_with('s')
+                            && content(h)
+                            && lex.term_at(lang, &aw[p + 1..]).is_none()
+                    });
+                    found.other = Some(match head {
+                        Some(h) => (format!("{w} {h}"), stem(h, lang)),
+                        None => (w.clone(), stem(w, lang)),
+                    });
                 }
             }
             p += 1;
@@ -529,6 +542,12 @@ mod tests {
                 Some("people seriously injured"),
             ),
             (" of the victims were children", "", "en", None),
+            (
+                " dock workers died",
+                "",
+                "en",
+                Some("“dock workers” killed"),
+            ),
             (
                 " grièvement, selon",
                 "personnes ont été blessées, dont",
