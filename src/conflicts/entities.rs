@@ -136,34 +136,7 @@ pub(super) fn conflicts(
     facts: &[Facts],
     names: &Names<'_>,
 ) -> (Vec<Conflict>, HashSet<(DocId, usize)>) {
-    let mut runs: Vec<Run<'_>> = Vec::new();
-    for (d, f) in facts.iter().enumerate() {
-        let mut by_run: BTreeMap<(SentenceId, usize), Vec<&NameFact>> = BTreeMap::new();
-        for n in &f.names {
-            if crate::facts::countries::of(&n.text).is_none() {
-                by_run.entry((n.sentence, n.run)).or_default().push(n);
-            }
-        }
-        // A run is a name from its first word that is one ("Viktor Lasarewko" in German,
-        // where another language writes Viktor; not "Regionalpräsident Carlos Mazón").
-        for words in by_run.values_mut() {
-            let first = words
-                .iter()
-                .position(|n| names.is_name(DocId(d), n))
-                .unwrap_or(words.len());
-            words.drain(..first);
-        }
-        for ((sentence, _), words) in by_run {
-            if words.len() >= 2 {
-                runs.push(Run {
-                    doc: DocId(d),
-                    language: names.languages[d],
-                    sentence,
-                    words,
-                });
-            }
-        }
-    }
+    let runs = runs_of(facts, names);
     let n = runs.len();
     // The orders in which each report writes names: one that writes both orders of a name
     // ("the Guardia Civil (Civil Guard)") does not dispute it.
@@ -277,6 +250,39 @@ fn endings_only(x: &[String], y: &[String]) -> bool {
         && x.iter()
             .zip(y)
             .all(|(a, b)| a == b || (stem(a).chars().count() >= 4 && stem(a) == stem(b)))
+}
+
+/// The names of several words each report writes (countries aside).
+fn runs_of<'a>(facts: &'a [Facts], names: &Names<'a>) -> Vec<Run<'a>> {
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    for (d, f) in facts.iter().enumerate() {
+        let mut by_run: BTreeMap<(SentenceId, usize), Vec<&NameFact>> = BTreeMap::new();
+        for n in &f.names {
+            if crate::facts::countries::of(&n.text).is_none() {
+                by_run.entry((n.sentence, n.run)).or_default().push(n);
+            }
+        }
+        // A run is a name from its first word that is one ("Viktor Lasarewko" in German,
+        // where another language writes Viktor; not "Regionalpräsident Carlos Mazón").
+        for words in by_run.values_mut() {
+            let first = words
+                .iter()
+                .position(|n| names.is_name(DocId(d), n))
+                .unwrap_or(words.len());
+            words.drain(..first);
+        }
+        for ((sentence, _), words) in by_run {
+            if words.len() >= 2 {
+                runs.push(Run {
+                    doc: DocId(d),
+                    language: names.languages[d],
+                    sentence,
+                    words,
+                });
+            }
+        }
+    }
+    runs
 }
 
 /// True when a neighbouring word is itself part of one of the two names.

@@ -36,15 +36,6 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     // report names it (the region the story is about), that place tells no figures apart.
     let mut by_topic: BTreeMap<(&str, Option<&str>), Vec<Claimed<'_>>> = BTreeMap::new();
     let mut places_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
-    fn place_of<'p>(
-        places: &'p Places<'_>,
-        docs: &[Document],
-        d: usize,
-        x: &FigureFact,
-    ) -> Option<&'p str> {
-        let language = docs.get(d).map_or("", |doc| doc.language.as_str());
-        places.place(&x.place.as_ref()?.0, language)
-    }
     for (d, f) in facts.iter().enumerate() {
         for x in &f.figures {
             if let (Some(t), Some(p)) = (&x.topic, place_of(&places, docs, d, x)) {
@@ -77,9 +68,9 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         };
         let facts = match topic.scope {
             Scope::Story => events(claims, rows),
-            Scope::Report => told_together(claims, rows, Some(None)),
-            Scope::Named => told_together(claims, rows, Some(Some(&names))),
-            Scope::Row => told_together(claims, rows, None),
+            Scope::Report => told_together(claims, rows, Together::Reports),
+            Scope::Named => told_together(claims, rows, Together::Named(&names)),
+            Scope::Row => told_together(claims, rows, Together::Rows),
         };
         for fact in facts {
             out.extend(disagreements(docs, &label, &fact));
@@ -88,12 +79,38 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     out
 }
 
+/// The place (its canonical key) a figure of document `d` is about, if any.
+fn place_of<'p>(
+    places: &'p Places<'_>,
+    docs: &[Document],
+    d: usize,
+    x: &FigureFact,
+) -> Option<&'p str> {
+    let language = docs.get(d).map_or("", |doc| doc.language.as_str());
+    places.place(&x.place.as_ref()?.0, language)
+}
+
+/// Per place (its canonical key), the documents (and their languages) that name it, and a
+/// name.
+type Seen<'a> = BTreeMap<String, (Vec<(DocId, &'a str)>, &'a str)>;
+
+/// Which loose readings tell one fact besides those in one row.
+#[derive(Clone, Copy)]
+enum Together<'a> {
+    /// Only claims in one row.
+    Rows,
+    /// Also the one reading each report gives.
+    Reports,
+    /// Also the one reading each report gives, where their sentences name one place.
+    Named(&'a SentenceNames),
+}
+
 /// The places named in the documents: which count, what one place is, and how it is
 /// called.
 struct Places<'a> {
     /// Per place (its canonical key), the documents (and their languages) that name it,
     /// and a name.
-    seen: BTreeMap<String, (Vec<(DocId, &'a str)>, &'a str)>,
+    seen: Seen<'a>,
     /// Each key's canonical key: keys that share a word ("Nagorno Karabakh", "ناغورنو")
     /// name one place.
     canonical: BTreeMap<&'a str, String>,
@@ -138,7 +155,7 @@ impl<'a> Places<'a> {
             .enumerate()
             .map(|(i, k)| (*k, keys[sets.root(i)].to_owned()))
             .collect();
-        let mut seen: BTreeMap<String, (Vec<(DocId, &str)>, &str)> = BTreeMap::new();
+        let mut seen: Seen<'_> = BTreeMap::new();
         for (d, f) in facts.iter().enumerate() {
             let language = docs.get(d).map_or("", |x| x.language.as_str());
             for key in &f.places {
@@ -261,19 +278,21 @@ fn join_rows(claims: &[Claimed<'_>], rows: &RowIndex, sets: &mut UnionFind) {
 }
 
 /// The claims of a loose topic that tell one fact: claims in one row, and (for a measure
-/// reports give once, `once_per_report`) the readings of reports that give one reading of
-/// it ("the" time; "the" distance where both sentences name one place: `Some(names)`).
+/// reports give once, `together`) the readings of reports that give one reading of it
+/// ("the" time; "the" distance where both sentences name one place: `Named`).
 /// Claims tied to no other report's are left out.
 fn told_together<'a>(
     claims: &[Claimed<'a>],
     rows: &RowIndex,
-    once_per_report: Option<Option<&SentenceNames>>,
+    together_by: Together<'_>,
 ) -> Vec<Vec<Claimed<'a>>> {
     let n = claims.len();
     let mut sets = UnionFind::new(n);
     join_rows(claims, rows, &mut sets);
-    let Some(named) = once_per_report else {
-        return together(claims, &mut sets);
+    let named = match together_by {
+        Together::Rows => return together(claims, &mut sets),
+        Together::Reports => None,
+        Together::Named(names) => Some(names),
     };
     // Each report whose readings of the topic agree gives one reading of it.
     let mut by_doc: BTreeMap<DocId, Vec<usize>> = BTreeMap::new();

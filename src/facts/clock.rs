@@ -214,7 +214,12 @@ pub fn times(tokens: &[Token], rules: &NumberRules) -> Vec<(Figure, std::ops::Ra
         if let Some((_, len)) = qualifier {
             start -= len;
         }
-        let value = format!("{prefix}{:02}:{:02}", (t / 60.0) as u32 % 24, minute as u32);
+        // Whole hours and minutes, written as such.
+        let value = format!(
+            "{prefix}{:02.0}:{:02.0}",
+            (t / 60.0).floor().rem_euclid(24.0),
+            minute.floor()
+        );
         let span = tokens[start].span.start..tokens[next - 1].span.end;
         out.push((
             Figure {

@@ -224,7 +224,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         by_lang.entry(lang).or_default().push(term);
     }
     for list in by_lang.values_mut().chain(std::iter::once(&mut all)) {
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
     }
     let phrases = |list: &[String]| list.iter().map(|p| words(p)).collect();
     let set = |list: &[String]| list.iter().flat_map(|p| words(p)).collect();

@@ -93,6 +93,7 @@ impl Interval {
     }
 
     /// The interval with both bounds multiplied by `factor` (a unit conversion).
+    #[must_use]
     pub fn scaled(&self, factor: f64) -> Self {
         Self {
             lo: self.lo * factor,
@@ -134,11 +135,10 @@ fn is_round(v: f64) -> bool {
     if v < 10.0 || v.fract() != 0.0 || v > 1e15 {
         return false;
     }
-    let mut n = v as u64;
-    while n % 10 == 0 {
-        n /= 10;
-    }
-    n < 10
+    // One significant digit: divided by its power of ten, a whole number below ten.
+    let scale = 10f64.powf(v.log10().floor());
+    let lead = v / scale;
+    (lead - lead.round()).abs() < 1e-9
 }
 
 /// Every figure in `text` (a sentence) read by `lang`'s rules; spans relative to `text`.
@@ -360,6 +360,16 @@ fn qualifier_after(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Q
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn round_figures_have_one_significant_digit() {
+        for v in [10.0, 100.0, 500.0, 4000.0, 10_000.0, 300_000.0] {
+            assert!(is_round(v), "{v}");
+        }
+        for v in [5.0, 95.0, 4200.0, 10_100.0, 2.5, 120_000.0] {
+            assert!(!is_round(v), "{v}");
+        }
+    }
 
     fn values(text: &str, lang: &str) -> Vec<(String, String)> {
         figures(text, lang)

@@ -200,10 +200,11 @@ pub fn sentence_time(
     }
     let c = DAYS_AFTER.as_ref()?.captures(sentence)?;
     let rules = super::rules::rules(lang);
-    let number = c[1]
-        .parse::<u32>()
-        .ok()
-        .or_else(|| rules.words.get(&c[1].to_lowercase()).map(|v| *v as u32))?;
+    let number = c[1].parse::<u32>().ok().or_else(|| {
+        // A number word's value, where it is a whole number ("three": 3).
+        let v = rules.words.get(&c[1].to_lowercase())?;
+        format!("{v}").parse::<u32>().ok()
+    })?;
     Some(Time {
         date: None,
         part: None,

@@ -70,9 +70,11 @@ pub fn tokenize(text: &str, rules: &NumberRules) -> Vec<Token> {
             let mut elided = false;
             while j < chars.len() {
                 let ch = chars[j].1;
-                if ch.is_alphabetic() || is_mark(ch) {
-                    j += 1;
-                } else if ch == '-' && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic()) {
+                // A letter, or a hyphen inside a word ("quatre-vingt").
+                if ch.is_alphabetic()
+                    || is_mark(ch)
+                    || (ch == '-' && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic()))
+                {
                     j += 1;
                 } else if matches!(ch, '\'' | '’') {
                     // "d'une", "jusqu'à": the elided word ends at its apostrophe.
