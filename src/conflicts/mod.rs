@@ -7,6 +7,7 @@ mod dates;
 mod entities;
 mod figures;
 mod names;
+mod places;
 mod similarity;
 mod spelling;
 
