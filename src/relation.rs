@@ -150,6 +150,7 @@ mod tests {
                 text: what.to_owned(),
                 value: value.to_owned(),
                 group,
+                time: None,
             }
         };
         let conflicts = vec![Conflict {
@@ -161,6 +162,7 @@ mod tests {
                 claim(2, "350", "=350", 1),
                 claim(3, "plus de 375", ">375", 0),
             ],
+            latest: None,
         }];
         let rows = view::build(&docs, &alignment, &conflicts, DocId(0));
         (docs, rows)

@@ -871,7 +871,7 @@ fn a_story_full_of_boilerplate_opens_folded_where_the_story_starts() {
     }
     // The conflict, its readings and sources in one line; a message goes to the status bar.
     tmux.keys(&["n"]);
-    let conflict = tmux.wait_for("▸ Conflict 1/1 · people killed:");
+    let conflict = tmux.wait_for("▸ Conflict 1/1 · “dock workers” killed:");
     let panel = conflict.lines().find(|l| l.contains("▸ Conflict")).unwrap();
     assert!(
         panel.contains("(portal)") && panel.contains(" ≠ "),

@@ -96,17 +96,33 @@ fn report(docs: &[Document], conflicts: &[Conflict], out: &mut impl Write) -> st
                 visible(&c.topic, false),
                 visible(&tally.join(" · "), false)
             )?;
-            let mut claims: Vec<_> = c.claims.iter().collect();
-            claims.sort_by_key(|m| (m.group, m.doc, m.start));
-            for m in claims {
+            // The groups as the tally names them; in a group, the earliest report first.
+            let order = c.group_order();
+            let rank = |g: usize| order.iter().position(|&x| x == g).unwrap_or(order.len());
+            let mut claims: Vec<(usize, &parallax::conflicts::Claim)> =
+                c.claims.iter().enumerate().collect();
+            claims.sort_by_key(|(_, m)| {
+                let time = m.time.as_ref().and_then(parallax::facts::Time::order);
+                (rank(m.group), time.is_some(), time, m.doc, m.start)
+            });
+            for (i, m) in claims {
                 let doc = &docs[m.doc.0];
                 let sentence = doc
                     .sentences
                     .get(m.sentence.0)
                     .map_or(0..0, |s| s.span.clone());
+                // A running figure: when each source reported it, and the last known
+                // reading (other conflicts' times tell nothing a reader needs).
+                let latest = if c.latest == Some(i) { "latest, " } else { "" };
+                let when = m
+                    .time
+                    .as_ref()
+                    .filter(|_| c.latest.is_some())
+                    .map(|t| format!("({latest}{}) ", visible(&t.text, false)))
+                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "    {:<12} [{}] {}",
+                    "    {:<12} [{}] {when}{}",
                     visible(&m.value, false),
                     m.doc.0 + 1,
                     visible(&excerpt(&doc.text, sentence, m.start..m.end), false)
@@ -116,7 +132,7 @@ fn report(docs: &[Document], conflicts: &[Conflict], out: &mut impl Write) -> st
     }
     writeln!(
         out,
-        "\nA value like >375 means \"more than 375\", ~400 \"about/nearly 400\", 300..400 a range; sources in one group agree."
+        "\nA value like >375 means \"more than 375\", ~400 \"about/nearly 400\", 300..400 a range; sources in one group agree;\n(Thursday evening) is when a source reported its figure, \"latest\" the last known reading."
     )?;
     Ok(())
 }

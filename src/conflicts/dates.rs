@@ -13,7 +13,12 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     for (d, f) in facts.iter().enumerate() {
         // Weekdays are not compared: rewrites shift them ("late Thursday", "on Friday") for
         // events close in time that an alignment row cannot tell apart.
-        for date in f.dates.iter().filter(|x| x.kind != DateKind::Weekday) {
+        // Nor are dates of reports ("a toll updated on 16 September"): they say when.
+        for date in f
+            .dates
+            .iter()
+            .filter(|x| x.kind != DateKind::Weekday && !x.reporting)
+        {
             if let Some(r) = rows.of(DocId(d), date.sentence) {
                 by_row
                     .entry((r, date.kind))

@@ -1,143 +1,328 @@
-//! Figure conflicts: readings of one topic and magnitude (or in one row) whose intervals
-//! are disjoint. "376" agrees with "more than 375"; "350" does not; "about 400" agrees
-//! with "300 to 400"; "more than 400" does not agree with "nearly 400".
+//! Figure conflicts: readings of one fact that cannot all be true.
+//!
+//! A fact is what figures of one topic say: across the whole story for a specific topic
+//! ("people killed", "firefighters", "magnitude"), and where the alignment or the story
+//! ties them for a loose one ("people", "distance (km)", a time of day): figures in one
+//! row, or the one reading each report gives. Figures of one topic more than tenfold
+//! apart, with nothing between, tell of different events.
+//!
+//! Within a fact, the stated values ("212", "fifty", "100 000") are the readings a
+//! journalist compares: equal ones form a group, different ones disagree. A reading that
+//! is not one value ("at least 70", "about 4,000", "dozens", "300 to 400") joins no value
+//! group: where it allows none of the stated values it is a value of its own (grouped
+//! with the like readings it agrees with); where it allows one only it is on that
+//! value's side ("more than 375" with "376", against "350"); where it allows several it
+//! says nothing against them, and is reported only against the values it rules out, in a
+//! conflict of its own ("at least 820" against "632"). So every conflict's groups pairwise
+//! disagree, and "at least 70" never stands against "at least 100".
 
-use super::{Conflict, ConflictKind, RowIndex, UnionFind, claim};
+use std::collections::BTreeMap;
+
+use super::places::{Places, SentenceNames, place_of};
+use super::{Claim, Conflict, ConflictKind, RowIndex, UnionFind, claim};
 use crate::document::{DocId, Document};
-use crate::facts::{Facts, FigureFact};
+use crate::facts::{Facts, FigureFact, Scope};
 
-/// Figures whose magnitudes differ by more than this factor tell of different events.
-const SAME_EVENT_RATIO: f64 = 1.6;
-/// In one row (one sentence told by several sources) figures up to this factor apart are
-/// readings of one event; further apart they count different things ("400 dead",
-/// "thousands of deaths on each side").
-const ROW_EVENT_RATIO: f64 = 3.0;
+/// Figures of one topic this many times apart, with no figure between, count different
+/// events ("30,000 dead" in the 1990s war and "more than 400" now).
+const EVENT_RATIO: f64 = 10.0;
+
+type Claimed<'a> = (DocId, &'a FigureFact);
 
 pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> Vec<Conflict> {
-    let mut topics: Vec<&str> = facts
-        .iter()
-        .flat_map(|f| f.figures.iter().filter_map(|x| x.topic))
-        .collect();
-    topics.sort_unstable();
-    topics.dedup();
-    let mut out = Vec::new();
-    for topic in topics {
-        let claims: Vec<(DocId, &FigureFact)> = facts
-            .iter()
-            .enumerate()
-            .flat_map(|(d, f)| {
-                f.figures
-                    .iter()
-                    .filter(|x| x.topic == Some(topic))
-                    .map(move |x| (DocId(d), x))
-            })
-            .collect();
-        for event in events(&claims, rows) {
-            if let Some(conflict) = disagreement(docs, topic, &event) {
-                out.push(conflict);
+    let places = Places::new(docs, facts);
+    let names = SentenceNames::new(facts);
+    // A topic's figures at different places are different facts, and figures at a place
+    // differ from those at none; but where a topic's figures name one place only and every
+    // report names it (the region the story is about), that place tells no figures apart.
+    let mut by_topic: BTreeMap<(&str, Option<&str>), Vec<Claimed<'_>>> = BTreeMap::new();
+    let mut places_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for (d, f) in facts.iter().enumerate() {
+        for x in &f.figures {
+            if let (Some(t), Some(p)) = (&x.topic, place_of(&places, docs, d, x)) {
+                places_of.entry(t.key.as_str()).or_default().insert(p);
             }
+        }
+    }
+    for (d, f) in facts.iter().enumerate() {
+        for x in &f.figures {
+            if let Some(t) = &x.topic {
+                let split = places_of
+                    .get(t.key.as_str())
+                    .is_some_and(|p| p.len() >= 2 || p.iter().any(|x| !places.is_setting(x)));
+                let place = place_of(&places, docs, d, x).filter(|_| split);
+                by_topic
+                    .entry((t.key.as_str(), place))
+                    .or_default()
+                    .push((DocId(d), x));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (&(_, place), claims) in &by_topic {
+        let Some(topic) = claims[0].1.topic.as_ref() else {
+            continue;
+        };
+        let label = match place {
+            Some(key) => format!("{} · {}", topic.label, places.name(key)),
+            None => topic.label.clone(),
+        };
+        let facts = match topic.scope {
+            Scope::Story => events(claims, rows),
+            Scope::Report => told_together(claims, rows, Together::Reports),
+            Scope::Named => told_together(claims, rows, Together::Named(&names)),
+            Scope::Row => told_together(claims, rows, Together::Rows),
+        };
+        for fact in facts {
+            out.extend(disagreements(docs, &label, &fact));
         }
     }
     out
 }
 
-/// Splits the claims of one topic into events: claims of one magnitude, or in one row.
-fn events<'a>(
-    claims: &[(DocId, &'a FigureFact)],
-    rows: &RowIndex,
-) -> Vec<Vec<(DocId, &'a FigureFact)>> {
+/// Which loose readings tell one fact besides those in one row.
+#[derive(Clone, Copy)]
+enum Together<'a> {
+    /// Only claims in one row.
+    Rows,
+    /// Also the one reading each report gives.
+    Reports,
+    /// Also the one reading each report gives, where their sentences name one place.
+    Named(&'a SentenceNames),
+}
+
+/// The claims of a specific topic split into events: a chain of magnitudes no more than
+/// [`EVENT_RATIO`] apart, or claims in one row.
+fn events<'a>(claims: &[Claimed<'a>], rows: &RowIndex) -> Vec<Vec<Claimed<'a>>> {
     let n = claims.len();
     let mut sets = UnionFind::new(n);
+    let centre = |i: usize| claims[i].1.interval.centre();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
-        claims[a]
-            .1
-            .interval
-            .centre()
-            .total_cmp(&claims[b].1.interval.centre())
-    });
+    order.sort_by(|&a, &b| centre(a).total_cmp(&centre(b)));
     for w in order.windows(2) {
-        let (x, y) = (
-            claims[w[0]].1.interval.centre(),
-            claims[w[1]].1.interval.centre(),
-        );
-        if x > 0.0 && y / x <= SAME_EVENT_RATIO {
+        if comparable(&claims[w[0]], &claims[w[1]]) {
             sets.join(w[0], w[1]);
         }
     }
-    for a in 0..n {
-        for b in a + 1..n {
-            let (ra, rb) = (
-                rows.of(claims[a].0, claims[a].1.sentence),
-                rows.of(claims[b].0, claims[b].1.sentence),
-            );
-            let (x, y) = (claims[a].1.interval.centre(), claims[b].1.interval.centre());
-            let comparable = x > 0.0 && y > 0.0 && x.max(y) / x.min(y) <= ROW_EVENT_RATIO;
-            if ra.is_some() && ra == rb && claims[a].0 != claims[b].0 && comparable {
+    join_rows(claims, rows, &mut sets);
+    sets.sets()
+        .into_iter()
+        .map(|s| s.into_iter().map(|i| claims[i]).collect())
+        .collect()
+}
+
+/// True when two claims are within [`EVENT_RATIO`] of each other.
+fn comparable(a: &Claimed<'_>, b: &Claimed<'_>) -> bool {
+    let (x, y) = (a.1.interval.centre(), b.1.interval.centre());
+    x.max(y) <= EVENT_RATIO * x.min(y) || x.max(y) <= 0.0
+}
+
+/// Claims in one row of the alignment (and of one magnitude) are one fact.
+fn join_rows(claims: &[Claimed<'_>], rows: &RowIndex, sets: &mut UnionFind) {
+    for a in 0..claims.len() {
+        for b in a + 1..claims.len() {
+            let row = |c: &Claimed<'_>| rows.of(c.0, c.1.sentence);
+            if claims[a].0 != claims[b].0
+                && row(&claims[a]).is_some()
+                && row(&claims[a]) == row(&claims[b])
+                && comparable(&claims[a], &claims[b])
+            {
                 sets.join(a, b);
             }
         }
     }
+}
+
+/// The claims of a loose topic that tell one fact: claims in one row, and (for a measure
+/// reports give once, `together`) the readings of reports that give one reading of it
+/// ("the" time; "the" distance where both sentences name one place: `Named`).
+/// Claims tied to no other report's are left out.
+fn told_together<'a>(
+    claims: &[Claimed<'a>],
+    rows: &RowIndex,
+    together_by: Together<'_>,
+) -> Vec<Vec<Claimed<'a>>> {
+    let n = claims.len();
+    let mut sets = UnionFind::new(n);
+    join_rows(claims, rows, &mut sets);
+    let named = match together_by {
+        Together::Rows => return together(claims, &mut sets),
+        Together::Reports => None,
+        Together::Named(names) => Some(names),
+    };
+    // Each report whose readings of the topic agree gives one reading of it.
+    let mut by_doc: BTreeMap<DocId, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_doc.entry(c.0).or_default().push(i);
+    }
+    let single: Vec<&Vec<usize>> = by_doc
+        .values()
+        .filter(|members| {
+            members.iter().all(|&a| {
+                members
+                    .iter()
+                    .all(|&b| claims[a].1.interval.overlaps(&claims[b].1.interval))
+            })
+        })
+        .collect();
+    for (x, a) in single.iter().enumerate() {
+        for b in &single[x + 1..] {
+            let tied = named.is_none_or(|names| {
+                a.iter().any(|&i| {
+                    b.iter().any(|&j| {
+                        names.share(
+                            (claims[i].0, claims[i].1.sentence),
+                            (claims[j].0, claims[j].1.sentence),
+                        )
+                    })
+                })
+            });
+            if tied {
+                sets.join(a[0], b[0]);
+                for w in a.windows(2).chain(b.windows(2)) {
+                    sets.join(w[0], w[1]);
+                }
+            }
+        }
+    }
+    together(claims, &mut sets)
+}
+
+/// The sets of claims from two reports or more.
+fn together<'a>(claims: &[Claimed<'a>], sets: &mut UnionFind) -> Vec<Vec<Claimed<'a>>> {
     sets.sets()
         .into_iter()
-        .map(|set| set.into_iter().map(|i| claims[i]).collect())
+        .filter(|s| {
+            let docs: std::collections::BTreeSet<DocId> = s.iter().map(|&i| claims[i].0).collect();
+            docs.len() >= 2
+        })
+        .map(|s| s.into_iter().map(|i| claims[i]).collect())
         .collect()
 }
 
-/// Groups one event's claims by agreement; a conflict when two sources fall apart.
-fn disagreement(
-    docs: &[Document],
-    topic: &str,
-    event: &[(DocId, &FigureFact)],
-) -> Option<Conflict> {
-    let mut sorted: Vec<&(DocId, &FigureFact)> = event.iter().collect();
-    // Claims that agree with most others seed the groups.
-    let support = |c: &(DocId, &FigureFact)| {
-        event
-            .iter()
-            .filter(|o| o.1.interval.overlaps(&c.1.interval))
-            .count()
-    };
-    sorted.sort_by(|a, b| {
-        support(b)
-            .cmp(&support(a))
-            .then((a.0, a.1.span.start).cmp(&(b.0, b.1.span.start)))
-    });
-    let mut groups: Vec<Vec<&(DocId, &FigureFact)>> = Vec::new();
-    for c in sorted {
-        match groups
-            .iter_mut()
-            .find(|g| g.iter().all(|m| m.1.interval.overlaps(&c.1.interval)))
-        {
-            Some(g) => g.push(c),
-            None => groups.push(vec![c]),
+/// A group of claims that agree.
+type Group<'a> = Vec<Claimed<'a>>;
+
+fn agrees_with_all(c: &Claimed<'_>, g: &Group<'_>) -> bool {
+    g.iter().all(|m| m.1.interval.overlaps(&c.1.interval))
+}
+
+fn agrees_with_any(c: &Claimed<'_>, g: &Group<'_>) -> bool {
+    g.iter().any(|m| m.1.interval.overlaps(&c.1.interval))
+}
+
+/// The conflicts of one fact: its stated values (with the readings that allow none of
+/// them), then each set of readings against the values they rule out.
+fn disagreements(docs: &[Document], topic: &str, fact: &[Claimed<'_>]) -> Vec<Conflict> {
+    let by_place =
+        |a: &&Claimed<'_>, b: &&Claimed<'_>| (a.0, a.1.span.start).cmp(&(b.0, b.1.span.start));
+    let mut stated: Vec<&Claimed<'_>> = fact.iter().filter(|c| c.1.exact).collect();
+    stated.sort_by(by_place);
+    // Stated values: equal (or, for round figures, overlapping) ones are one group.
+    let mut values: Vec<Group<'_>> = Vec::new();
+    for c in stated {
+        match values.iter_mut().find(|g| agrees_with_all(c, g)) {
+            Some(g) => g.push(*c),
+            None => values.push(vec![*c]),
         }
     }
-    // A conflict needs two sources that disagree, not one source disagreeing with itself.
-    let docs_of = |g: &Vec<&(DocId, &FigureFact)>| {
-        g.iter()
-            .map(|c| c.0)
-            .collect::<std::collections::BTreeSet<_>>()
-    };
-    let disputed = groups.iter().enumerate().any(|(i, g)| {
-        groups[i + 1..]
-            .iter()
-            .any(|h| docs_of(g).union(&docs_of(h)).count() >= 2)
+    // The other readings, most precise first. A vague word ("dozens", "thousands") is too
+    // loose to stand against a figure: it takes part in no conflict.
+    let mut others: Vec<&Claimed<'_>> = fact.iter().filter(|c| !c.1.exact && !c.1.vague).collect();
+    others.sort_by(|a, b| {
+        a.1.interval
+            .width()
+            .total_cmp(&b.1.interval.width())
+            .then_with(|| by_place(a, b))
     });
-    if groups.len() < 2 || !disputed {
+    let mut own: Vec<Group<'_>> = Vec::new();
+    let mut bounds: Vec<(Vec<usize>, Claimed<'_>)> = Vec::new();
+    let mut joined: Vec<(usize, Claimed<'_>)> = Vec::new();
+    for c in others {
+        let allowed: Vec<usize> = (0..values.len())
+            .filter(|&g| agrees_with_any(c, &values[g]))
+            .collect();
+        if allowed.is_empty() {
+            let fits: Vec<usize> = (0..own.len())
+                .filter(|&g| agrees_with_all(c, &own[g]))
+                .collect();
+            let overlaps_other = own
+                .iter()
+                .enumerate()
+                .any(|(g, grp)| !fits.contains(&g) && agrees_with_any(c, grp));
+            match fits.as_slice() {
+                [] if !overlaps_other => own.push(vec![*c]),
+                [g] if !overlaps_other => own[*g].push(*c),
+                // It agrees with readings that disagree with each other: it takes no side.
+                _ => {}
+            }
+        } else if let ([g], 2..) = (allowed.as_slice(), values.len()) {
+            // It allows one of the stated values only: it is on that value's side ("more
+            // than 375" beside "376", against "350").
+            joined.push((*g, *c));
+        } else {
+            let ruled_out: Vec<usize> =
+                (0..values.len()).filter(|g| !allowed.contains(g)).collect();
+            if !ruled_out.is_empty() {
+                bounds.push((ruled_out, *c));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut main: Vec<Group<'_>> = values.iter().chain(&own).cloned().collect();
+    for (g, c) in joined {
+        // Unless it allows a reading of its own too: then it takes no side.
+        if !own.iter().any(|grp| agrees_with_any(&c, grp)) {
+            main[g].push(c);
+        }
+    }
+    out.extend(conflict(docs, topic, &main));
+    // Readings against the values they rule out: those ruling out the same values, and
+    // agreeing with each other, are one side.
+    let mut sides: Vec<(Vec<usize>, Group<'_>)> = Vec::new();
+    for (ruled_out, c) in bounds {
+        match sides
+            .iter_mut()
+            .find(|(r, g)| *r == ruled_out && agrees_with_all(&c, g))
+        {
+            Some((_, g)) => g.push(c),
+            None => sides.push((ruled_out, vec![c])),
+        }
+    }
+    for (ruled_out, side) in sides {
+        let groups: Vec<Group<'_>> = std::iter::once(side)
+            .chain(ruled_out.iter().map(|&g| values[g].clone()))
+            .collect();
+        out.extend(conflict(docs, topic, &groups));
+    }
+    out
+}
+
+/// A conflict of groups that pairwise disagree, if there are two. A report may contradict
+/// itself, but only with two values it states ("3,958 bodies" and "a toll of 3,252"): a
+/// bound and a value of one report are often a figure and a part of it.
+fn conflict(docs: &[Document], topic: &str, groups: &[Group<'_>]) -> Option<Conflict> {
+    if groups.len() < 2 {
+        return None;
+    }
+    let reports: std::collections::BTreeSet<DocId> = groups.iter().flatten().map(|c| c.0).collect();
+    if reports.len() < 2 && !groups.iter().flatten().all(|c| c.1.exact) {
         return None;
     }
     let mut claims = Vec::new();
     for (group, members) in groups.iter().enumerate() {
         for (doc, f) in members {
-            claims.push(claim(
-                docs,
-                *doc,
-                f.sentence,
-                f.span.clone(),
-                f.value.clone(),
-                group,
-            ));
+            claims.push(Claim {
+                time: f.time.clone(),
+                ..claim(
+                    docs,
+                    *doc,
+                    f.sentence,
+                    f.span.clone(),
+                    f.value.clone(),
+                    group,
+                )
+            });
         }
     }
     Some(Conflict::new(

@@ -4,9 +4,12 @@
 //! topics or magnitudes, aliases, demonyms and longer forms are never conflicts.
 
 mod dates;
+mod entities;
 mod figures;
 mod names;
+mod places;
 mod similarity;
+mod spelling;
 
 use serde::Serialize;
 
@@ -37,6 +40,9 @@ pub struct Claim {
     pub value: String,
     /// Claims with the same group agree; different groups disagree.
     pub group: usize,
+    /// When the source reported it (a figure's), as far as the text says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<crate::facts::Time>,
 }
 
 /// One disputed fact.
@@ -46,22 +52,41 @@ pub struct Conflict {
     /// What the fact is about: "soldiers killed", the canonical spelling of a name...
     pub topic: String,
     pub claims: Vec<Claim>,
+    /// The claim (index into `claims`) reported latest, where the times of two readings
+    /// that disagree say which is later: a running figure's last known value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<usize>,
 }
 
 impl Conflict {
     /// A conflict with its claims in reading order (document, then position).
     pub(crate) fn new(kind: ConflictKind, topic: String, mut claims: Vec<Claim>) -> Self {
         claims.sort_by_key(|c| (c.doc, c.start));
+        let latest = latest(&claims);
         Self {
             kind,
             topic,
             claims,
+            latest,
         }
     }
 
     /// Each group's readings ("`>375, =376`") and how many sources (documents) hold
     /// them, largest group first.
     pub fn tally(&self) -> Vec<(String, usize)> {
+        self.groups()
+            .into_iter()
+            .map(|(_, v, d)| (v.join(", "), d.len()))
+            .collect()
+    }
+
+    /// The groups (their number) in the order of [`Conflict::tally`]: largest first.
+    pub fn group_order(&self) -> Vec<usize> {
+        self.groups().into_iter().map(|(g, _, _)| g).collect()
+    }
+
+    /// Each group: its number, its readings and its sources, largest group first.
+    fn groups(&self) -> Vec<(usize, Vec<&str>, Vec<DocId>)> {
         let mut groups: Vec<(usize, Vec<&str>, Vec<DocId>)> = Vec::new();
         for c in &self.claims {
             let slot = groups
@@ -81,10 +106,39 @@ impl Conflict {
         }
         groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(a.0.cmp(&b.0)));
         groups
-            .into_iter()
-            .map(|(_, v, d)| (v.join(", "), d.len()))
-            .collect()
     }
+}
+
+/// The claim reported latest: the one whose time orders after every other claim's that
+/// disagrees with it, where claims of two groups or more have times that order.
+fn latest(claims: &[Claim]) -> Option<usize> {
+    let timed: Vec<(usize, (String, u8, u32))> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            c.time
+                .as_ref()
+                .and_then(crate::facts::Time::order)
+                .map(|k| (i, k))
+        })
+        .collect();
+    let groups: std::collections::BTreeSet<usize> =
+        timed.iter().map(|(i, _)| claims[*i].group).collect();
+    if groups.len() < 2 {
+        return None;
+    }
+    // Dates and days after an event do not order against each other.
+    let dated = timed.iter().any(|(_, k)| !k.0.is_empty());
+    let timed: Vec<&(usize, (String, u8, u32))> = timed
+        .iter()
+        .filter(|(_, k)| k.0.is_empty() != dated)
+        .collect();
+    let (best, key) = timed.iter().max_by(|a, b| a.1.cmp(&b.1))?;
+    // A tie between readings that disagree names no latest one.
+    let tie = timed
+        .iter()
+        .any(|(i, k)| k == key && claims[*i].group != claims[*best].group);
+    (!tie).then_some(*best)
 }
 
 /// Finds the conflicts among `docs` (with their `facts`, in the same order), using the
@@ -93,7 +147,10 @@ pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts])
     let rows = RowIndex::new(alignment);
     let mut out = figures::conflicts(docs, &rows, facts);
     out.extend(dates::conflicts(docs, &rows, facts));
-    out.extend(names::conflicts(docs, &rows, facts));
+    let names = names::Names::new(docs, facts);
+    let (entities, covered) = entities::conflicts(docs, &rows, facts, &names);
+    out.extend(entities);
+    out.extend(names::conflicts(docs, &rows, facts, &names, &covered));
     // In reading order of the earliest claim, figures first within a place.
     out.sort_by_key(|c| (c.claims.iter().map(|m| (m.doc, m.start)).min(), c.kind));
     out
@@ -177,6 +234,7 @@ pub(crate) fn claim(
         text: docs[doc.0].text.get(span).unwrap_or("").to_owned(),
         value,
         group,
+        time: None,
     }
 }
 

@@ -1,21 +1,27 @@
 //! Name conflicts: one entity spelled in incompatible ways ("Pashinyan" / "Pashnyan",
-//! "Minsk" / "Misank", "Yerevan" / "Wirvan"). Two spellings are variants when their
-//! consonant skeletons match or they are close by Jaro–Winkler, and something says they
-//! name the same thing: the same row, or a shared neighbouring word ("Minister", "Group").
-//! Aliases, demonyms, plurals and longer forms are not conflicts.
+//! "Minsk" / "Misank", "Yerevan" / "Wirvan"). Names of several words are compared as
+//! wholes first ([`super::entities`]); the single names left are compared here. Two
+//! spellings are variants when their consonant skeletons match or they are close by
+//! Jaro–Winkler, and something says they name the same thing: the same row, or a shared
+//! neighbouring word ("Minister", "Group"). Aliases, countries and their demonyms (from the
+//! countries data: "Peru" / "Peruvian"), inflected forms ("Москва" / "Москвы"), plurals and
+//! longer forms are not conflicts, nor are two names one report writes in one sentence
+//! ("Адане, ..., Адыямане": two provinces).
 //!
-//! Spellings are compared within one language only: another language writes a name its
-//! own way (the French "Valence" for Valencia, the German genitive "Spaniens", the German
-//! transliteration "Paschinjan"), which is no disagreement. And spellings that differ only
-//! in diacritics ("Sánchez" / "Sanchez") are one spelling: outlets that drop accents do not
-//! dispute a name.
+//! Single names are compared within one language only: another language writes a name its
+//! own way (the French "Valence" for Valencia, the German "Paschinjan"). Spellings that
+//! differ only by a convention of transliteration or by diacritics ("Sánchez" / "Sanchez",
+//! "Османие" / "Османийе", see [`super::spelling`]) are one spelling. In German, where
+//! every noun is capitalised, a word is taken for a name only when a report in another
+//! language writes it too.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::similarity::jaro_winkler;
+use super::spelling;
 use super::{Conflict, ConflictKind, RowIndex, UnionFind, claim};
 use crate::align::translit::consonant_key;
-use crate::document::{DocId, Document};
+use crate::document::{DocId, Document, SentenceId};
 use crate::facts::names::lexicon;
 use crate::facts::{Facts, NameFact};
 
@@ -24,25 +30,94 @@ const CLOSE_SPELLING: f64 = 0.85;
 /// Without a shared neighbouring word, variants in one row must be at least this close.
 const SAME_ROW_SPELLING: f64 = 0.8;
 
-/// A spelling: the language of the documents that use it and its matching form
-/// (lowercase, without diacritics).
+/// A spelling: the language of the documents that use it and its normal form.
 type Spelling<'a> = (&'a str, String);
 
 struct Form<'a> {
     mentions: Vec<(DocId, &'a NameFact)>,
     docs: BTreeSet<DocId>,
+    /// The matching form (lowercase, no diacritics) of its first mention.
+    matching: String,
 }
 
-pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> Vec<Conflict> {
+/// What the name comparisons share: each document's language, which capitalised words are
+/// names, and which pairs of spellings one report writes in one sentence.
+pub(super) struct Names<'a> {
+    pub languages: Vec<&'a str>,
+    /// (language, consonants of the normal form) of every capitalised word.
+    written: HashSet<(&'a str, String)>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(docs: &'a [Document], facts: &'a [Facts]) -> Self {
+        let languages: Vec<&str> = (0..facts.len())
+            .map(|d| docs.get(d).map_or("", |x| x.language.as_str()))
+            .collect();
+        let mut written = HashSet::new();
+        for (d, f) in facts.iter().enumerate() {
+            for n in &f.names {
+                written.insert((
+                    languages[d],
+                    spelling::consonants(&spelling::normal(&n.text, languages[d])),
+                ));
+            }
+        }
+        Self { languages, written }
+    }
+
+    /// True when a capitalised word of document `d` is taken for a name: not a country or
+    /// its demonym, and in German written by a report in another language too.
+    pub fn is_name(&self, d: DocId, n: &NameFact) -> bool {
+        if crate::facts::countries::of(&n.text).is_some() {
+            return false;
+        }
+        let language = self.languages[d.0];
+        if language != "de" {
+            return true;
+        }
+        let key = spelling::consonants(&spelling::normal(&n.text, language));
+        self.written
+            .iter()
+            .any(|(l, k)| *l != language && *k == key)
+    }
+
+    /// The spelling key of a name in a document of `language`: its normal form; in the
+    /// inflected languages, of its stem ("Москвы" is "Москва").
+    pub fn key(word: &str, language: &str) -> String {
+        let lower = crate::normalize::without_diacritics(word);
+        let stemmed = match language {
+            "ru" => rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian)
+                .stem(&lower)
+                .into_owned(),
+            "de" => rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German)
+                .stem(&lower)
+                .into_owned(),
+            _ => lower,
+        };
+        spelling::normal(&stemmed, language)
+    }
+}
+
+pub(super) fn conflicts(
+    docs: &[Document],
+    rows: &RowIndex,
+    facts: &[Facts],
+    names: &Names<'_>,
+    covered: &HashSet<(DocId, usize)>,
+) -> Vec<Conflict> {
     // Spellings with their mentions, from documents in cased scripts.
     let mut forms: BTreeMap<Spelling<'_>, Form<'_>> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
-        let language = docs.get(d).map_or("", |doc| doc.language.as_str());
+        let language = names.languages[d];
         for n in &f.names {
-            let spelling = (language, crate::normalize::without_diacritics(&n.text));
+            if covered.contains(&(DocId(d), n.span.start)) || !names.is_name(DocId(d), n) {
+                continue;
+            }
+            let spelling = (language, Names::key(&n.text, language));
             let form = forms.entry(spelling).or_insert_with(|| Form {
                 mentions: Vec::new(),
                 docs: BTreeSet::new(),
+                matching: crate::normalize::without_diacritics(&n.text),
             });
             form.mentions.push((DocId(d), n));
             form.docs.insert(DocId(d));
@@ -55,8 +130,9 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     for a in 0..keys.len() {
         // Keys are sorted by language first: the spellings of one language are a run.
         for b in (a + 1..keys.len()).take_while(|&b| keys[b].0 == keys[a].0) {
-            let (u, v) = (keys[a].1.as_str(), keys[b].1.as_str());
-            if variants(u, v) && same_entity(u, v, &forms[keys[a]], &forms[keys[b]], rows) {
+            let (fa, fb) = (&forms[keys[a]], &forms[keys[b]]);
+            let (u, v) = (fa.matching.as_str(), fb.matching.as_str());
+            if variants(u, v) && !written_together(fa, fb) && same_entity(u, v, fa, fb, rows) {
                 sets.join(a, b);
             }
         }
@@ -69,9 +145,9 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     // Sources in any language that write each spelling: between two spellings that one
     // language's sources support equally, the one other languages share is the name.
     let mut everywhere: BTreeMap<&str, BTreeSet<DocId>> = BTreeMap::new();
-    for ((_, spelling), form) in &forms {
+    for form in forms.values() {
         everywhere
-            .entry(spelling.as_str())
+            .entry(form.matching.as_str())
             .or_default()
             .extend(&form.docs);
     }
@@ -81,11 +157,11 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         // sources of any language, then most mentions.
         spellings.sort_by(|a, b| {
             let (fa, fb) = (&forms[*a], &forms[*b]);
-            let all = |s: &Spelling<'_>| everywhere[s.1.as_str()].len();
+            let all = |f: &Form<'_>| everywhere[f.matching.as_str()].len();
             fb.docs
                 .len()
                 .cmp(&fa.docs.len())
-                .then(all(b).cmp(&all(a)))
+                .then(all(fb).cmp(&all(fa)))
                 .then(fb.mentions.len().cmp(&fa.mentions.len()))
                 .then(a.1.cmp(&b.1))
         });
@@ -106,6 +182,14 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         out.push(Conflict::new(ConflictKind::Name, canonical, claims));
     }
     out
+}
+
+/// True when one report writes both spellings in one sentence: two names, not one.
+fn written_together(a: &Form<'_>, b: &Form<'_>) -> bool {
+    let places = |f: &Form<'_>| -> BTreeSet<(DocId, SentenceId)> {
+        f.mentions.iter().map(|(d, m)| (*d, m.sentence)).collect()
+    };
+    !places(a).is_disjoint(&places(b))
 }
 
 /// The spelling as most often written.

@@ -382,8 +382,51 @@ static DECADE: LazyLock<Option<Regex>> =
 static NUMERIC: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b").ok());
 static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").ok());
-static WORD: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{M}'’-]+|\d{1,2}").ok());
+static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[\p{L}\p{M}'’-]+|\d+").ok());
+
+/// Words right before a date that make it the date of a report ("a toll updated on
+/// Saturday 16 September"), not of an event: such a date says when, not what happened.
+const REPORTING: [&str; 22] = [
+    "updated",
+    "as of",
+    "as at",
+    "actualisé",
+    "actualisée",
+    "mis à jour",
+    "en date du",
+    "arrêté au",
+    "stand",
+    "aktualisiert",
+    "actualizado",
+    "actualizada",
+    "a fecha de",
+    "atualizado",
+    "aggiornato",
+    "по состоянию на",
+    "на момент",
+    "حتى",
+    "حتى يوم",
+    "وفق حصيلة",
+    "bilan du",
+    "balance del",
+];
+
+/// True when the date at `span` of `sentence` is the date of a report (see
+/// [`REPORTING`]), perhaps with a weekday between ("actualisé samedi 16 septembre").
+pub fn is_reporting_date(sentence: &str, span: &Range<usize>) -> bool {
+    let before = sentence.get(..span.start).unwrap_or("").to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let weekday = |w: &str| WEEKDAYS.iter().any(|(_, forms)| forms.contains(&w));
+    let mut end = words.len();
+    if end > 0 && (weekday(words[end - 1]) || matches!(words[end - 1], "on" | "le" | "am" | "el")) {
+        end -= 1;
+    }
+    if end > 0 && weekday(words[end - 1]) {
+        end -= 1;
+    }
+    let head = words[..end].join(" ");
+    REPORTING.iter().any(|r| head.ends_with(r))
+}
 
 /// Every date mention in `text` (a sentence); spans relative to it.
 pub fn dates(text: &str) -> Vec<DateMention> {
@@ -503,12 +546,16 @@ fn word_dates(text: &str, out: &mut Vec<DateMention>) {
         }
         if let Some(month) = month_number(w) {
             let day = |i: usize| {
-                words.get(i).and_then(|(s, d)| {
-                    d.parse::<u32>()
-                        .ok()
-                        .filter(|d| (1..=31).contains(d))
-                        .map(|d| (s.clone(), d))
-                })
+                // A day is one or two digits: "avril 2019" is no "avril 20".
+                words
+                    .get(i)
+                    .filter(|(_, d)| d.len() <= 2)
+                    .and_then(|(s, d)| {
+                        d.parse::<u32>()
+                            .ok()
+                            .filter(|d| (1..=31).contains(d))
+                            .map(|d| (s.clone(), d))
+                    })
             };
             // "October 9", "9 octobre", and Spanish and Portuguese "9 de octubre".
             let found = day(k + 1)
@@ -536,6 +583,15 @@ mod tests {
 
     fn values(text: &str) -> Vec<(DateKind, String)> {
         dates(text).into_iter().map(|d| (d.kind, d.value)).collect()
+    }
+
+    #[test]
+    fn dates_of_reports_are_told_apart() {
+        let s = "au moins 11 300 morts, selon un bilan de l'ONU actualisé samedi 16 septembre";
+        let d = &dates(s)[0];
+        assert!(is_reporting_date(s, &d.span));
+        let s = "la tempête qui a frappé dans la nuit du dimanche 10 au lundi 11 septembre";
+        assert!(dates(s).iter().all(|d| !is_reporting_date(s, &d.span)));
     }
 
     #[test]
@@ -574,6 +630,13 @@ mod tests {
             [
                 (DateKind::Calendar, "--10-30".to_owned()),
                 (DateKind::Weekday, "tuesday".to_owned())
+            ]
+        );
+        assert_eq!(
+            values("le 16 avril 2019"),
+            [
+                (DateKind::Calendar, "--04-16".to_owned()),
+                (DateKind::Year, "2019".to_owned())
             ]
         );
         assert_eq!(

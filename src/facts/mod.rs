@@ -1,9 +1,18 @@
 //! Facts that sources can disagree on: figures (with what they count), dates and names,
 //! found in each document's non-boilerplate sentences.
 
+mod clock;
+mod count;
+pub mod countries;
 pub mod dates;
+mod implicit;
+pub mod lexicon;
 pub mod names;
 pub mod numbers;
+pub mod places;
+pub mod rules;
+pub mod times;
+mod tokens;
 pub mod topics;
 
 use std::ops::Range;
@@ -11,7 +20,9 @@ use std::ops::Range;
 use crate::document::{Document, SentenceId};
 pub use dates::{DateKind, DateMention};
 pub use names::NameMention;
-pub use numbers::{Figure, Interval};
+pub use numbers::{Figure, Interval, Measure};
+pub use times::Time;
+pub use topics::{Scope, Topic};
 
 /// A figure in a document, located and (where the words around it say) given a topic.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,11 +30,21 @@ pub struct FigureFact {
     pub sentence: SentenceId,
     /// Byte span into the document's text.
     pub span: Range<usize>,
+    /// The possible values, in the topic's base unit for a measure.
     pub interval: Interval,
-    /// `=375`, `>375`, `~400`, `300..400`...
+    /// `=375`, `>375`, `~400`, `300..400`, `=96 m`, `~20:00`...
     pub value: String,
-    /// What it counts ("soldiers killed"), if known.
-    pub topic: Option<&'static str>,
+    /// What it counts ("soldiers killed") or measures, if the words around it say.
+    pub topic: Option<Topic>,
+    /// It states one value as such ("212", "fifty"): no qualifier, range or vague word.
+    pub exact: bool,
+    /// Where it is, if its clause or sentence names a place: (key, name as written). Only
+    /// counts have places; a measure (a magnitude "near Gaziantep") is the story's.
+    pub place: Option<(String, String)>,
+    /// A vague group word ("dozens"): it rules out no figure on its own.
+    pub vague: bool,
+    /// When it was reported, as far as its sentence and its document say.
+    pub time: Option<Time>,
 }
 
 /// A date in a document.
@@ -33,6 +54,8 @@ pub struct DateFact {
     pub span: Range<usize>,
     pub kind: DateKind,
     pub value: String,
+    /// The date of a report ("a toll updated on 16 September"), not of an event.
+    pub reporting: bool,
 }
 
 /// A capitalised word that may be a name.
@@ -43,6 +66,65 @@ pub struct NameFact {
     pub text: String,
     pub sentence_initial: bool,
     pub neighbours: Vec<String>,
+    /// Names with one run in one sentence are one name of several words.
+    pub run: usize,
+}
+
+/// A figure's interval and reading in its topic's base unit: "5 miles" is `=8.05 km`; a
+/// whole number in a unit that is often rounded ("18 km") stands for ±0.5 of it.
+fn in_unit(f: &Figure, topic: Option<&Topic>) -> (Interval, String) {
+    let Some((factor, unit, rounded)) = topic.and_then(|t| t.unit.as_ref()) else {
+        return (f.interval, f.value.clone());
+    };
+    let whole = f
+        .value
+        .strip_prefix('=')
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|v| v.fract() == 0.0);
+    let interval = match whole {
+        Some(v) if *rounded && f.exact_numeral => Interval::closed(v - 0.5, v + 0.5),
+        _ => f.interval,
+    }
+    .scaled(*factor);
+    let prefix: String = f
+        .value
+        .chars()
+        .take_while(|c| "=<>~".contains(*c))
+        .collect();
+    let scaled: Vec<String> = f.value[prefix.len()..]
+        .split("..")
+        .map(|n| {
+            n.parse::<f64>()
+                .map_or_else(|_| n.to_owned(), |v| numbers::show(v * factor))
+        })
+        .collect();
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    (interval, format!("{prefix}{}{unit}", scaled.join("..")))
+}
+
+/// The topic a figure takes from the one before it in a list ("В Турции погибли 76
+/// человек, в северной Сирии – 42 человека": 42 killed too): when it names no topic of its
+/// own, or only people, and follows that figure after a comma and a few words.
+fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> Option<Topic> {
+    const LIST_GAP: usize = 6;
+    let previous = k.checked_sub(1).and_then(|p| figures.get(p))?;
+    // The figures before this one in its sentence are the last ones done.
+    let topic = done.last()?.topic.as_ref()?;
+    let between = text.get(previous.span.end..figures[k].span.start)?;
+    let after = text.get(figures[k].core.end..)?;
+    if topics::is_partitive(after, between) {
+        return None;
+    }
+    // Commas and a parenthesis ("в Амеде (Диярбакыре) – шесть человек") keep a list going.
+    let only_commas = !between
+        .chars()
+        .any(|c| !matches!(c, ',' | '(' | ')') && topics::is_break(c));
+    let few_words = between.split_whitespace().count() <= LIST_GAP;
+    (only_commas && few_words && topic.has_event).then(|| topic.clone())
 }
 
 /// Everything extracted from one document.
@@ -51,35 +133,87 @@ pub struct Facts {
     pub figures: Vec<FigureFact>,
     pub dates: Vec<DateFact>,
     pub names: Vec<NameFact>,
+    /// The keys of every place named (see [`places::key`]).
+    pub places: Vec<String>,
 }
 
 /// Extracts the facts of `doc` (boilerplate is skipped).
 pub fn extract(doc: &Document) -> Facts {
     let mut facts = Facts::default();
+    let doc_date = times::document_date(doc);
+    let doc_time = doc_date.as_ref().map(|(date, from)| Time {
+        date: Some(date.clone()),
+        part: None,
+        days_after: None,
+        text: format!("{from} {date}"),
+    });
     for (id, sentence) in doc.sentence_ids().filter(|(_, s)| !s.is_boilerplate()) {
         let base = sentence.span.start;
         let text = doc.sentence_text(id);
-        let figures = numbers::figures(text, &doc.language);
+        let sentence_dates = dates::dates(text);
+        let time = times::sentence_time(text, &sentence_dates, &doc.language, doc_date.as_ref())
+            .or_else(|| doc_time.clone());
+        let mut figures = numbers::figures(text, &doc.language);
+        for f in implicit::counts(text, &doc.language) {
+            if !figures
+                .iter()
+                .any(|g| g.span.start < f.span.end && f.span.start < g.span.end)
+            {
+                figures.push(f);
+            }
+        }
+        figures.sort_by_key(|f| f.span.start);
+        let place_mentions = places::mentions(text, &doc.language);
+        facts
+            .places
+            .extend(place_mentions.iter().map(|m| m.key.clone()));
         for (k, f) in figures.iter().enumerate() {
             let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
             let before_start = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
-            let topic = topics::topic_of(
-                &text[f.span.end..after_end],
-                &text[before_start..f.span.start],
-            );
+            let (topic, interval, value) = match &f.measure {
+                Measure::Clock(zone) => (Some(topics::clock(zone)), f.interval, f.value.clone()),
+                Measure::Count => {
+                    let topic = topics::topic_between(
+                        text.get(f.core.end..after_end).unwrap_or(""),
+                        text.get(before_start..f.span.start).unwrap_or(""),
+                        &doc.language,
+                        (k > 0, k + 1 < figures.len()),
+                    );
+                    let (interval, value) = in_unit(f, topic.as_ref());
+                    let topic = topic.map(|t| if f.implicit { t.in_rows_only() } else { t });
+                    (topic, interval, value)
+                }
+            };
+            // A figure that names no topic of its own, or only "people", may take the one
+            // of the figure before it in a list.
+            let topic = match topic {
+                Some(t) if !t.is_bare_people() => Some(t),
+                own => inherited(text, &figures, k, &facts.figures).or(own),
+            };
             facts.figures.push(FigureFact {
                 sentence: id,
                 span: base + f.span.start..base + f.span.end,
-                interval: f.interval,
-                value: f.value.clone(),
+                interval,
+                value,
+                exact: f.exact_numeral,
+                place: places::of_figure(text, &doc.language, &place_mentions, &f.span)
+                    .filter(|_| {
+                        topic
+                            .as_ref()
+                            .is_some_and(|t| t.unit.is_none() && !t.key.starts_with("clock"))
+                    })
+                    .map(|m| (m.key.clone(), m.text.clone())),
+                vague: f.vague,
+                time: time.clone(),
                 topic,
             });
         }
-        for d in dates::dates(text) {
+        for d in sentence_dates {
             facts.dates.push(DateFact {
                 sentence: id,
                 span: base + d.span.start..base + d.span.end,
                 kind: d.kind,
+                reporting: dates::is_reporting_date(text, &d.span),
                 value: d.value,
             });
         }
@@ -90,6 +224,7 @@ pub fn extract(doc: &Document) -> Facts {
                 text: n.text,
                 sentence_initial: n.sentence_initial,
                 neighbours: n.neighbours,
+                run: n.run,
             });
         }
     }

@@ -70,13 +70,17 @@ pub struct NameMention {
     pub sentence_initial: bool,
     /// Capitalised neighbouring words (two on each side, lowercased), for same-entity evidence.
     pub neighbours: Vec<String>,
+    /// Mentions with one `run` in a sentence stand next to each other: one name of several
+    /// words ("Sergej Sobjanin").
+    pub run: usize,
 }
 
 /// Capitalised words of `sentence` that are not titles, weekdays or function words.
 pub fn mentions(sentence: &str) -> Vec<NameMention> {
     let words: Vec<(Range<usize>, &str)> = word_spans(sentence);
     let lex = lexicon();
-    let mut out = Vec::new();
+    let mut out: Vec<NameMention> = Vec::new();
+    let mut run = 0;
     for (k, (span, w)) in words.iter().enumerate() {
         let Some(first) = w.chars().next() else {
             continue;
@@ -96,11 +100,18 @@ pub fn mentions(sentence: &str) -> Vec<NameMention> {
             .map(|i| words[i].1.to_lowercase())
             .filter(|n| n.chars().count() > 2 && !matches!(n.as_str(), "the" | "and" | "but"))
             .collect();
+        let adjacent = out.last().is_some_and(|p: &NameMention| {
+            p.span.end <= span.start && sentence[p.span.end..span.start].trim().is_empty()
+        });
+        if !adjacent && !out.is_empty() {
+            run += 1;
+        }
         out.push(NameMention {
             span: span.clone(),
             text: (*w).to_owned(),
             sentence_initial: k == 0,
             neighbours,
+            run,
         });
     }
     out

@@ -1,124 +1,23 @@
 //! Figures in text: numerals read by the language's conventions (`1.500` is 1500 in German
 //! and 1.5 in English), Arabic-Indic and Persian digits, number words, vague counts
-//! ("dozens"), qualifiers ("more than", "nearly", "أكثر من") and ranges ("300 to 400").
-//! Tables live in `assets/facts/numbers.toml`.
+//! ("dozens"), qualifiers ("more than", "nearly", "أكثر من"), ranges ("300 to 400") and
+//! times of day ("20:07", "peu avant 20H00"). Tables live in `assets/facts/numbers.toml`.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use serde::Deserialize;
+use super::count::{self, Count, Precision};
+pub use super::rules::Qualifier;
+use super::rules::{NumberRules, rules};
+pub use super::tokens::read_numeral;
+use super::tokens::{Token, tokenize};
 
-use crate::normalize::digit_value;
-
-const ASSET: &str = include_str!("../../assets/facts/numbers.toml");
-
-#[derive(Debug, Default, Deserialize)]
-struct RawLang {
-    decimal: String,
-    #[serde(default)]
-    words: HashMap<String, f64>,
-    #[serde(default)]
-    multipliers: HashMap<String, f64>,
-    #[serde(default)]
-    vague: HashMap<String, [f64; 2]>,
-    #[serde(default)]
-    qualifiers: HashMap<String, Vec<String>>,
-    #[serde(default)]
-    after: HashMap<String, Vec<String>>,
-    #[serde(default)]
-    range: HashMap<String, Vec<String>>,
-}
-
-/// How a qualifier bends a reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Qualifier {
-    /// More than.
-    Gt,
-    /// At least.
-    Ge,
-    /// Less than.
-    Lt,
-    /// Up to.
-    Le,
-    /// About.
-    Approx,
-    /// Nearly: a little less than.
-    Below,
-}
-
-impl Qualifier {
-    fn parse(name: &str) -> Option<Self> {
-        Some(match name {
-            "gt" => Self::Gt,
-            "ge" => Self::Ge,
-            "lt" => Self::Lt,
-            "le" => Self::Le,
-            "approx" => Self::Approx,
-            "below" => Self::Below,
-            _ => return None,
-        })
-    }
-}
-
-/// Reading rules of one language.
-#[derive(Debug, Default)]
-pub struct NumberRules {
-    decimal_comma: bool,
-    words: HashMap<String, f64>,
-    multipliers: HashMap<String, f64>,
-    vague: Vec<(Vec<String>, [f64; 2])>,
-    before: Vec<(Vec<String>, Qualifier)>,
-    after: Vec<(Vec<String>, Qualifier)>,
-    range_between: Vec<String>,
-    range_openers: Vec<String>,
-}
-
-static RULES: LazyLock<HashMap<String, NumberRules>> =
-    LazyLock::new(|| parse(ASSET).unwrap_or_default());
-
-/// The rules for `lang`; languages without a table read numerals the English way and
-/// know no number words.
-pub fn rules(lang: &str) -> &'static NumberRules {
-    static EMPTY: LazyLock<NumberRules> = LazyLock::new(NumberRules::default);
-    RULES.get(lang).unwrap_or(&EMPTY)
-}
-
-fn parse(source: &str) -> Result<HashMap<String, NumberRules>, toml::de::Error> {
-    let raw: HashMap<String, RawLang> = toml::from_str(source)?;
-    let phrases = |map: &HashMap<String, Vec<String>>| -> Vec<(Vec<String>, Qualifier)> {
-        let mut out: Vec<(Vec<String>, Qualifier)> = map
-            .iter()
-            .filter_map(|(k, v)| Qualifier::parse(k).map(|q| (q, v)))
-            .flat_map(|(q, v)| v.iter().map(move |p| (split_words(p), q)))
-            .collect();
-        // Longest phrases first, so "nearly all of" wins over "nearly".
-        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        out
-    };
-    Ok(raw
-        .into_iter()
-        .map(|(lang, r)| {
-            let mut vague: Vec<(Vec<String>, [f64; 2])> =
-                r.vague.iter().map(|(k, v)| (split_words(k), *v)).collect();
-            vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-            let rules = NumberRules {
-                decimal_comma: r.decimal == ",",
-                words: r.words,
-                multipliers: r.multipliers,
-                vague,
-                before: phrases(&r.qualifiers),
-                after: phrases(&r.after),
-                range_between: r.range.get("between").cloned().unwrap_or_default(),
-                range_openers: r.range.get("openers").cloned().unwrap_or_default(),
-            };
-            (lang, rules)
-        })
-        .collect())
-}
-
-fn split_words(phrase: &str) -> Vec<String> {
-    phrase.split_whitespace().map(str::to_lowercase).collect()
+/// What a figure measures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    /// A count or a quantity (its unit comes from the words around it).
+    Count,
+    /// A time of day, in minutes after midnight, in a zone ("GMT"; empty for local time).
+    Clock(String),
 }
 
 /// A closed or open interval of possible values.
@@ -131,12 +30,34 @@ pub struct Interval {
 }
 
 impl Interval {
-    fn exact(v: f64) -> Self {
+    /// One value.
+    pub fn exact(v: f64) -> Self {
+        Self::closed(v, v)
+    }
+
+    /// From `lo` to `hi`, both included.
+    pub fn closed(lo: f64, hi: f64) -> Self {
         Self {
-            lo: v,
-            hi: v,
+            lo,
+            hi,
             lo_open: false,
             hi_open: false,
+        }
+    }
+
+    /// Above `lo` (excluded), up to `hi`.
+    pub fn open_low(lo: f64, hi: f64) -> Self {
+        Self {
+            lo_open: true,
+            ..Self::closed(lo, hi)
+        }
+    }
+
+    /// From `lo`, below `hi` (excluded).
+    pub fn open_high(lo: f64, hi: f64) -> Self {
+        Self {
+            hi_open: true,
+            ..Self::closed(lo, hi)
         }
     }
 
@@ -149,6 +70,18 @@ impl Interval {
         !(below(self, other) || below(other, self))
     }
 
+    /// True when every value of `other` is one of this interval's.
+    pub fn contains(&self, other: &Self) -> bool {
+        let lo_ok = self.lo < other.lo || (self.lo <= other.lo && (!self.lo_open || other.lo_open));
+        let hi_ok = self.hi > other.hi || (self.hi >= other.hi && (!self.hi_open || other.hi_open));
+        lo_ok && hi_ok
+    }
+
+    /// How wide it is (infinite for open bounds).
+    pub fn width(&self) -> f64 {
+        self.hi - self.lo
+    }
+
     /// A representative value (for magnitudes): the finite middle, or the finite bound.
     pub fn centre(&self) -> f64 {
         match (self.lo.is_finite(), self.hi.is_finite()) {
@@ -156,6 +89,16 @@ impl Interval {
             (true, false) => self.lo,
             (false, true) => self.hi,
             (false, false) => 0.0,
+        }
+    }
+
+    /// The interval with both bounds multiplied by `factor` (a unit conversion).
+    #[must_use]
+    pub fn scaled(&self, factor: f64) -> Self {
+        Self {
+            lo: self.lo * factor,
+            hi: self.hi * factor,
+            ..*self
         }
     }
 }
@@ -167,355 +110,174 @@ pub struct Figure {
     pub span: Range<usize>,
     /// The possible values.
     pub interval: Interval,
-    /// The normalised reading: `=375`, `>375`, `>=375`, `<400`, `<=400`, `~400`, `300..400`.
+    /// The normalised reading: `=375`, `>375`, `>=375`, `<400`, `<=400`, `~400`,
+    /// `300..400`, `=20:07`.
     pub value: String,
-    /// Byte span of the numeral itself (for topic search).
+    /// Byte span of the count's own words (the words after it name what it counts).
     pub core: Range<usize>,
+    pub measure: Measure,
+    /// It states one value as such: no qualifier, range or vague word ("212", "fifty").
+    pub exact_numeral: bool,
+    /// Written without a number ("a firefighter", "no deaths"): it may be about one
+    /// incident of a story only, so it is compared only where the alignment ties it.
+    pub implicit: bool,
+    /// A vague group word ("dozens", "des milliers"): too loose to rule out a figure on
+    /// its own.
+    pub vague: bool,
 }
 
-/// A token of a sentence: a word, a number or a punctuation mark, with its span.
-#[derive(Debug, Clone)]
-struct Token {
-    span: Range<usize>,
-    /// Lowercase text.
-    text: String,
-    /// Value if the token is a numeral.
-    number: Option<f64>,
-}
+/// A round figure (one significant digit: 100, 4,000, 10,000) may stand for a count
+/// rounded to it: it is read as itself give or take this share.
+pub const ROUND_FIGURE: f64 = 0.025;
 
-fn tokenize(text: &str, rules: &NumberRules) -> Vec<Token> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        if c.is_whitespace() {
-            k += 1;
-            continue;
-        }
-        if digit_value(c).is_some() {
-            let mut j = k;
-            while j < chars.len() {
-                let ch = chars[j].1;
-                let digit_at = |at: usize| {
-                    chars
-                        .get(at)
-                        .is_some_and(|&(_, n)| digit_value(n).is_some())
-                };
-                let group_of_three = (1..=3).all(|d| digit_at(j + d)) && !digit_at(j + 4);
-                // "1 500": a plain space groups thousands where the comma is the decimal mark.
-                let joins = (matches!(ch, '.' | ',' | '٫' | '٬' | '\u{00A0}' | '\u{202F}')
-                    && chars
-                        .get(j + 1)
-                        .is_some_and(|&(_, n)| digit_value(n).is_some()))
-                    || (ch == ' ' && rules.decimal_comma && group_of_three);
-                if digit_value(ch).is_some() || joins {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let raw = &text[start..end_of(j)];
-            out.push(Token {
-                span: start..end_of(j),
-                text: raw.to_owned(),
-                number: read_numeral(raw, rules.decimal_comma),
-            });
-            k = j;
-            continue;
-        }
-        if c.is_alphabetic() || c == '\'' || c == '’' {
-            let mut j = k;
-            while j < chars.len()
-                && (chars[j].1.is_alphabetic()
-                    || is_mark(chars[j].1)
-                    || matches!(chars[j].1, '\'' | '’')
-                    || (chars[j].1 == '-'
-                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic())))
-            {
-                j += 1;
-            }
-            out.push(Token {
-                span: start..end_of(j),
-                text: text[start..end_of(j)].to_lowercase(),
-                number: None,
-            });
-            k = j;
-            continue;
-        }
-        out.push(Token {
-            span: start..end_of(k + 1),
-            text: c.to_string(),
-            number: None,
-        });
-        k += 1;
+/// True when `v` is a whole number of ten or more with one significant digit.
+fn is_round(v: f64) -> bool {
+    if v < 10.0 || v.fract() != 0.0 || v > 1e15 {
+        return false;
     }
-    out
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(u32::from(c), 0x0300..=0x036F | 0x064B..=0x065F | 0x0670)
-}
-
-/// Reads a numeral by the language's conventions (`decimal_comma`: "1,5" is one and a
-/// half and "1.500" fifteen hundred). A single separator that is the language's decimal
-/// mark is a decimal point; groups of three after any other separator (or after repeated
-/// ones, or spaces) are thousands; a final decimal mark after thousands groups starts the
-/// fraction ("1,500.5", "1.500,5").
-pub fn read_numeral(raw: &str, decimal_comma: bool) -> Option<f64> {
-    let decimal_mark = if decimal_comma { ',' } else { '.' };
-    let mut parts: Vec<String> = vec![String::new()];
-    let mut seps: Vec<char> = Vec::new();
-    for c in raw.chars() {
-        if let Some(d) = digit_value(c) {
-            parts.last_mut()?.push(char::from_digit(d, 10)?);
-        } else {
-            seps.push(c);
-            parts.push(String::new());
-        }
-    }
-    let is_decimal = |c: char| c == decimal_mark || c == '٫';
-    // A decimal mark that occurs once, last, starts the fraction.
-    let fraction_at = seps
-        .last()
-        .filter(|&&last| is_decimal(last) && seps.iter().filter(|&&c| c == last).count() == 1)
-        .map(|_| seps.len());
-    let int_end = fraction_at.unwrap_or(parts.len());
-    if parts[1..int_end].iter().any(|g| g.len() != 3) {
-        // Not thousands groups: read only what stands before the first separator.
-        return parts[0].parse().ok();
-    }
-    let int: String = parts[..int_end].concat();
-    match fraction_at {
-        Some(i) => format!("{int}.{}", parts[i]).parse().ok(),
-        None => int.parse().ok(),
-    }
+    // One significant digit: divided by its power of ten, a whole number below ten.
+    let scale = 10f64.powf(v.log10().floor());
+    let lead = v / scale;
+    (lead - lead.round()).abs() < 1e-9
 }
 
 /// Every figure in `text` (a sentence) read by `lang`'s rules; spans relative to `text`.
 pub fn figures(text: &str, lang: &str) -> Vec<Figure> {
     let rules = rules(lang);
     let tokens = tokenize(text, rules);
-    let mut out = Vec::new();
+    let clocks = super::clock::times(&tokens, rules);
+    let mut out: Vec<Figure> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        let Some((first, next)) = read_count(&tokens, k, rules) else {
+        if let Some((f, used)) = clocks.iter().find(|(_, used)| used.contains(&k)) {
+            out.push(f.clone());
+            k = used.end;
+            continue;
+        }
+        let Some(first) = count::read(&tokens, k, rules) else {
             k += 1;
             continue;
         };
-        if is_not_a_count(text, &tokens, k, next, rules) {
-            k = next;
+        if is_not_a_count(text, &tokens, k, first.next, rules) {
+            k = first.next;
             continue;
         }
-        let mut interval = first;
-        let mut end = next;
-        let mut value_range = None;
-        // A range: "300 to 400", "300-400", "between 10,000 and 12,000".
-        if let Some(sep) = tokens.get(next) {
-            if rules.range_between.contains(&sep.text)
-                || matches!(sep.text.as_str(), "-" | "–" | "—")
-            {
-                if let Some((second, after)) = read_count(&tokens, next + 1, rules) {
-                    let opened =
-                        k > 0 && rules.range_openers.iter().any(|o| *o == tokens[k - 1].text);
-                    let is_and = sep.text == "and"
-                        || sep.text == "et"
-                        || sep.text == "und"
-                        || sep.text == "e"
-                        || sep.text == "y"
-                        || sep.text == "و";
-                    if second.lo > first.hi && (!is_and || opened) {
-                        interval = Interval {
-                            lo: first.lo,
-                            hi: second.hi,
-                            lo_open: false,
-                            hi_open: false,
-                        };
-                        value_range = Some((first.lo, second.hi));
-                        end = after;
-                    }
-                }
-            }
-        }
-        let mut start_tok = k;
-        if value_range.is_some()
-            && k > 0
-            && rules.range_openers.iter().any(|o| *o == tokens[k - 1].text)
-        {
-            start_tok = k - 1;
-        }
-        let mut qualifier = None;
-        if value_range.is_none() {
-            if let Some((q, len)) = qualifier_before(&tokens, start_tok, rules) {
-                qualifier = Some(q);
-                start_tok -= len;
-            } else if let Some((q, len)) = qualifier_after(&tokens, end, rules) {
-                qualifier = Some(q);
-                end += len;
-            }
-        }
-        let (interval, value) = match (qualifier, value_range) {
-            (_, Some((lo, hi))) => (interval, format!("{}..{}", show(lo), show(hi))),
-            (Some(q), None) => qualify(interval, q),
-            (None, None) if interval.lo < interval.hi => (
-                interval,
-                format!("{}..{}", show(interval.lo), show(interval.hi)),
-            ),
-            (None, None) => (interval, format!("={}", show(interval.lo))),
-        };
-        out.push(Figure {
-            span: tokens[start_tok].span.start..tokens[end - 1].span.end,
-            interval,
-            value,
-            core: tokens[k].span.start..tokens[next - 1].span.end,
-        });
+        let (figure, end) = figure_at(&tokens, k, first, rules);
+        out.push(figure);
         k = end;
     }
     out
 }
 
-fn show(v: f64) -> String {
+/// The figure whose count `first` starts at token `k`: with a range's second count and
+/// its qualifier. Returns it and the token after it.
+fn figure_at(tokens: &[Token], k: usize, first: Count, rules: &NumberRules) -> (Figure, usize) {
+    let next = first.next;
+    let mut end = next;
+    let mut range = None;
+    // A range: "300 to 400", "300-400", "between 10,000 and 12,000", "entre deux et cinq".
+    if let Some(sep) = tokens.get(next) {
+        if rules.range_between.contains(&sep.text) || matches!(sep.text.as_str(), "-" | "–" | "—")
+        {
+            if let Some(second) = count::read(tokens, next + 1, rules) {
+                let opened = k > 0 && rules.range_openers.contains(&tokens[k - 1].text);
+                let is_and = matches!(
+                    sep.text.as_str(),
+                    "and" | "et" | "und" | "e" | "y" | "و" | "и"
+                );
+                if second.interval.lo > first.interval.hi && (!is_and || opened) {
+                    range = Some(Interval::closed(first.interval.lo, second.interval.hi));
+                    end = second.next;
+                }
+            }
+        }
+    }
+    let mut start = k;
+    if range.is_some() && k > 0 && rules.range_openers.contains(&tokens[k - 1].text) {
+        start = k - 1;
+    }
+    let mut qualifier = None;
+    if range.is_none() {
+        if let Some((q, len)) = qualifier_before(tokens, start, rules) {
+            qualifier = Some(q);
+            start -= len;
+        } else if let Some((q, len)) = qualifier_after(tokens, end, rules) {
+            qualifier = Some(q);
+            end += len;
+        }
+    }
+    let exact_numeral =
+        range.is_none() && qualifier.is_none() && first.precision == Precision::Exact;
+    let (interval, value) = match (qualifier, range) {
+        (_, Some(r)) => (r, format!("{}..{}", show(r.lo), show(r.hi))),
+        (Some(q), None) => qualify(&first, q),
+        (None, None) => match first.precision {
+            Precision::Exact if is_round(first.nominal) => (
+                Interval::closed(
+                    first.nominal * (1.0 - ROUND_FIGURE),
+                    first.nominal * (1.0 + ROUND_FIGURE),
+                ),
+                format!("={}", show(first.nominal)),
+            ),
+            Precision::Exact => (first.interval, format!("={}", show(first.nominal))),
+            Precision::About => (first.interval, format!("~{}", show(first.nominal))),
+            Precision::Vague => (
+                first.interval,
+                format!("{}..{}", show(first.interval.lo), show(first.interval.hi)),
+            ),
+        },
+    };
+    let figure = Figure {
+        span: tokens[start].span.start..tokens[end - 1].span.end,
+        interval,
+        value,
+        core: tokens[k].span.start..first.core_end,
+        measure: Measure::Count,
+        exact_numeral,
+        implicit: false,
+        vague: first.precision == Precision::Vague,
+    };
+    (figure, end)
+}
+
+/// A value as shown: whole numbers without decimals.
+pub fn show(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{v:.0}")
     } else {
-        format!("{v}")
+        let rounded = (v * 100.0).round() / 100.0;
+        format!("{rounded}")
     }
 }
 
-fn qualify(base: Interval, q: Qualifier) -> (Interval, String) {
-    let v = base.lo;
+/// The interval and reading of a count with a qualifier ("more than", "nearly").
+fn qualify(base: &Count, q: Qualifier) -> (Interval, String) {
+    // "more than dozens" is more than the least of dozens; otherwise the value meant.
+    let v = if base.precision == Precision::Vague {
+        base.interval.lo
+    } else {
+        base.nominal
+    };
     let inf = f64::INFINITY;
+    let i = base.interval;
     match q {
-        Qualifier::Gt => (
-            Interval {
-                lo: base.hi,
-                hi: inf,
-                lo_open: true,
-                hi_open: true,
-            },
-            format!(">{}", show(base.hi)),
-        ),
-        Qualifier::Ge => (
-            Interval {
-                lo: v,
-                hi: inf,
-                lo_open: false,
-                hi_open: true,
-            },
-            format!(">={}", show(v)),
-        ),
-        Qualifier::Lt => (
-            Interval {
-                lo: 0.0,
-                hi: v,
-                lo_open: false,
-                hi_open: true,
-            },
-            format!("<{}", show(v)),
-        ),
-        Qualifier::Le => (
-            Interval {
-                lo: 0.0,
-                hi: base.hi,
-                lo_open: false,
-                hi_open: false,
-            },
-            format!("<={}", show(base.hi)),
-        ),
+        Qualifier::Gt => (Interval::open_low(v, inf), format!(">{}", show(v))),
+        Qualifier::Ge => (Interval::closed(v, inf), format!(">={}", show(v))),
+        Qualifier::Lt => (Interval::open_high(0.0, v), format!("<{}", show(v))),
+        Qualifier::Le => (Interval::closed(0.0, v), format!("<={}", show(v))),
         Qualifier::Approx => (
-            Interval {
-                lo: v * 0.9,
-                hi: base.hi * 1.1,
-                lo_open: false,
-                hi_open: false,
-            },
+            Interval::closed(i.lo.min(v * 0.9), i.hi.max(v * 1.1)),
             format!("~{}", show(v)),
         ),
+        // Nearly: a little less than, or (rounded) just that.
         Qualifier::Below => (
-            Interval {
-                lo: v * 0.9,
-                hi: base.hi,
-                lo_open: false,
-                hi_open: true,
-            },
+            Interval::closed(i.lo.min(v * 0.9), v),
             format!("~{}", show(v)),
         ),
     }
 }
 
-/// Reads a count starting at token `k`: a numeral (with a following multiplier word:
-/// "3 million"), number words ("twenty-two", "thirty thousand") or a vague count
-/// ("dozens", "tens of thousands"). Returns the interval and the index after it.
-fn read_count(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Interval, usize)> {
-    let t = tokens.get(k)?;
-    if let Some(v) = t.number {
-        let mut value = v;
-        let mut next = k + 1;
-        if let Some(m) = tokens
-            .get(next)
-            .and_then(|n| rules.multipliers.get(&n.text))
-        {
-            value *= m;
-            next += 1;
-        }
-        return Some((Interval::exact(value), next));
-    }
-    for (phrase, [lo, hi]) in &rules.vague {
-        if tokens.len() >= k + phrase.len()
-            && phrase.iter().zip(&tokens[k..]).all(|(p, t)| *p == t.text)
-        {
-            return Some((
-                Interval {
-                    lo: *lo,
-                    hi: *hi,
-                    lo_open: false,
-                    hi_open: false,
-                },
-                k + phrase.len(),
-            ));
-        }
-    }
-    // Number words: units and tens add up, multipliers multiply.
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut next = k;
-    let mut seen = false;
-    while let Some(tok) = tokens.get(next) {
-        let parts: Vec<&str> = if rules.words.contains_key(&tok.text) {
-            vec![tok.text.as_str()]
-        } else {
-            tok.text.split('-').collect()
-        };
-        if parts.iter().all(|p| rules.words.contains_key(*p)) && !parts.is_empty() {
-            current += parts
-                .iter()
-                .filter_map(|p| rules.words.get(*p))
-                .sum::<f64>();
-            seen = true;
-        } else if let Some(m) = rules.multipliers.get(&tok.text).filter(|_| seen) {
-            if *m >= 1000.0 {
-                total += current.max(1.0) * m;
-                current = 0.0;
-            } else {
-                current = current.max(1.0) * m;
-            }
-        } else if seen
-            && matches!(tok.text.as_str(), "and" | "et" | "und" | "e" | "y")
-            && tokens
-                .get(next + 1)
-                .is_some_and(|n| rules.words.contains_key(&n.text))
-        {
-            // "one hundred and twenty"
-        } else {
-            break;
-        }
-        next += 1;
-    }
-    seen.then(|| (Interval::exact(total + current), next))
-}
-
-/// Numbers that are not counts: years and decades, dates ("October 9"), times, ordinals,
+/// Numbers that are not counts: years and decades, dates ("October 9"), ordinals,
 /// codes ("D-20"), and parts of words.
 fn is_not_a_count(
     text: &str,
@@ -526,7 +288,6 @@ fn is_not_a_count(
 ) -> bool {
     let t = &tokens[k];
     let Some(v) = t.number else { return false };
-    let is_int = t.text.chars().all(|c| digit_value(c).is_some());
     // Glued to letters: "D-20", "2nd", "1990s", "Nr.57".
     let before = text[..t.span.start].chars().next_back();
     let after = text[t.span.end..].chars().next();
@@ -551,7 +312,11 @@ fn is_not_a_count(
         qualifier_before(tokens, k, rules)
             .is_some_and(|(q, _)| matches!(q, Qualifier::Gt | Qualifier::Ge))
     };
-    if is_int && (1800.0..=2100.0).contains(&v) && t.text.chars().count() == 4 && !counted() {
+    if t.is_plain_integer()
+        && (1800.0..=2100.0).contains(&v)
+        && t.text.chars().count() == 4
+        && !counted()
+    {
         return true;
     }
     // Next to a month name: a calendar date.
@@ -563,7 +328,11 @@ fn is_not_a_count(
     (k > 0 && month(k - 1)) || month(next)
 }
 
-fn qualifier_before(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Qualifier, usize)> {
+pub(super) fn qualifier_before(
+    tokens: &[Token],
+    k: usize,
+    rules: &NumberRules,
+) -> Option<(Qualifier, usize)> {
     rules
         .before
         .iter()
@@ -592,6 +361,16 @@ fn qualifier_after(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Q
 mod tests {
     use super::*;
 
+    #[test]
+    fn round_figures_have_one_significant_digit() {
+        for v in [10.0, 100.0, 500.0, 4000.0, 10_000.0, 300_000.0] {
+            assert!(is_round(v), "{v}");
+        }
+        for v in [5.0, 95.0, 4200.0, 10_100.0, 2.5, 120_000.0] {
+            assert!(!is_round(v), "{v}");
+        }
+    }
+
     fn values(text: &str, lang: &str) -> Vec<(String, String)> {
         figures(text, lang)
             .into_iter()
@@ -606,14 +385,6 @@ mod tests {
                 .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
                 .collect();
             assert_eq!(values(text, lang), want, "[{lang}] {text}");
-        }
-    }
-
-    #[test]
-    fn asset_parses() {
-        let r = parse(ASSET).expect("numbers.toml must parse");
-        for lang in ["en", "fr", "de", "pt", "es", "ru", "ar"] {
-            assert!(r.contains_key(lang), "{lang}");
         }
     }
 
@@ -641,7 +412,7 @@ mod tests {
                     "twenty-two civilians and thirty thousand people",
                     &[("twenty-two", "=22"), ("thirty thousand", "=30000")],
                 ),
-                ("dozens of civilians", &[("dozens", "13..120")]),
+                ("dozens of civilians", &[("dozens", "20..99")]),
                 ("at least 12 people", &[("at least 12", ">=12")]),
                 ("up to 50 tanks", &[("up to 50", "<=50")]),
                 ("about 140,000 residents", &[("about 140,000", "~140000")]),
@@ -650,7 +421,10 @@ mod tests {
                 ("more than 2000 people", &[("more than 2000", ">2000")]),
                 ("in 2000 and over the 1990s", &[]),
                 ("the toll has topped 500", &[("topped 500", ">500")]),
-                ("on October 9 in 1994, 6 D-20 guns at 10:30", &[("6", "=6")]),
+                (
+                    "on October 9 in 1994, 6 D-20 guns at 10:30",
+                    &[("6", "=6"), ("10:30", "=10:30")],
+                ),
             ],
         );
     }

@@ -1,133 +1,400 @@
-//! What a figure counts, from the words around it and the multilingual lexicon in
-//! `assets/facts/topics.toml`.
+//! What a figure counts, read from the words around it with the lexicon of
+//! [`super::lexicon`]: the counted noun right after it ("400 pompiers"), what happened to
+//! it after or before it ("212 dead", "the toll has risen to 212", "killed 22 civilians"),
+//! or its unit and dimension ("93 mètres de haut", "magnitude 6.8"). Figures about
+//! different things are never compared: the topic's key says what may be compared.
 
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex};
 
-use serde::Deserialize;
+use super::lexicon::{Kind, LEXICON, Lexicon, words};
 
-const ASSET: &str = include_str!("../../assets/facts/topics.toml");
+/// How many words after a figure are searched for what it counts.
+const AFTER: usize = 8;
+/// How many words after a figure its noun may stand ("400 French firefighters").
+const NOUN_AFTER: usize = 3;
+/// How many words after a figure its dimension may stand ("93 mètres de haut").
+const DIMENSION_AFTER: usize = 3;
+/// How many words before a figure are searched for its event ("the death toll from floods
+/// in Libya's eastern city of Derna has soared to 11,300").
+const BEFORE: usize = 14;
+/// How many words before a figure its noun may stand ("the toll among the military rose
+/// to 376").
+const NOUN_BEFORE: usize = 6;
 
-/// How many words after (or before) a figure are searched for its topic.
-const WINDOW: usize = 8;
-
-#[derive(Debug, Deserialize)]
-struct RawTopic {
-    name: String,
-    terms: Vec<String>,
+/// Where figures of one topic tell one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Across the whole story: the topic is specific ("people killed", "firefighters",
+    /// "magnitude").
+    Story,
+    /// A time of day: the one reading each report gives (the time of its event), and
+    /// readings in one row of the alignment.
+    Report,
+    /// A measure reports give once from a named place ("10 km from Valencia"): the one
+    /// reading each report gives where the two sentences name one place, and readings in
+    /// one row.
+    Named,
+    /// Only in one row of the alignment: "people", a noun the lexicon does not know.
+    Row,
 }
 
-#[derive(Debug, Deserialize)]
-struct RawAsset {
-    /// Words right after a figure that make it part of a count given before ("1,404 of
-    /// them", "92 of the victims"): it counts a subset, not the topic.
-    partitive_after: Vec<String>,
-    /// Words right before a figure with the same effect ("including 12", "dont 1 404"): the
-    /// figure may still name its own topic after it, but takes none from before it.
-    partitive_before: Vec<String>,
-    topic: Vec<RawTopic>,
+/// What a figure counts or measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// What may be compared: figures with equal keys count the same kind of thing.
+    pub key: String,
+    /// As shown: "people killed", "firefighters", "height (m)".
+    pub label: String,
+    /// Where figures of this topic are one fact.
+    pub scope: Scope,
+    /// It names what happened to what is counted ("killed").
+    pub has_event: bool,
+    /// It counts people, and says no more.
+    pub generic: bool,
+    /// For a measure: the factor from the written unit to the base unit, the base unit,
+    /// and whether a whole number in it may be rounded.
+    pub unit: Option<(f64, String, bool)>,
 }
 
-/// Topics in priority order, each with its terms split into words; and the partitive
-/// phrases, split into words.
-struct Lexicon {
-    topics: Vec<(String, Vec<Vec<String>>)>,
-    partitive_after: Vec<Vec<String>>,
-    partitive_before: Vec<Vec<String>>,
-}
-
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    parse(ASSET).unwrap_or(Lexicon {
-        topics: Vec::new(),
-        partitive_after: Vec::new(),
-        partitive_before: Vec::new(),
-    })
-});
-
-fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
-    let raw: RawAsset = toml::from_str(source)?;
-    let phrases = |list: &[String]| list.iter().map(|p| words(p)).collect();
-    Ok(Lexicon {
-        topics: raw
-            .topic
-            .into_iter()
-            .map(|t| (t.name, t.terms.iter().map(|term| words(term)).collect()))
-            .collect(),
-        partitive_after: phrases(&raw.partitive_after),
-        partitive_before: phrases(&raw.partitive_before),
-    })
-}
-
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(crate::normalize::for_matching)
-        .collect()
-}
-
-/// The topic of a figure, given the text after it and the text before it (up to the
-/// previous figure or clause). Terms are word prefixes; the nearest topic after the
-/// figure wins, then the nearest before it.
-pub fn topic_of(after: &str, before: &str) -> Option<&'static str> {
-    let after_words: Vec<String> = words(after).into_iter().take(WINDOW).collect();
-    let before_all = words(before);
-    let before_words: Vec<String> = before_all[before_all.len().saturating_sub(WINDOW)..].to_vec();
-    let lexicon = &*LEXICON;
-    if lexicon
-        .partitive_after
-        .iter()
-        .any(|p| after_words.starts_with(p))
-    {
-        return None;
+impl Topic {
+    /// True for "people" with no event: a count that says too little on its own.
+    pub fn is_bare_people(&self) -> bool {
+        self.generic && !self.has_event && self.unit.is_none()
     }
-    let partitive_before = lexicon
-        .partitive_before
-        .iter()
-        .any(|p| before_words.ends_with(p));
-    // After the figure, the nearest term is the one that follows it first; before it, the
-    // one that ends closest to it.
-    let after = (0..after_words.len()).map(|p| &after_words[p..]);
-    let before = (0..before_words.len()).rev().map(|p| &before_words[p..]);
-    find(after).or_else(|| if partitive_before { None } else { find(before) })
-}
 
-/// The topic of the term that starts nearest the figure (`window` in reading order
-/// away from it); where two start at one word, the earlier topic of the lexicon.
-fn find<'w>(window: impl Iterator<Item = &'w [String]>) -> Option<&'static str> {
-    for words in window {
-        let hit = LEXICON
-            .topics
-            .iter()
-            .find(|(_, terms)| terms.iter().any(|term| starts_with(words, term)));
-        if let Some((name, _)) = hit {
-            return Some(name.as_str());
+    /// The topic compared only within rows of the alignment (for a figure that may be
+    /// about one incident only); its key tells it apart from the story-wide topic.
+    #[must_use]
+    pub fn in_rows_only(self) -> Self {
+        Self {
+            key: format!("{}|row", self.key),
+            scope: Scope::Row,
+            ..self
         }
     }
-    None
 }
 
-/// `words` begin with `term`, as consecutive word prefixes (Arabic clitics allowed in
-/// front). Both are in matching form already ([`words`]).
-fn starts_with(words: &[String], term: &[String]) -> bool {
-    !term.is_empty()
-        && term.len() <= words.len()
-        && words.iter().zip(term).all(|(word, t)| {
-            word.starts_with(t.as_str())
-                || ["و", "ب", "ل", "ال", "وال"].iter().any(|p| {
-                    word.strip_prefix(p)
-                        .is_some_and(|rest| rest.starts_with(t.as_str()))
-                })
-        })
+/// The topic of a time of day in `zone` (empty for local time): compared only with times
+/// of the same zone, and (like other weak topics) only where one fact is told.
+pub fn clock(zone: &str) -> Topic {
+    let label = if zone.is_empty() {
+        "time of day".to_owned()
+    } else {
+        format!("time of day ({zone})")
+    };
+    Topic {
+        key: format!("clock|{zone}"),
+        label,
+        scope: Scope::Report,
+        has_event: false,
+        generic: false,
+        unit: None,
+    }
+}
+
+/// Characters that end the stretch of words searched for a topic.
+pub(crate) fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '.' | '!' | '?' | '[' | ']' | '|' | '،' | '؛'
+    )
+}
+
+/// The function words of `lang`, in matching form.
+fn function_words(lang: &str) -> Arc<HashSet<String>> {
+    static CACHE: LazyLock<Mutex<HashMap<String, Arc<HashSet<String>>>>> =
+        LazyLock::new(Mutex::default);
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    Arc::clone(cache.entry(lang.to_owned()).or_insert_with(|| {
+        Arc::new(
+            stop_words::lookup(lang)
+                .unwrap_or_default()
+                .iter()
+                .map(|w| crate::normalize::without_diacritics(w))
+                .collect(),
+        )
+    }))
+}
+
+/// The stem of a word of `lang` (Snowball), for nouns the lexicon does not know.
+fn stem(word: &str, lang: &str) -> String {
+    use rust_stemmers::{Algorithm, Stemmer};
+    let algorithm = match lang {
+        "en" => Algorithm::English,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "es" => Algorithm::Spanish,
+        "pt" => Algorithm::Portuguese,
+        "it" => Algorithm::Italian,
+        "ru" => Algorithm::Russian,
+        "ar" => Algorithm::Arabic,
+        _ => return word.to_owned(),
+    };
+    Stemmer::create(algorithm).stem(word).into_owned()
+}
+
+/// What the scan of the words around a figure found.
+#[derive(Debug, Default)]
+struct Found {
+    noun: Option<usize>,
+    event: Option<usize>,
+    unit: Option<(usize, f64)>,
+    dimension: Option<usize>,
+    /// A word right after the figure that the lexicon does not know: (as written, stem).
+    other: Option<(String, String)>,
+}
+
+/// True when a figure counts a part of a count given before ("1,404 of them", "dont 205").
+pub fn is_partitive(after: &str, before: &str) -> bool {
+    let lex = &*LEXICON;
+    let aw = words(after.split(is_break).next().unwrap_or(""));
+    let bw = words(before.rsplit(is_break).next().unwrap_or(""));
+    lex.partitive_after.iter().any(|p| aw.starts_with(p))
+        || lex.partitive_before.iter().any(|p| bw.ends_with(p))
+}
+
+/// The topic of a figure, given the text after its count (up to the next figure) and the
+/// text before it (from the previous figure), in a document of `lang`.
+pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
+    topic_between(after, before, lang, (false, false))
+}
+
+/// [`topic_of`] for a figure with another one before it (`before` starts where it ends)
+/// and another after it (`after` ends where it starts): `(previous, next)`.
+pub fn topic_between(
+    after: &str,
+    before: &str,
+    lang: &str,
+    (previous, next): (bool, bool),
+) -> Option<Topic> {
+    let lex = &*LEXICON;
+    // With no break before it, the next figure reads its event back through these words.
+    let next_reads_back = next && !after.contains(is_break);
+    let after = after.split(is_break).next().unwrap_or("");
+    // With no break after it, the previous figure reads its event forward through these.
+    let previous_reads_forward = previous && !before.contains(is_break);
+    let before = before.rsplit(is_break).next().unwrap_or("");
+    let all_after = words(after);
+    let aw: Vec<String> = all_after.iter().take(AFTER).cloned().collect();
+    let all_before = words(before);
+    let bw = &all_before[all_before.len().saturating_sub(BEFORE)..];
+    if let Some(p) = lex.partitive_after.iter().find(|p| aw.starts_with(p)) {
+        // A part of a count: only an event told of parts ("four of them seriously").
+        let mut part = Found::default();
+        scan_after(lex, lang, &aw[p.len()..], &mut part, |_, _| false);
+        let event = part.event.filter(|&e| lex.events[e].part)?;
+        return topic(
+            lex,
+            lang,
+            &Found {
+                event: Some(event),
+                ..Found::default()
+            },
+        );
+    }
+    let partitive = lex.partitive_before.iter().any(|p| bw.ends_with(p));
+    let mut found = Found::default();
+    // An event nearer the next figure than this one, with nothing between to stop the next
+    // figure's reading back, is the next figure's ("6200 человек при максимальной
+    // вместимости зала свыше 9000": the capacity is 9000).
+    let nearer_next = |p: usize, n: usize| {
+        next_reads_back && {
+            let rest = &all_after[(p + n).min(all_after.len())..];
+            rest.len() < p && !rest.iter().any(|w| joins_clauses(lex, w))
+        }
+    };
+    scan_after(lex, lang, &aw, &mut found, nearer_next);
+    if partitive {
+        // A part of a count takes only what the lexicon names after it.
+        found.other = None;
+    } else {
+        // An event right after the previous figure is that figure's ("45 muertos en este
+        // pueblo de 27.000 habitantes").
+        let reads_forward = previous_reads_forward;
+        let skipped = all_before.len() - bw.len();
+        let nearer_previous = |i: usize| {
+            let at = skipped + i;
+            reads_forward
+                && at < all_before.len() - at
+                && !all_before[..at].iter().any(|w| joins_clauses(lex, w))
+        };
+        scan_before(lex, lang, bw, &mut found, nearer_previous);
+    }
+    topic(lex, lang, &found)
+}
+
+/// True when a word after a figure starts another clause: a conjunction ("and", "и"), or in
+/// Arabic a word with the conjunction "و" in front ("وأسفر", "وإصابة": and ...).
+fn joins_clauses(lex: &Lexicon, word: &str) -> bool {
+    lex.conjunctions.contains(word) || (word.starts_with('و') && word.chars().count() > 3)
+}
+
+fn scan_after(
+    lex: &Lexicon,
+    lang: &str,
+    aw: &[String],
+    found: &mut Found,
+    nearer_next: impl Fn(usize, usize) -> bool,
+) {
+    // "11 others were rescued": what comes first after the figure is past such words.
+    let first = aw.iter().take_while(|w| lex.others.contains(*w)).count();
+    let mut p = 0;
+    while p < aw.len() {
+        if p > 0 && joins_clauses(lex, &aw[p]) {
+            break;
+        }
+        let Some((term, n)) = lex.term_at(lang, &aw[p..]) else {
+            if p == first && found.other.is_none() {
+                let w = &aw[p];
+                // A content word, and not an adverb ("grièvement", "critically").
+                let content = |w: &String| {
+                    w.chars().count() >= 3
+                        && w.chars().all(char::is_alphabetic)
+                        && !["ly", "ment", "mente", "weise"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                        && !function_words(lang).contains(w)
+                };
+                if content(w) {
+                    // An English compound ends with its head: "dock workers" counts
+                    // workers.
+                    let head = aw.get(p + 1).filter(|h| {
+                        lang == "en"
+                            && h.ends_with('s')
+                            && content(h)
+                            && lex.term_at(lang, &aw[p + 1..]).is_none()
+                    });
+                    found.other = Some(match head {
+                        Some(h) => (format!("{w} {h}"), stem(h, lang)),
+                        None => (w.clone(), stem(w, lang)),
+                    });
+                }
+            }
+            p += 1;
+            continue;
+        };
+        match term.kind {
+            Kind::Noun(i) if found.noun.is_none() && p <= first + NOUN_AFTER => {
+                found.noun = Some(i);
+            }
+            Kind::Event(i) if found.event.is_none() && !nearer_next(p, n) => found.event = Some(i),
+            Kind::Unit(i, f) if found.unit.is_none() && p <= first + 1 => {
+                found.unit = Some((i, f));
+            }
+            // "93 mètres de haut", "96 Meter hohe": the dimension right after the unit.
+            Kind::Dimension(i) if found.dimension.is_none() && p <= DIMENSION_AFTER => {
+                found.dimension = Some(i);
+            }
+            _ => {}
+        }
+        p += n;
+    }
+}
+
+fn scan_before(
+    lex: &Lexicon,
+    lang: &str,
+    bw: &[String],
+    found: &mut Found,
+    nearer_previous: impl Fn(usize) -> bool,
+) {
+    for i in (0..bw.len()).rev() {
+        if lex.conjunctions.contains(&bw[i]) {
+            break;
+        }
+        let Some((term, len)) = lex.term_at(lang, &bw[i..]) else {
+            continue;
+        };
+        let distance = bw.len() - i;
+        match term.kind {
+            Kind::Event(e) if found.event.is_none() && !nearer_previous(i) => found.event = Some(e),
+            // A specific noun right before ("home to 90,000 people") says more than a
+            // generic one after.
+            Kind::Noun(n)
+                if distance == len
+                    && found.other.is_none()
+                    && !lex.nouns[n].generic
+                    && found.noun.is_some_and(|f| lex.nouns[f].generic) =>
+            {
+                found.noun = Some(n);
+            }
+            Kind::Noun(n)
+                if found.noun.is_none() && found.other.is_none() && distance <= NOUN_BEFORE =>
+            {
+                found.noun = Some(n);
+            }
+            Kind::Unit(u, f)
+                if found.unit.is_none() && lex.units[u].before && distance <= NOUN_BEFORE =>
+            {
+                found.unit = Some((u, f));
+            }
+            Kind::Dimension(d) if found.dimension.is_none() => found.dimension = Some(d),
+            _ => {}
+        }
+    }
+}
+
+fn topic(lex: &Lexicon, lang: &str, found: &Found) -> Option<Topic> {
+    if let Some((u, factor)) = found.unit {
+        let unit = &lex.units[u];
+        let dimension = found.dimension.map(|d| lex.dimensions[d].id.as_str());
+        let what = dimension.unwrap_or(unit.label.as_str());
+        let label = if unit.unit.is_empty() || unit.unit == what {
+            what.to_owned()
+        } else {
+            format!("{what} ({})", unit.unit)
+        };
+        return Some(Topic {
+            key: format!("unit:{}|{}", unit.id, dimension.unwrap_or("")),
+            label,
+            scope: if dimension.is_some() {
+                Scope::Story
+            } else {
+                unit.scope
+            },
+            unit: Some((factor, unit.unit.clone(), unit.rounded)),
+            has_event: false,
+            generic: false,
+        });
+    }
+    let event = found.event.map(|e| &lex.events[e]);
+    let (noun_key, noun_label, generic) = match (found.noun, &found.other) {
+        (Some(n), _) => {
+            let c = &lex.nouns[n];
+            (c.id.clone(), c.label.clone(), c.generic)
+        }
+        (None, Some((word, stem))) => (format!("{lang}:{stem}"), format!("“{word}”"), false),
+        (None, None) if event.is_some() => ("people".to_owned(), "people".to_owned(), true),
+        (None, None) => return None,
+    };
+    let known = found.noun.is_some();
+    let label = match event {
+        Some(e) => format!("{noun_label} {}", e.label),
+        None => noun_label,
+    };
+    Some(Topic {
+        key: format!("noun:{noun_key}|{}", event.map_or("", |e| e.id.as_str())),
+        label,
+        scope: if event.is_some() || (known && !generic) {
+            Scope::Story
+        } else {
+            Scope::Row
+        },
+        unit: None,
+        has_event: event.is_some(),
+        generic,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn asset_parses() {
-        let topics = parse(ASSET).expect("topics.toml must parse");
-        assert!(topics.topics.len() >= 8);
-        assert!(!topics.partitive_after.is_empty() && !topics.partitive_before.is_empty());
+    fn label(after: &str, before: &str, lang: &str) -> Option<String> {
+        topic_of(after, before, lang).map(|t| t.label)
     }
 
     #[test]
@@ -136,82 +403,245 @@ mod tests {
             (
                 " of its soldiers died in the fighting",
                 "say more than",
+                "en",
                 Some("soldiers killed"),
             ),
             (
                 " military casualties, while",
                 "the Armenian side has acknowledged",
+                "en",
                 Some("soldiers killed"),
             ),
             (
                 ".",
                 "the death toll among the military has risen to",
+                "en",
                 Some("soldiers killed"),
             ),
             (
                 " lives, including many civilians",
                 "has so far claimed more than",
+                "en",
                 Some("people killed"),
             ),
             (
                 " people, including dozens",
                 "has claimed the lives of nearly",
+                "en",
                 Some("people killed"),
             ),
             (
                 " civilians were killed and 95",
                 "reported that",
+                "en",
                 Some("civilians killed"),
             ),
-            (" injured in the region", "killed and", Some("injured")),
+            (
+                " injured in the region",
+                "killed and",
+                "en",
+                Some("people injured"),
+            ),
+            (
+                " in the region",
+                "killed 22 civilians and injured",
+                "en",
+                Some("people injured"),
+            ),
             (
                 " من جنودها قتلوا في القتال",
                 "إن أكثر من",
+                "ar",
                 Some("soldiers killed"),
             ),
-            (" شخص حتى الآن", "أودى بحياة أكثر من", Some("people killed")),
+            (
+                " شخص حتى الآن",
+                "أودى بحياة أكثر من",
+                "ar",
+                Some("people killed"),
+            ),
             (
                 " kilometers south of Stepanakert",
                 "In Shusha,",
+                "en",
                 Some("distance (km)"),
             ),
-            (" sides have rejected calls", "So far, the", None),
-            // The nearest term wins, not the topic listed first.
+            (
+                " sides have rejected calls",
+                "So far, the",
+                "en",
+                Some("“sides”"),
+            ),
             (
                 " people missing after the storm killed",
                 "police said",
-                Some("missing"),
+                "en",
+                Some("people missing"),
             ),
-            (" de disparus", "au moins 95 morts,", Some("missing")),
+            (
+                " de disparus",
+                "au moins 95 morts,",
+                "fr",
+                Some("people missing"),
+            ),
             (
                 " muertos y decenas",
                 "dejan al menos",
+                "es",
                 Some("people killed"),
             ),
-            (" de desaparecidos", "y", Some("missing")),
-            (" человек, сообщили", "унесли жизни", Some("people killed")),
-            (" раненых", "", Some("injured")),
-            (" военнослужащих погибли", "более", Some("soldiers killed")),
-            (" военнослужащих были направлены", "более", None),
-            // A part of a count given before counts a subset, not the topic.
-            (" of them critically", "were injured,", None),
-            (" of the victims had died", "said", None),
-            (" grièvement", "blessés, dont", None),
-            (" منهم في حالة خطيرة", "جريحا،", None),
+            (
+                " человек, сообщили",
+                "унесли жизни",
+                "ru",
+                Some("people killed"),
+            ),
+        ];
+        check(&cases);
+    }
+
+    #[test]
+    fn topics_of_measures_and_less_common_words() {
+        let cases = [
+            (" раненых", "", "ru", Some("people injured")),
+            (
+                " военнослужащих погибли",
+                "более",
+                "ru",
+                Some("soldiers killed"),
+            ),
+            (" pompiers avec 18 lances", "", "fr", Some("firefighters")),
+            (" Feuerwehrleute kämpften", "", "de", Some("firefighters")),
+            (" mètres de haut - et", "avec ses", "fr", Some("height (m)")),
+            (" Meter hohe Turm", "Der", "de", Some("height (m)")),
+            (
+                " kilomètres sous la surface",
+                "l'épicentre se trouvait à",
+                "fr",
+                Some("depth (km)"),
+            ),
+            (" тонн аммиачной селитры", "", "ru", Some("mass (t)")),
+            (" heures", "pendant", "fr", Some("duration (min)")),
+            (
+                " lorsqu'il s'est produit",
+                "le séisme d'une magnitude de",
+                "fr",
+                Some("magnitude"),
+            ),
+            (
+                " habitants de l'Est",
+                "une ville de",
+                "fr",
+                Some("inhabitants"),
+            ),
+            (" people.", "which is home to", "en", Some("inhabitants")),
+            (
+                " pensioners drowned in the chaos",
+                "",
+                "en",
+                Some("“pensioners” killed"),
+            ),
+        ];
+        check(&cases);
+    }
+
+    /// (text after, text before, language, the topic's label wanted).
+    type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>);
+
+    fn check(cases: &[Case<'_>]) {
+        for &(after, before, lang, want) in cases {
+            assert_eq!(
+                label(after, before, lang).as_deref(),
+                want,
+                "{before} _ {after}"
+            );
+        }
+    }
+
+    #[test]
+    fn parts_of_a_count_and_compounds() {
+        check(&[
+            // A part of a count given before counts a subset, not the topic: it is read
+            // only as the part badly hurt.
+            (
+                " of them critically",
+                "were injured,",
+                "en",
+                Some("people seriously injured"),
+            ),
+            (" of the victims were children", "", "en", None),
+            (
+                " grièvement, selon",
+                "personnes ont été blessées, dont",
+                "fr",
+                Some("people seriously injured"),
+            ),
+            (
+                " en urgence absolue",
+                "23 blessés, dont",
+                "fr",
+                Some("people seriously injured"),
+            ),
             (
                 " civilians were killed",
                 "including",
+                "en",
                 Some("civilians killed"),
             ),
-            // Before the figure, the term that ends nearest it.
+            // An English compound is counted by its head.
             (
-                ".",
-                "soldiers were killed; the number of wounded rose to",
-                Some("injured"),
+                " dock workers died",
+                "",
+                "en",
+                Some("“dock workers” killed"),
             ),
-        ];
-        for (after, before, want) in cases {
-            assert_eq!(topic_of(after, before), want, "{before} _ {after}");
-        }
+        ]);
+    }
+
+    #[test]
+    fn an_event_between_two_figures_goes_to_the_nearer() {
+        let capacity = |after: &str, before: &str, next: bool| {
+            topic_between(after, before, "ru", (false, next)).map(|t| t.label)
+        };
+        // "могло находиться 6200 человек при максимальной вместимости зала свыше 9000".
+        assert_eq!(
+            capacity(
+                " человек при максимальной вместимости зала свыше",
+                "могло находиться",
+                true
+            )
+            .as_deref(),
+            Some("people")
+        );
+        assert_eq!(
+            capacity(
+                " человек.",
+                "при максимальной вместимости зала свыше",
+                false
+            )
+            .as_deref(),
+            Some("people capacity")
+        );
+    }
+
+    #[test]
+    fn units_convert_and_strength_follows_specificity() {
+        let miles = topic_of(" miles south of Valencia", "Paiporta,", "en").unwrap();
+        assert_eq!(
+            miles.key,
+            topic_of(" kilómetros de Valencia", "a", "es").unwrap().key
+        );
+        assert!((miles.unit.as_ref().unwrap().0 - 1.609_344).abs() < 1e-9);
+        let scope = |after: &str| topic_of(after, "", "en").unwrap().scope;
+        assert_eq!(scope(" dead"), Scope::Story);
+        assert_eq!(scope(" firefighters"), Scope::Story);
+        assert_eq!(scope(" kilometres away"), Scope::Named);
+        assert_eq!(scope(" hours"), Scope::Row);
+        assert_eq!(scope(" people were there"), Scope::Row);
+        assert_eq!(scope(" pensioners lived there"), Scope::Row);
+        assert_eq!(
+            topic_of(" pompiers", "", "fr").unwrap().key,
+            topic_of(" Feuerwehrleute", "", "de").unwrap().key
+        );
     }
 }

@@ -81,7 +81,12 @@ def fmt(row):
     head = f"{row['story']:<26} {row['dict']:<7} {row['reports']:>3} {row['languages']:<15}"
     if "error" in row:
         return f"{head} {row['error']}"
-    return (f"{head} {row['recall']:6.3f} {row['precision']:6.3f} {row['f1']:6.3f}"
+    # A story with conflict gold only (no alignment clusters) has no alignment figures.
+    if row["strong_total"] == 0:
+        align = f"{'-':>6} {'-':>6} {'-':>6}"
+    else:
+        align = f"{row['recall']:6.3f} {row['precision']:6.3f} {row['f1']:6.3f}"
+    return (f"{head} {align}"
             f" {row['boilerplate_ok']:>3}/{row['boilerplate_total']:<3}"
             f" {row['conflicts_found']:>3}/{row['conflicts_total']:<3} {row['reported']:>5} {row['matching']:>5}"
             f" {row['spurious']:>5} {row['false_alarms']:>3}/{row['not_conflicts']:<3}")

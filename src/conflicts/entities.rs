@@ -1,0 +1,389 @@
+//! Names of several words compared as wholes, across languages: "Sergej Sobjanin",
+//! "Сергей Собянин" and "Sergei Slobyanin" are one person with two spellings (the first
+//! two are one spelling in two scripts); "Karim Haddad" and "Haddad Karim" one person with
+//! its names in two orders; "Maribel Albalat" and "Maribel Abalat" one person with a part
+//! changed. A part dropped ("Mohamed Hamdan Dagalo", "Mohamed Dagalo") is no
+//! disagreement. In one row of the alignment, two names sharing a word in different places
+//! ("Prime Minister Hassan Diab said", "the health minister, Hamad Hassan") say the same
+//! words were said by different people.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::names::Names;
+use super::similarity::jaro_winkler;
+use super::spelling::{consonants, normal, same};
+use super::{Conflict, ConflictKind, RowIndex, UnionFind, claim};
+use crate::document::{DocId, Document, SentenceId};
+use crate::facts::{Facts, NameFact};
+
+/// Two parts of names this close (Jaro–Winkler of their normal forms) may be one part
+/// spelled two ways.
+const CLOSE_PART: f64 = 0.8;
+
+/// One name of several words as a report writes it.
+struct Run<'a> {
+    doc: DocId,
+    language: &'a str,
+    sentence: SentenceId,
+    words: Vec<&'a NameFact>,
+}
+
+impl Run<'_> {
+    fn text(&self, docs: &[Document]) -> String {
+        let span = self.span();
+        docs[self.doc.0].text.get(span).unwrap_or("").to_owned()
+    }
+
+    fn span(&self) -> std::ops::Range<usize> {
+        let first = self.words.first().map_or(0, |w| w.span.start);
+        let last = self.words.last().map_or(first, |w| w.span.end);
+        first..last
+    }
+
+    fn part_same(&self, i: usize, other: &Run<'_>, j: usize) -> bool {
+        same(
+            &self.words[i].text,
+            self.language,
+            &other.words[j].text,
+            other.language,
+        )
+    }
+
+    /// Close enough to be one part spelled two ways.
+    fn part_close(&self, i: usize, other: &Run<'_>, j: usize) -> bool {
+        let (a, b) = (
+            normal(&self.words[i].text, self.language),
+            normal(&other.words[j].text, other.language),
+        );
+        a.len() >= 3
+            && b.len() >= 3
+            && (jaro_winkler(&a, &b) >= CLOSE_PART || consonants(&a) == consonants(&b))
+    }
+}
+
+/// How two names relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    /// One spelling (or one with a part left out).
+    Same,
+    /// One person, spelled differently.
+    Variant,
+    /// One person, its names in another order.
+    Swapped,
+    /// Nothing tells.
+    Unrelated,
+}
+
+fn relation(a: &Run<'_>, b: &Run<'_>, one_row: bool, neighbours: bool) -> Relation {
+    let (n, m) = (a.words.len(), b.words.len());
+    // Every part of the shorter in the longer, in order: one spelling.
+    let (short, long) = if n <= m { (a, b) } else { (b, a) };
+    let mut at = 0;
+    let contained = (0..short.words.len()).all(|i| {
+        let found = (at..long.words.len()).find(|&j| short.part_same(i, long, j));
+        found.map(|j| at = j + 1).is_some()
+    });
+    if contained {
+        return Relation::Same;
+    }
+    if n == m {
+        let same_at: Vec<bool> = (0..n).map(|i| a.part_same(i, b, i)).collect();
+        let close_at: Vec<bool> = (0..n).map(|i| a.part_close(i, b, i)).collect();
+        // "Haddad Karim" for "Karim Haddad".
+        let mut used = vec![false; n];
+        let permuted = (0..n).all(|i| {
+            let j = (0..n).find(|&j| !used[j] && a.part_same(i, b, j));
+            j.map(|j| used[j] = true).is_some()
+        });
+        // Across languages another order of other words is translation ("Guardia Civil",
+        // "Civil Guard"); the same words in another order are a name turned round.
+        if permuted {
+            let same_words = (0..n).all(|i| {
+                let x = normal(&a.words[i].text, a.language);
+                (0..n).any(|j| normal(&b.words[j].text, b.language) == x)
+            });
+            return if a.language == b.language || same_words {
+                Relation::Swapped
+            } else {
+                Relation::Same
+            };
+        }
+        // A part changed beside a part kept ("Maribel Albalat" / "Maribel Abalat").
+        if same_at.iter().any(|&x| x) && close_at.iter().zip(&same_at).all(|(c, s)| *c || *s) {
+            return Relation::Variant;
+        }
+        // Every part changed a little ("Nikol Pashinyan" / "Nicole Pashnyan"), where a title
+        // or a row says they are one person.
+        if close_at.iter().all(|&x| x) && (one_row || neighbours) {
+            return Relation::Variant;
+        }
+    }
+    // In one row, a word shared in another place: the words of one person given to another.
+    if one_row {
+        let crossed = (0..n).any(|i| (0..m).any(|j| i != j && a.part_same(i, b, j)));
+        if crossed {
+            return Relation::Variant;
+        }
+    }
+    Relation::Unrelated
+}
+
+/// The conflicts between names of several words, and the mentions (document, start) they
+/// cover.
+pub(super) fn conflicts(
+    docs: &[Document],
+    rows: &RowIndex,
+    facts: &[Facts],
+    names: &Names<'_>,
+) -> (Vec<Conflict>, HashSet<(DocId, usize)>) {
+    let runs = runs_of(facts, names);
+    let n = runs.len();
+    // The orders in which each report writes names: one that writes both orders of a name
+    // ("the Guardia Civil (Civil Guard)") does not dispute it.
+    let order = |r: &Run<'_>| -> Vec<String> {
+        r.words
+            .iter()
+            .map(|w| normal(&w.text, r.language))
+            .collect()
+    };
+    let written: BTreeSet<(DocId, Vec<String>)> = runs.iter().map(|r| (r.doc, order(r))).collect();
+    let mut entity = UnionFind::new(n);
+    let mut spelling = UnionFind::new(n);
+    for a in 0..n {
+        for b in a + 1..n {
+            if runs[a].doc == runs[b].doc && runs[a].sentence == runs[b].sentence {
+                continue;
+            }
+            let row = |r: &Run<'_>| rows.of(r.doc, r.sentence);
+            let one_row = runs[a].doc != runs[b].doc
+                && row(&runs[a]).is_some()
+                && row(&runs[a]) == row(&runs[b]);
+            let neighbours = runs[a].words.iter().any(|x| {
+                runs[b].words.iter().any(|y| {
+                    x.neighbours
+                        .iter()
+                        .any(|w| y.neighbours.contains(w) && !is_part(w, &runs[a], &runs[b]))
+                })
+            });
+            match relation(&runs[a], &runs[b], one_row, neighbours) {
+                Relation::Same => {
+                    entity.join(a, b);
+                    spelling.join(a, b);
+                }
+                Relation::Swapped => {
+                    let (x, y) = (order(&runs[a]), order(&runs[b]));
+                    let both = written
+                        .iter()
+                        .any(|(d, o)| *o == x && written.contains(&(*d, y.clone())));
+                    entity.join(a, b);
+                    if both {
+                        spelling.join(a, b);
+                    }
+                }
+                Relation::Variant => {
+                    // A report that writes both forms of a word's ending ("Nagorno Karabakh"
+                    // and "Nagorny Karabakh": the compound and the adjective) uses two
+                    // forms of one name, it does not dispute it.
+                    let (x, y) = (order(&runs[a]), order(&runs[b]));
+                    let both = written
+                        .iter()
+                        .any(|(d, o)| *o == x && written.contains(&(*d, y.clone())));
+                    entity.join(a, b);
+                    if both && endings_only(&x, &y) {
+                        spelling.join(a, b);
+                    }
+                }
+                Relation::Unrelated => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut covered = HashSet::new();
+    for members in entity.sets() {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut root_of: BTreeMap<usize, usize> = BTreeMap::new();
+        for &m in &members {
+            let r = spelling.root(m);
+            let slot = *root_of.entry(r).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[slot].push(m);
+        }
+        if groups.len() < 2 {
+            continue;
+        }
+        // The best-supported spelling first: most reports, then most mentions.
+        let reports = |g: &Vec<usize>| {
+            g.iter()
+                .map(|&i| runs[i].doc)
+                .collect::<BTreeSet<_>>()
+                .len()
+        };
+        groups.sort_by(|x, y| reports(y).cmp(&reports(x)).then(y.len().cmp(&x.len())));
+        let topic = runs[groups[0][0]].text(docs);
+        let mut claims = Vec::new();
+        for (group, g) in groups.iter().enumerate() {
+            for &i in g {
+                let r = &runs[i];
+                claims.push(claim(
+                    docs,
+                    r.doc,
+                    r.sentence,
+                    r.span(),
+                    r.text(docs),
+                    group,
+                ));
+                covered.extend(r.words.iter().map(|w| (r.doc, w.span.start)));
+            }
+        }
+        out.push(Conflict::new(ConflictKind::Name, topic, claims));
+    }
+    (out, covered)
+}
+
+/// True when two names (normal forms of their parts, in order) differ only in the vowels
+/// that end a part: the forms of a word ("Nagorno", "Nagorny"), not another word.
+fn endings_only(x: &[String], y: &[String]) -> bool {
+    let stem = |w: &str| w.trim_end_matches(['a', 'e', 'i', 'o', 'u']).to_owned();
+    x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(a, b)| a == b || (stem(a).chars().count() >= 4 && stem(a) == stem(b)))
+}
+
+/// The names of several words each report writes (countries aside).
+fn runs_of<'a>(facts: &'a [Facts], names: &Names<'a>) -> Vec<Run<'a>> {
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    for (d, f) in facts.iter().enumerate() {
+        let mut by_run: BTreeMap<(SentenceId, usize), Vec<&NameFact>> = BTreeMap::new();
+        for n in &f.names {
+            if crate::facts::countries::of(&n.text).is_none() {
+                by_run.entry((n.sentence, n.run)).or_default().push(n);
+            }
+        }
+        // A run is a name from its first word that is one ("Viktor Lasarewko" in German,
+        // where another language writes Viktor; not "Regionalpräsident Carlos Mazón").
+        for words in by_run.values_mut() {
+            let first = words
+                .iter()
+                .position(|n| names.is_name(DocId(d), n))
+                .unwrap_or(words.len());
+            words.drain(..first);
+        }
+        for ((sentence, _), words) in by_run {
+            if words.len() >= 2 {
+                runs.push(Run {
+                    doc: DocId(d),
+                    language: names.languages[d],
+                    sentence,
+                    words,
+                });
+            }
+        }
+    }
+    runs
+}
+
+/// True when a neighbouring word is itself part of one of the two names.
+fn is_part(word: &str, a: &Run<'_>, b: &Run<'_>) -> bool {
+    a.words
+        .iter()
+        .chain(&b.words)
+        .any(|w| w.text.to_lowercase() == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run<'a>(words: &'a [NameFact], language: &'a str, doc: usize) -> Run<'a> {
+        Run {
+            doc: DocId(doc),
+            language,
+            sentence: SentenceId(0),
+            words: words.iter().collect(),
+        }
+    }
+
+    fn name(text: &str) -> Vec<NameFact> {
+        text.split(' ')
+            .map(|w| NameFact {
+                sentence: SentenceId(0),
+                span: 0..w.len(),
+                text: w.to_owned(),
+                sentence_initial: false,
+                neighbours: Vec::new(),
+                run: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_as_wholes() {
+        let rel = |a: &str, la: &str, b: &str, lb: &str, row: bool| {
+            let (x, y) = (name(a), name(b));
+            relation(&run(&x, la, 0), &run(&y, lb, 1), row, false)
+        };
+        assert_eq!(
+            rel("Сергей Собянин", "ru", "Sergej Sobjanin", "de", false),
+            Relation::Same
+        );
+        assert_eq!(
+            rel("Sergej Sobjanin", "de", "Sergei Slobyanin", "fr", false),
+            Relation::Variant
+        );
+        assert_eq!(
+            rel("Karim Haddad", "en", "Haddad Karim", "en", false),
+            Relation::Swapped
+        );
+        assert_eq!(
+            rel("Guardia Civil", "es", "Civil Guard", "en", true),
+            Relation::Same
+        );
+        assert_eq!(
+            rel("Maribel Albalat", "es", "Maribel Abalat", "es", false),
+            Relation::Variant
+        );
+        assert_eq!(
+            rel("Mohamed Hamdan Dagalo", "en", "Mohamed Dagalo", "en", false),
+            Relation::Same
+        );
+        assert_eq!(
+            rel("Hassan Diab", "en", "Hamad Hassan", "fr", true),
+            Relation::Variant
+        );
+        assert_eq!(
+            rel("Hassan Diab", "en", "Hamad Hassan", "fr", false),
+            Relation::Unrelated
+        );
+        assert_eq!(
+            rel("Emmanuel Macron", "en", "Emmanuel Grégoire", "en", true),
+            Relation::Unrelated
+        );
+        assert_eq!(
+            rel("Red Crescent", "en", "Omar Saleh", "en", true),
+            Relation::Unrelated
+        );
+        assert_eq!(
+            rel("Nikol Pashinyan", "en", "Nicole Pashnyan", "en", false),
+            Relation::Unrelated
+        );
+        assert_eq!(
+            rel("Nikol Pashinyan", "en", "Nicole Pashnyan", "en", true),
+            Relation::Variant
+        );
+    }
+
+    #[test]
+    fn forms_of_an_ending_are_no_other_word() {
+        let forms = |a: &str, b: &str| {
+            let of = |t: &str| -> Vec<String> { t.split(' ').map(|w| normal(w, "en")).collect() };
+            endings_only(&of(a), &of(b))
+        };
+        assert!(forms("Nagorno Karabakh", "Nagorny Karabakh"));
+        assert!(!forms("Nikol Pashinyan", "Nicole Pashnyan"));
+        assert!(!forms("Karim Haddad", "Karim Hadda"));
+        assert!(!forms("Ana Rossi", "Ane Rossi"));
+    }
+}

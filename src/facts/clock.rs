@@ -1,0 +1,336 @@
+//! Times of day: "20:07", "18h50", "20H00", "18.50 Uhr", "5.50pm", "11 pm", "20 Uhr",
+//! "الساعة 11:00", with their qualifiers ("peu avant", "gegen", "about") and time zone
+//! ("16.50 GMT", "02H17 HB"; local time otherwise). Values are minutes after midnight.
+
+use super::numbers::{Figure, Interval, Measure, qualifier_before};
+use super::rules::{NumberRules, Qualifier};
+use super::tokens::Token;
+
+/// Words after a time that put it in the afternoon or evening.
+const PM: [&[&str]; 14] = [
+    &["pm"],
+    &["p", ".", "m", "."],
+    &["p", ".", "m"],
+    &["du", "soir"],
+    &["abends"],
+    &["de", "la", "tarde"],
+    &["de", "la", "noche"],
+    &["вечера"],
+    &["مساء"],
+    &["مساءً"],
+    &["ليلا"],
+    &["من", "ليل"],
+    &["ليل"],
+    &["di", "sera"],
+];
+/// Words after a time that keep it in the morning.
+const AM: [&[&str]; 9] = [
+    &["am"],
+    &["a", ".", "m", "."],
+    &["a", ".", "m"],
+    &["du", "matin"],
+    &["de", "la", "madrugada"],
+    &["de", "la", "mañana"],
+    &["morgens"],
+    &["утра"],
+    &["صباحا"],
+];
+
+/// What follows a time.
+enum Suffix {
+    Pm,
+    Am,
+    Zone(String),
+    /// "Uhr", "h", "heures".
+    Unit,
+}
+
+fn suffix_at(tokens: &[Token], i: usize) -> Option<(Suffix, usize)> {
+    let starts = |p: &[&str]| {
+        tokens.len() >= i + p.len() && p.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.text)
+    };
+    if let Some(p) = PM.iter().find(|p| starts(p)) {
+        return Some((Suffix::Pm, p.len()));
+    }
+    if let Some(p) = AM.iter().find(|p| starts(p)) {
+        return Some((Suffix::Am, p.len()));
+    }
+    let w = tokens.get(i)?.text.as_str();
+    if ZONES.contains(&w) {
+        return Some((Suffix::Zone(w.to_uppercase()), 1));
+    }
+    matches!(w, "uhr" | "h" | "heures" | "horas" | "часов" | "ore").then_some((Suffix::Unit, 1))
+}
+/// Explicit time zones after a time (shown with the topic, so times of different zones are
+/// never compared).
+const ZONES: [&str; 12] = [
+    "gmt", "utc", "hb", "cet", "cest", "mez", "mesz", "bst", "edt", "est", "msk", "мск",
+];
+/// Words that may stand between a qualifier and a time ("vers la", "حوالي الساعة").
+const FILLERS: [&str; 12] = [
+    "at",
+    "à",
+    "a",
+    "um",
+    "в",
+    "во",
+    "alle",
+    "las",
+    "la",
+    "الساعة",
+    "في",
+    "h",
+];
+
+/// Words right before a number that make it a time of day ("a las 18.10", "um 20.07",
+/// "à 23h", "в 17.54"): a dotted time needs no "Uhr" after them, and a number word
+/// ("a las cinco de la tarde") may name the hour when the part of the day follows.
+const PREFIXES: [&[&str]; 14] = [
+    &["a", "las"],
+    &["a", "la"],
+    &["las"],
+    &["à"],
+    &["vers"],
+    &["um"],
+    &["gegen"],
+    &["at"],
+    &["в"],
+    &["alle"],
+    &["alle", "ore"],
+    &["الساعة"],
+    &["hacia", "las"],
+    &["sobre", "las"],
+];
+
+fn prefixed(tokens: &[Token], k: usize) -> bool {
+    PREFIXES.iter().any(|p| {
+        p.len() <= k
+            && p.iter()
+                .zip(&tokens[k - p.len()..k])
+                .all(|(w, t)| *w == t.text)
+    })
+}
+
+/// How far a qualified time may lie from the time named, in minutes.
+const ABOUT_MINUTES: f64 = 15.0;
+const NEARLY_MINUTES: f64 = 30.0;
+const OPEN_MINUTES: f64 = 180.0;
+
+/// A time of day found at token `k`: (hours, minutes, index after it).
+fn time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
+    let t = tokens.get(k)?;
+    let text = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
+    let two_digits = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.text.len() == 2 && t.is_plain_integer())
+            .and_then(|t| t.number)
+            .filter(|m| *m < 60.0)
+    };
+    let hour = t.number.filter(|h| t.is_plain_integer() && *h <= 24.0)?;
+    // "20:07", "18h50", "20H00".
+    if matches!(text(k + 1), ":" | "h") {
+        if let Some(m) = two_digits(k + 2) {
+            let glued = tokens[k + 1].span.start == t.span.end
+                && tokens[k + 2].span.start == tokens[k + 1].span.end;
+            if glued {
+                return Some((hour, m, k + 3));
+            }
+        }
+        // "vers 23h".
+        if text(k + 1) == "h" && tokens[k + 1].span.start == t.span.end {
+            return Some((hour, 0.0, k + 2));
+        }
+    }
+    // "20 Uhr", "11 pm", "11 مساء".
+    suffix_at(tokens, k + 1).map(|_| (hour, 0.0, k + 1))
+}
+
+/// "18.50" read as a time when a marker follows ("18.50 Uhr", "5.50pm", "16.50 GMT").
+fn dotted_time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
+    let after_prefix = prefixed(tokens, k);
+    let t = tokens.get(k)?;
+    t.number?;
+    let (h, m) = t.text.split_once('.')?;
+    let (hour, minute) = (h.parse::<f64>().ok()?, m.parse::<f64>().ok()?);
+    if m.len() != 2 || hour > 24.0 || minute >= 60.0 {
+        return None;
+    }
+    (after_prefix || suffix_at(tokens, k + 1).is_some()).then_some((hour, minute, k + 1))
+}
+
+/// An hour in words after a prefix, with the part of the day after it ("a las cinco de la
+/// tarde", "at five in the morning" is not read).
+fn word_time_at(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(f64, f64, usize)> {
+    let hour = rules.words.get(&tokens.get(k)?.text).copied()?;
+    let marked = matches!(suffix_at(tokens, k + 1), Some((Suffix::Pm | Suffix::Am, _)));
+    (prefixed(tokens, k) && (1.0..=12.0).contains(&hour) && marked).then_some((hour, 0.0, k + 1))
+}
+
+/// Every time of day in the tokens, and the token indices they use.
+pub fn times(tokens: &[Token], rules: &NumberRules) -> Vec<(Figure, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let Some((mut hour, minute, mut next)) = time_at(tokens, k)
+            .or_else(|| dotted_time_at(tokens, k))
+            .or_else(|| word_time_at(tokens, k, rules))
+        else {
+            k += 1;
+            continue;
+        };
+        let mut zone = None;
+        // Markers after: "Uhr", "pm", "p.m.", "du soir", a zone ("22h11 GMT").
+        while let Some((suffix, len)) = suffix_at(tokens, next) {
+            match suffix {
+                Suffix::Pm if hour < 12.0 => hour += 12.0,
+                Suffix::Am if (hour - 12.0).abs() < f64::EPSILON => hour = 0.0,
+                Suffix::Zone(z) => zone = Some(z),
+                _ => {}
+            }
+            next += len;
+        }
+        let t = hour * 60.0 + minute;
+        // A qualifier before it, perhaps past one filler word.
+        let mut start = k;
+        let mut qualifier = qualifier_before(tokens, start, rules);
+        if qualifier.is_none() && k > 0 && FILLERS.contains(&tokens[k - 1].text.as_str()) {
+            if let Some(q) = qualifier_before(tokens, k - 1, rules) {
+                start = k - 1;
+                qualifier = Some(q);
+            }
+        }
+        let (interval, prefix) = match qualifier.map(|(q, _)| q) {
+            None => (Interval::exact(t), "="),
+            Some(Qualifier::Approx) => {
+                (Interval::closed(t - ABOUT_MINUTES, t + ABOUT_MINUTES), "~")
+            }
+            Some(Qualifier::Below) => (Interval::closed(t - NEARLY_MINUTES, t), "~"),
+            Some(Qualifier::Gt) => (Interval::open_low(t, t + OPEN_MINUTES), ">"),
+            Some(Qualifier::Ge) => (Interval::closed(t, t + OPEN_MINUTES), ">="),
+            Some(Qualifier::Lt) => (Interval::open_high(t - OPEN_MINUTES, t), "<"),
+            Some(Qualifier::Le) => (Interval::closed(t - OPEN_MINUTES, t), "<="),
+        };
+        if let Some((_, len)) = qualifier {
+            start -= len;
+        }
+        // Whole hours and minutes, written as such.
+        let value = format!(
+            "{prefix}{:02.0}:{:02.0}",
+            (t / 60.0).floor().rem_euclid(24.0),
+            minute.floor()
+        );
+        let span = tokens[start].span.start..tokens[next - 1].span.end;
+        out.push((
+            Figure {
+                span,
+                interval,
+                value,
+                core: tokens[k].span.start..tokens[next - 1].span.end,
+                measure: Measure::Clock(zone.unwrap_or_default()),
+                exact_numeral: false,
+                implicit: false,
+                vague: false,
+            },
+            start..next,
+        ));
+        k = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rules::rules;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn read(text: &str, lang: &str) -> Vec<(String, String, String)> {
+        let r = rules(lang);
+        let tokens = tokenize(text, r);
+        times(&tokens, r)
+            .into_iter()
+            .map(|(f, _)| {
+                let zone = match f.measure {
+                    Measure::Clock(z) => z,
+                    Measure::Count => String::new(),
+                };
+                (text[f.span].to_owned(), f.value, zone)
+            })
+            .collect()
+    }
+
+    fn one(text: &str, lang: &str, shown: &str, value: &str) {
+        assert_eq!(
+            read(text, lang),
+            [(shown.to_owned(), value.to_owned(), String::new())],
+            "[{lang}] {text}"
+        );
+    }
+
+    #[test]
+    fn times_of_day_in_their_many_forms() {
+        one(
+            "le feu a pris peu avant 20H00 hier",
+            "fr",
+            "peu avant 20H00",
+            "~20:00",
+        );
+        one("um 20.07 Uhr stürzte", "de", "20.07 Uhr", "=20:07");
+        one("gegen 18.50 Uhr", "de", "gegen 18.50 Uhr", "~18:50");
+        one(
+            "L'incendie a pris vers 18h50.",
+            "fr",
+            "vers 18h50",
+            "~18:50",
+        );
+        one("which began at 5.50pm local time", "en", "5.50pm", "=17:50");
+        one("в 17:54 частный самолет", "ru", "17:54", "=17:54");
+        one(
+            "حوالي الساعة 11 مساء",
+            "ar",
+            "حوالي الساعة 11 مساء",
+            "~23:00",
+        );
+        one(
+            "sobre las 20:00 horas",
+            "es",
+            "sobre las 20:00 horas",
+            "~20:00",
+        );
+        one("at 11 p.m. on Friday", "en", "11 p.m.", "=23:00");
+        one("terminó a las 3.30 del domingo", "es", "3.30", "=03:30");
+        one("dio la voz de alarma a las 18.10", "es", "18.10", "=18:10");
+        one(
+            "Hacia las cinco de la tarde",
+            "es",
+            "Hacia las cinco de la tarde",
+            "~17:00",
+        );
+        one(
+            "poco después de las seis de la tarde",
+            "es",
+            "poco después de las seis de la tarde",
+            ">18:00",
+        );
+        one(
+            "a las 4.30 de la madrugada",
+            "es",
+            "4.30 de la madrugada",
+            "=04:30",
+        );
+        assert_eq!(
+            read("à 23h11 (22h11 GMT)", "fr"),
+            [
+                ("23h11".to_owned(), "=23:11".to_owned(), String::new()),
+                (
+                    "22h11 GMT".to_owned(),
+                    "=22:11".to_owned(),
+                    "GMT".to_owned()
+                )
+            ]
+        );
+        // Not times: scores, decimals, years.
+        assert!(read("a 3.5 percent rise in 2020, 18.5 km deep", "en").is_empty());
+    }
+}

@@ -1,0 +1,364 @@
+//! Reading one count at a token: a numeral (with a multiplier word: "3 million",
+//! "100 ألف"), number words in any of the supported languages ("twenty-two",
+//! "quatre-vingt-dix", "zweiundfünfzig", "treinta y dos", "пятьдесят два", "خمسة
+//! وعشرون"), a vague group word ("dozens", "des dizaines de milliers") or an approximate
+//! one ("a dozen", "une centaine"), and fractions ("une heure et demie", "half an hour").
+
+use super::numbers::Interval;
+use super::rules::NumberRules;
+use super::tokens::Token;
+
+/// How sure a count is, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// A number as stated ("375", "fifty").
+    Exact,
+    /// Approximate by its very words ("a dozen", "une centaine", "half an hour"): ±20%.
+    About,
+    /// A vague group ("dozens", "thousands"): an interval.
+    Vague,
+}
+
+/// A count read at a token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Count {
+    pub interval: Interval,
+    /// The value stated or meant ("a dozen" means 12), for qualifiers and display.
+    pub nominal: f64,
+    pub precision: Precision,
+    /// Index of the token after the count.
+    pub next: usize,
+    /// Byte end of the count's own words (where the words after it begin); a fraction
+    /// inside one word ("demi-heure") ends before the rest of the word.
+    pub core_end: usize,
+}
+
+/// Share of the value a count approximate by its words may be off: ±20%.
+const ABOUT: f64 = 0.2;
+
+fn exact(v: f64, next: usize, core_end: usize) -> Count {
+    Count {
+        interval: Interval::exact(v),
+        nominal: v,
+        precision: Precision::Exact,
+        next,
+        core_end,
+    }
+}
+
+fn about(v: f64, next: usize, core_end: usize) -> Count {
+    Count {
+        interval: Interval::closed(v * (1.0 - ABOUT), v * (1.0 + ABOUT)),
+        nominal: v,
+        precision: Precision::About,
+        next,
+        core_end,
+    }
+}
+
+/// The phrase of `list` that starts at token `k`, with its length.
+fn phrase_at<'a, T>(
+    tokens: &[Token],
+    k: usize,
+    list: &'a [(Vec<String>, T)],
+) -> Option<(&'a T, usize)> {
+    list.iter()
+        .find(|(p, _)| {
+            tokens.len() >= k + p.len() && p.iter().zip(&tokens[k..]).all(|(w, t)| *w == t.text)
+        })
+        .map(|(p, v)| (v, p.len()))
+}
+
+/// Reads a count starting at token `k`.
+pub fn read(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<Count> {
+    let t = tokens.get(k)?;
+    if let Some(v) = t.number {
+        let mut value = v;
+        let mut next = k + 1;
+        while let Some(m) = tokens
+            .get(next)
+            .and_then(|n| rules.multipliers.get(&n.text))
+        {
+            value *= m;
+            next += 1;
+        }
+        let core_end = tokens[next - 1].span.end;
+        return Some(with_fraction(exact(value, next, core_end), tokens, rules));
+    }
+    if let Some((v, len)) = phrase_at(tokens, k, &rules.about) {
+        return Some(about(*v, k + len, tokens[k + len - 1].span.end));
+    }
+    if let Some(([lo, hi], len)) = phrase_at(tokens, k, &rules.vague) {
+        return Some(Count {
+            interval: Interval::closed(*lo, *hi),
+            nominal: f64::midpoint(*lo, *hi),
+            precision: Precision::Vague,
+            next: k + len,
+            core_end: tokens[k + len - 1].span.end,
+        });
+    }
+    if let Some((f, len)) = phrase_at(tokens, k, &rules.fractions) {
+        // "half an hour", "eine halbe Stunde": a fraction of the unit that follows.
+        return Some(about(*f, k + len, tokens[k + len - 1].span.end));
+    }
+    if rules.articles.contains(&t.text) {
+        // "une heure et demie", "an hour and a half".
+        let c = with_fraction(exact(1.0, k + 1, t.span.end), tokens, rules);
+        if c.precision == Precision::About {
+            return Some(c);
+        }
+    }
+    if let Some((f, prefix)) = fraction_prefix(&t.text, rules) {
+        // "demi-heure": the fraction is the first part of the word.
+        return Some(about(f, k + 1, t.span.start + prefix));
+    }
+    words(tokens, k, rules).map(|c| with_fraction(c, tokens, rules))
+}
+
+/// A fraction written as the first part of a hyphenated word ("demi-heure").
+fn fraction_prefix(word: &str, rules: &NumberRules) -> Option<(f64, usize)> {
+    let (first, rest) = word.split_once('-')?;
+    if rest.is_empty() {
+        return None;
+    }
+    rules
+        .fractions
+        .iter()
+        .find(|(p, _)| p.len() == 1 && p[0] == first)
+        .map(|(_, f)| (*f, first.len()))
+}
+
+/// "deux heures et demie", "dos horas y media", "two and a half": a fraction after the
+/// count (or after one word following it) adds to it and makes it approximate.
+fn with_fraction(c: Count, tokens: &[Token], rules: &NumberRules) -> Count {
+    for skip in [0, 1] {
+        let at = c.next + skip;
+        if skip == 1
+            && tokens
+                .get(c.next)
+                .is_none_or(|t| !t.text.chars().all(char::is_alphabetic))
+        {
+            break;
+        }
+        if let Some((f, len)) = phrase_at(tokens, at, &rules.fractions) {
+            // The word between ("heures") is after the count's own words, for its topic.
+            return about(c.nominal + f, at + len, c.core_end);
+        }
+    }
+    c
+}
+
+/// The parts of a number-word token: hyphenated parts, an Arabic "و" (and) in front, and
+/// the pieces of a compound ("zweiundfünfzig" is "zwei", "und", "fünfzig").
+fn parts(word: &str, rules: &NumberRules) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for part in word.split('-') {
+        if rules.is_number_word(part) || rules.connectors.iter().any(|c| c == part) {
+            out.push(part.to_owned());
+        } else if let Some(rest) = part
+            .strip_prefix('و')
+            .filter(|r| rules.connectors.iter().any(|c| c == "و") && rules.is_number_word(r))
+        {
+            out.push("و".to_owned());
+            out.push(rest.to_owned());
+        } else if rules.compound {
+            out.extend(segment(part, rules)?);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// A word cut into number words, multipliers and connectors, if it is made of nothing
+/// else (at least two pieces).
+fn segment(word: &str, rules: &NumberRules) -> Option<Vec<String>> {
+    fn go(rest: &str, rules: &NumberRules, out: &mut Vec<String>) -> bool {
+        if rest.is_empty() {
+            return true;
+        }
+        let mut ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&e| {
+                let piece = &rest[..e];
+                rules.is_number_word(piece) || rules.connectors.iter().any(|c| c == piece)
+            })
+            .collect();
+        ends.reverse();
+        for e in ends {
+            out.push(rest[..e].to_owned());
+            if go(&rest[e..], rules, out) {
+                return true;
+            }
+            out.pop();
+        }
+        false
+    }
+    let mut out = Vec::new();
+    (go(word, rules, &mut out) && out.len() >= 2).then_some(out)
+}
+
+/// Number words from token `k` on: units and tens add up, multipliers multiply; the
+/// longest run of parts that is one listed word wins ("quatre-vingt-dix" is 80 + 10).
+fn words(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<Count> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut next = k;
+    let mut end = 0;
+    while let Some(tok) = tokens.get(next) {
+        let is_article = rules.articles.contains(&tok.text);
+        let followed_by_multiplier = tokens
+            .get(next + 1)
+            .is_some_and(|n| rules.multipliers.contains_key(&n.text));
+        if is_article && pieces.is_empty() {
+            if !followed_by_multiplier {
+                return None;
+            }
+            pieces.push("1".to_owned());
+        } else if let Some(p) = parts(&tok.text, rules) {
+            let connector_only = p.iter().all(|x| rules.connectors.contains(x));
+            if connector_only {
+                // "one hundred and twenty", "treinta y dos": a connector between number words.
+                let continues = !pieces.is_empty()
+                    && tokens
+                        .get(next + 1)
+                        .and_then(|n| parts(&n.text, rules))
+                        .is_some_and(|q| q.iter().any(|x| rules.words.contains_key(x)));
+                if !continues {
+                    break;
+                }
+            }
+            pieces.extend(p);
+        } else {
+            break;
+        }
+        end = tok.span.end;
+        next += 1;
+    }
+    let value = evaluate(&pieces, rules)?;
+    Some(exact(value, next, end))
+}
+
+/// The value of number-word pieces; None when they hold no number word (or start with a
+/// multiplier where the language wants an article first).
+fn evaluate(pieces: &[String], rules: &NumberRules) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut seen = false;
+    let mut i = 0;
+    while i < pieces.len() {
+        // The longest run of pieces that is one word ("quatre-vingt-dix" → "quatre-vingt").
+        let found = (i + 1..=pieces.len()).rev().find_map(|j| {
+            let joined = pieces[i..j].join("-");
+            rules.words.get(&joined).map(|v| (*v, j))
+        });
+        if let Some((v, j)) = found {
+            current += v;
+            seen = true;
+            i = j;
+            continue;
+        }
+        let piece = pieces[i].as_str();
+        if piece == "1" {
+            current += 1.0;
+            seen = true;
+        } else if let Some(m) = rules.multipliers.get(piece) {
+            if !seen && !rules.bare_multipliers {
+                return None;
+            }
+            if *m >= 1000.0 {
+                total += current.max(1.0) * m;
+                current = 0.0;
+            } else {
+                current = current.max(1.0) * m;
+            }
+            seen = true;
+        }
+        i += 1;
+    }
+    seen.then_some(total + current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rules::rules;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn value(text: &str, lang: &str) -> Option<(f64, Precision)> {
+        let r = rules(lang);
+        let tokens = tokenize(text, r);
+        read(&tokens, 0, r).map(|c| (c.nominal, c.precision))
+    }
+
+    #[test]
+    fn cardinals_in_every_language() {
+        let exact = Precision::Exact;
+        let cases = [
+            ("fifty", "en", 50.0),
+            ("twenty-two", "en", 22.0),
+            ("one hundred and twenty", "en", 120.0),
+            ("a hundred", "en", 100.0),
+            ("three thousand four hundred", "en", 3400.0),
+            ("quatre-cents", "fr", 400.0),
+            ("Quatre cents", "fr", 400.0),
+            ("quatre-vingt-dix-sept", "fr", 97.0),
+            ("soixante-et-onze", "fr", 71.0),
+            ("vingt et un", "fr", 21.0),
+            ("deux mille cinq cents", "fr", 2500.0),
+            ("cent", "fr", 100.0),
+            ("fünfzig", "de", 50.0),
+            ("zweiundfünfzig", "de", 52.0),
+            ("dreihundertfünfzig", "de", 350.0),
+            ("zehn", "de", 10.0),
+            ("cincuenta", "es", 50.0),
+            ("treinta y dos", "es", 32.0),
+            ("doscientos cincuenta mil", "es", 250_000.0),
+            ("cinquenta e dois", "pt", 52.0),
+            ("duecentocinquanta", "it", 250.0),
+            ("ventotto", "it", 28.0),
+            ("пятьдесят", "ru", 50.0),
+            ("двести пятьдесят", "ru", 250.0),
+            ("десять", "ru", 10.0),
+            ("خمسون", "ar", 50.0),
+            ("خمسة وعشرون", "ar", 25.0),
+            ("ثلاثمائة", "ar", 300.0),
+            ("أربعة آلاف", "ar", 4000.0),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(value(text, lang), Some((want, exact)), "[{lang}] {text}");
+        }
+    }
+
+    #[test]
+    fn group_words_fractions_and_articles() {
+        assert_eq!(value("a dozen", "en"), Some((12.0, Precision::About)));
+        assert_eq!(value("une centaine", "fr"), Some((100.0, Precision::About)));
+        assert_eq!(value("un millar", "es"), Some((1000.0, Precision::About)));
+        assert_eq!(value("ein Dutzend", "de"), Some((12.0, Precision::About)));
+        assert_eq!(value("dozens", "en"), Some((59.5, Precision::Vague)));
+        assert_eq!(value("des dizaines", "fr"), Some((59.5, Precision::Vague)));
+        assert_eq!(value("Dutzende", "de"), Some((59.5, Precision::Vague)));
+        assert_eq!(value("decenas", "es"), Some((59.5, Precision::Vague)));
+        assert_eq!(value("десятки", "ru"), Some((59.5, Precision::Vague)));
+        assert_eq!(value("عشرات", "ar"), Some((59.5, Precision::Vague)));
+        assert_eq!(
+            value("eine halbe Stunde", "de"),
+            Some((0.5, Precision::About))
+        );
+        assert_eq!(
+            value("une heure et demie", "fr"),
+            Some((1.5, Precision::About))
+        );
+        assert_eq!(value("une demi-heure", "fr"), None);
+        assert_eq!(value("demi-heure", "fr"), Some((0.5, Precision::About)));
+        assert_eq!(value("two and a half", "en"), Some((2.5, Precision::About)));
+        // Articles are no counts by themselves; "hundred" alone is none in English.
+        assert_eq!(value("a man", "en"), None);
+        assert_eq!(value("une personne", "fr"), None);
+        assert_eq!(value("hundred", "en"), None);
+        // Words that merely start like numbers are no numbers.
+        assert_eq!(value("Achtung", "de"), None);
+        assert_eq!(value("settembre", "it"), None);
+    }
+}

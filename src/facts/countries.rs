@@ -1,0 +1,118 @@
+//! Countries, their names in the languages Parallax reads and their demonyms
+//! (`assets/facts/countries.toml`, generated from the mledoze/countries data set): so
+//! that "Peru", "Pérou", "Перу" and "بيرو" are one place, and "Peruvian" names no other
+//! entity than Peru.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+const ASSET: &str = include_str!("../../assets/facts/countries.toml");
+
+#[derive(Debug, Deserialize)]
+struct RawCountry {
+    id: String,
+    names: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawAsset {
+    country: Vec<RawCountry>,
+}
+
+/// Country codes by name and by demonym, in matching form (lowercase, no diacritics).
+#[derive(Debug, Default)]
+struct Countries {
+    names: HashMap<String, &'static str>,
+    demonyms: HashMap<String, &'static str>,
+    /// Names by transliterated stem, for inflected forms ("Турции", "Сирии").
+    stems: HashMap<String, Vec<&'static str>>,
+}
+
+static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
+    let raw: RawAsset = toml::from_str(ASSET).unwrap_or_default();
+    let mut out = Countries::default();
+    for c in raw.country {
+        let id: &'static str = Box::leak(c.id.into_boxed_str());
+        for n in &c.names {
+            let key = matching(n);
+            out.names.entry(key.clone()).or_insert(id);
+            if !key.contains(' ') {
+                let ids = out.stems.entry(stem(&key)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        for d in &c.demonyms {
+            out.demonyms.entry(matching(d)).or_insert(id);
+        }
+    }
+    out
+});
+
+fn matching(s: &str) -> String {
+    crate::normalize::without_diacritics(s)
+}
+
+/// A name transliterated to Latin letters without its final vowels: "Турции" and "Турция"
+/// are both "turts".
+fn stem(word: &str) -> String {
+    let ascii = crate::align::translit::ascii(word);
+    ascii
+        .trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y'])
+        .to_owned()
+}
+
+/// The country a name (one word or several) names, if any: "Pérou" → "PER"; an inflected
+/// one-word form in another script with the stem of exactly one country's name ("Сирии")
+/// too.
+pub fn by_name(name: &str) -> Option<&'static str> {
+    let key = matching(name);
+    if let Some(id) = COUNTRIES.names.get(&key) {
+        return Some(id);
+    }
+    // Inflected forms are looked for in scripts without capitals to spare ("Турции",
+    // "Сирии"); a Latin word is a country's name exactly or not at all.
+    if key.contains(' ') || key.chars().count() < 4 || key.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let st = stem(&key);
+    match COUNTRIES.stems.get(&st).map(Vec::as_slice) {
+        Some([one]) if st.len() >= 3 => Some(one),
+        _ => None,
+    }
+}
+
+/// The country a demonym or its adjective names: "Peruvian" → "PER".
+pub fn by_demonym(word: &str) -> Option<&'static str> {
+    COUNTRIES.demonyms.get(&matching(word)).copied()
+}
+
+/// The country a word names either way.
+pub fn of(word: &str) -> Option<&'static str> {
+    by_name(word).or_else(|| by_demonym(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_every_language_and_demonyms() {
+        for name in ["Peru", "Pérou", "Perú", "Перу", "بيرو"] {
+            assert_eq!(by_name(name), Some("PER"), "{name}");
+        }
+        assert_eq!(by_demonym("Peruvian"), Some("PER"));
+        assert_eq!(by_demonym("Peruvians"), Some("PER"));
+        assert_eq!(by_name("Syrie"), Some("SYR"));
+        assert_eq!(by_name("Syrien"), Some("SYR"));
+        assert_eq!(by_name("Сирии"), Some("SYR"));
+        assert_eq!(by_name("Турции"), Some("TUR"));
+        assert_eq!(of("Lebanese"), Some("LBN"));
+        assert_eq!(by_name("Paiporta"), None);
+    }
+}

@@ -1,0 +1,319 @@
+//! The topic lexicon (`assets/facts/topics.toml`): events, counted nouns, units and
+//! dimensions with their terms in each language, and the phrases that make a figure a part
+//! of a count, join clauses, or count one or none.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+const ASSET: &str = include_str!("../../assets/facts/topics.toml");
+
+type Terms = HashMap<String, Vec<String>>;
+
+#[derive(Debug, Deserialize)]
+struct RawConcept {
+    id: String,
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    generic: bool,
+    #[serde(default)]
+    part: bool,
+    #[serde(flatten)]
+    terms: Terms,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawUnit {
+    id: String,
+    label: String,
+    unit: String,
+    #[serde(default)]
+    rounded: bool,
+    #[serde(default)]
+    before: bool,
+    scope: String,
+    terms: HashMap<String, Vec<(String, f64)>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawAsset {
+    partitive_after: Vec<String>,
+    partitive_before: Vec<String>,
+    one: Vec<String>,
+    none: Vec<String>,
+    others: Vec<String>,
+    conjunctions: Vec<String>,
+    event: Vec<RawConcept>,
+    noun: Vec<RawConcept>,
+    unit: Vec<RawUnit>,
+    dimension: Vec<RawConcept>,
+}
+
+/// An event, a noun or a dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    pub id: String,
+    pub label: String,
+    /// A noun that stands for anyone ("people").
+    pub generic: bool,
+    /// An event a part of a count is told as ("2,059 injured, 1,404 of them critically").
+    pub part: bool,
+}
+
+/// A unit of measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub id: String,
+    pub label: String,
+    /// The base unit values are compared in ("km").
+    pub unit: String,
+    /// A whole number in this unit may be rounded ("18 km" agrees with 18.5 km).
+    pub rounded: bool,
+    /// Its term usually stands before the figure ("magnitude 6.8").
+    pub before: bool,
+    /// Where measures in this unit without a dimension are one fact.
+    pub scope: super::topics::Scope,
+}
+
+/// What a term names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Event(usize),
+    Noun(usize),
+    /// A unit and the factor from the term's unit to the base unit.
+    Unit(usize, f64),
+    Dimension(usize),
+}
+
+/// A term: its words (matching form) and what it names.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub words: Vec<String>,
+    pub kind: Kind,
+}
+
+/// The whole lexicon.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub events: Vec<Concept>,
+    pub nouns: Vec<Concept>,
+    pub units: Vec<Unit>,
+    pub dimensions: Vec<Concept>,
+    /// Terms per language, longest first.
+    terms: HashMap<String, Vec<Term>>,
+    /// Every language's terms, for documents in a language the lexicon lacks.
+    all: Vec<Term>,
+    pub partitive_after: Vec<Vec<String>>,
+    pub partitive_before: Vec<Vec<String>>,
+    pub one: HashSet<String>,
+    pub none: HashSet<String>,
+    /// Words after a figure that say nothing of what it counts ("others").
+    pub others: HashSet<String>,
+    pub conjunctions: HashSet<String>,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
+
+/// Words of a text in matching form (lowercase, no diacritics), punctuation dropped;
+/// `%` and `€`/`$` are words of their own.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in text.split(|c: char| c.is_whitespace() || c == '/') {
+        let mut word = String::new();
+        for c in piece.chars() {
+            if c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '²' | '*' | '=') {
+                word.push(c);
+            } else {
+                push_word(&mut out, &mut word);
+                if matches!(c, '%' | '€' | '$') {
+                    out.push(c.to_string());
+                }
+            }
+        }
+        push_word(&mut out, &mut word);
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<String>, word: &mut String) {
+    let w = word.trim_matches(|c| c == '-' || c == '\'' || c == '’');
+    if !w.is_empty() {
+        out.push(crate::normalize::without_diacritics(w).replace('’', "'"));
+    }
+    word.clear();
+}
+
+fn concepts(
+    raw: Vec<RawConcept>,
+    kind: fn(usize) -> Kind,
+    terms: &mut Vec<(String, Term)>,
+) -> Vec<Concept> {
+    raw.into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            for (lang, list) in &c.terms {
+                for t in list {
+                    terms.push((
+                        lang.clone(),
+                        Term {
+                            words: words(t),
+                            kind: kind(i),
+                        },
+                    ));
+                }
+            }
+            Concept {
+                label: if c.label.is_empty() {
+                    c.id.clone()
+                } else {
+                    c.label
+                },
+                id: c.id,
+                generic: c.generic,
+                part: c.part,
+            }
+        })
+        .collect()
+}
+
+fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
+    let raw: RawAsset = toml::from_str(source)?;
+    let mut terms: Vec<(String, Term)> = Vec::new();
+    let events = concepts(raw.event, Kind::Event, &mut terms);
+    let nouns = concepts(raw.noun, Kind::Noun, &mut terms);
+    let dimensions = concepts(raw.dimension, Kind::Dimension, &mut terms);
+    let units = raw
+        .unit
+        .into_iter()
+        .enumerate()
+        .map(|(i, u)| {
+            for (lang, list) in &u.terms {
+                for (t, factor) in list {
+                    terms.push((
+                        lang.clone(),
+                        Term {
+                            words: words(t),
+                            kind: Kind::Unit(i, *factor),
+                        },
+                    ));
+                }
+            }
+            Unit {
+                id: u.id,
+                label: u.label,
+                unit: u.unit,
+                rounded: u.rounded,
+                before: u.before,
+                scope: match u.scope.as_str() {
+                    "story" => super::topics::Scope::Story,
+                    "named" => super::topics::Scope::Named,
+                    _ => super::topics::Scope::Row,
+                },
+            }
+        })
+        .collect();
+    let mut by_lang: HashMap<String, Vec<Term>> = HashMap::new();
+    let mut all = Vec::new();
+    for (lang, term) in terms {
+        if term.words.is_empty() {
+            continue;
+        }
+        all.push(term.clone());
+        by_lang.entry(lang).or_default().push(term);
+    }
+    for list in by_lang.values_mut().chain(std::iter::once(&mut all)) {
+        list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+    }
+    let phrases = |list: &[String]| list.iter().map(|p| words(p)).collect();
+    let set = |list: &[String]| list.iter().flat_map(|p| words(p)).collect();
+    Ok(Lexicon {
+        events,
+        nouns,
+        units,
+        dimensions,
+        terms: by_lang,
+        all,
+        partitive_after: phrases(&raw.partitive_after),
+        partitive_before: phrases(&raw.partitive_before),
+        one: set(&raw.one),
+        none: set(&raw.none),
+        others: set(&raw.others),
+        conjunctions: set(&raw.conjunctions),
+    })
+}
+
+impl Lexicon {
+    /// The terms a document in `lang` is read with.
+    pub fn terms(&self, lang: &str) -> &[Term] {
+        self.terms.get(lang).map_or(&self.all, Vec::as_slice)
+    }
+
+    /// The longest term of `lang` that starts `words`, with its length in words.
+    pub fn term_at(&self, lang: &str, words: &[String]) -> Option<(&Term, usize)> {
+        self.terms(lang)
+            .iter()
+            .find(|t| starts_with(words, &t.words))
+            .map(|t| (t, t.words.len()))
+    }
+}
+
+/// `words` begin with `term`, word by word: a term word of four letters or more is a
+/// prefix ("soldat" matches "soldats"), a shorter one must be the whole word ("km", "tod")
+/// unless it ends with `*` ("дом*"); one ending with `=` is always whole ("hoch="). Arabic
+/// clitics may stand in front.
+fn starts_with(words: &[String], term: &[String]) -> bool {
+    !term.is_empty()
+        && term.len() <= words.len()
+        && words.iter().zip(term).all(|(word, t)| {
+            let one = |w: &str| {
+                if let Some(prefix) = t.strip_suffix('*') {
+                    w.starts_with(prefix)
+                } else if let Some(whole) = t.strip_suffix('=') {
+                    w == whole
+                } else if t.chars().count() >= 4 {
+                    w.starts_with(t.as_str())
+                } else {
+                    w == t
+                }
+            };
+            one(word)
+                || ["و", "ب", "ل", "ال", "وال", "بال", "لل"]
+                    .iter()
+                    .any(|p| word.strip_prefix(p).is_some_and(one))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_parses_with_terms_in_every_language() {
+        let lex = parse(ASSET).expect("topics.toml must parse");
+        assert!(lex.events.len() >= 6 && lex.nouns.len() >= 10 && lex.units.len() >= 6);
+        for lang in ["en", "fr", "de", "es", "pt", "it", "ru", "ar"] {
+            assert!(lex.terms(lang).len() > 50, "{lang}");
+        }
+        assert!(!lex.partitive_after.is_empty() && lex.one.contains("ein"));
+    }
+
+    #[test]
+    fn terms_match_as_prefixes_or_whole_short_words() {
+        let lex = &*LEXICON;
+        let w = |s: &str| words(s);
+        let kind = |lang: &str, s: &str| lex.term_at(lang, &w(s)).map(|(t, _)| t.kind);
+        assert!(matches!(
+            kind("en", "soldiers were killed"),
+            Some(Kind::Noun(_))
+        ));
+        assert!(matches!(kind("fr", "pompiers"), Some(Kind::Noun(_))));
+        assert!(matches!(kind("de", "Feuerwehrleute"), Some(Kind::Noun(_))));
+        assert!(matches!(kind("en", "km south"), Some(Kind::Unit(_, f)) if (f - 1.0).abs() < 1e-9));
+        assert!(matches!(kind("en", "miles"), Some(Kind::Unit(_, f)) if f > 1.6));
+        assert!(kind("en", "more").is_none(), "'m' is a whole word only");
+        assert!(matches!(kind("ar", "والجرحى"), Some(Kind::Event(_))));
+        assert_eq!(w("93-metre spire, 20%"), ["93-metre", "spire", "20", "%"]);
+    }
+}

@@ -1,0 +1,305 @@
+//! Where a figure is: place names after a locative word ("in Paiporta", "в северной
+//! Сирии", "dans la province de Malatya", "بمدينة درنة") or named at the head of a
+//! sentence ("En Syrie, ...", "Le gouverneur de Sanliurfa, ..."), with the words in
+//! `assets/facts/places.toml`. Countries are one place in every language.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+const ASSET: &str = include_str!("../../assets/facts/places.toml");
+
+/// How many words may stand between a locative word and the place name.
+const BETWEEN: usize = 4;
+/// A place named within this many words of a sentence's start is where the sentence is.
+const HEAD: usize = 3;
+
+#[derive(Debug, Default, Deserialize)]
+struct RawAsset {
+    markers: HashMap<String, Vec<String>>,
+    between: HashMap<String, Vec<String>>,
+    heads: HashMap<String, Vec<String>>,
+    nested: HashMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default)]
+struct Words {
+    markers: HashMap<String, HashSet<String>>,
+    between: HashMap<String, HashSet<String>>,
+    heads: HashMap<String, HashSet<String>>,
+    nested: HashMap<String, HashSet<String>>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let raw: RawAsset = toml::from_str(ASSET).unwrap_or_default();
+    let sets = |m: HashMap<String, Vec<String>>| {
+        m.into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect()
+    };
+    Words {
+        markers: sets(raw.markers),
+        between: sets(raw.between),
+        heads: sets(raw.heads),
+        nested: sets(raw.nested),
+    }
+});
+
+/// A place named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMention {
+    /// Byte span relative to the sentence.
+    pub span: Range<usize>,
+    /// What is compared: `country:SYR`, or `name:` and the name's consonant skeleton.
+    pub key: String,
+    /// The name as written.
+    pub text: String,
+    /// Byte span of the word that introduces it ("in", "в", "gouverneur").
+    pub marker: Range<usize>,
+}
+
+/// A word or a punctuation mark of a sentence.
+struct Tok<'a> {
+    span: Range<usize>,
+    text: &'a str,
+    word: bool,
+}
+
+fn toks(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let part = c.is_alphabetic()
+            || unicode_normalization::char::is_combining_mark(c)
+            || (start.is_some() && matches!(c, '-' | '\'' | '’'));
+        if part {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let w = text[s..i].trim_end_matches(['-', '\'', '’']);
+            out.push(Tok {
+                span: s..s + w.len(),
+                text: w,
+                word: true,
+            });
+        }
+        if !c.is_whitespace() && i < text.len() {
+            out.push(Tok {
+                span: i..i + c.len_utf8(),
+                text: &text[i..i + c.len_utf8()],
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+/// The key of a place name: its country, or its consonant skeleton (so that "Шанлыурфе"
+/// and "Sanliurfa", "Valence" and "València" meet).
+/// A name of several words has the key of each (`name:5265+4264`): places that share a
+/// word ("Nagorno Karabakh", "ناغورنو") are one.
+pub fn key(name: &str) -> String {
+    if let Some(id) = super::countries::by_name(name) {
+        return format!("country:{id}");
+    }
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let ascii = crate::align::translit::ascii(w);
+            let skeleton = crate::align::translit::consonant_key(&ascii);
+            if skeleton.len() >= 3 { skeleton } else { ascii }
+        })
+        .collect();
+    format!("name:{}", words.join("+"))
+}
+
+fn capitalised(t: &Tok<'_>) -> bool {
+    t.word && t.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The places named in `sentence`, a sentence of a document in `lang`.
+pub fn mentions(sentence: &str, lang: &str) -> Vec<PlaceMention> {
+    let words = &*WORDS;
+    let empty = HashSet::new();
+    let markers = words.markers.get(lang).unwrap_or(&empty);
+    let between = words.between.get(lang).unwrap_or(&empty);
+    let heads = words.heads.get(lang).unwrap_or(&empty);
+    let cased = !matches!(lang, "ar" | "fa" | "he");
+    let tokens = toks(sentence);
+    let lower = |t: &Tok<'_>| t.text.to_lowercase();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let opens =
+            t.word && (markers.contains(&lower(t)) || (i < HEAD && heads.contains(&lower(t))));
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut found = None;
+        while j < tokens.len() && j <= i + BETWEEN + 1 {
+            let w = &tokens[j];
+            if !w.word {
+                break;
+            }
+            let l = lower(w);
+            if cased && capitalised(w) && !between.contains(&l) {
+                found = Some(j);
+                break;
+            }
+            if !cased && !between.contains(&l) && !markers.contains(&l) {
+                found = Some(j);
+                break;
+            }
+            if cased && !(between.contains(&l) || w.text.chars().all(char::is_lowercase)) {
+                break;
+            }
+            j += 1;
+        }
+        let Some(first) = found else {
+            i += 1;
+            continue;
+        };
+        // A name of several capitalised words ("Sankt Petersburg"); one word in Arabic.
+        let mut last = first;
+        while cased && tokens.get(last + 1).is_some_and(capitalised) {
+            last += 1;
+        }
+        let span = tokens[first].span.start..tokens[last].span.end;
+        let text = sentence[span.clone()].trim_end_matches("'s").to_owned();
+        out.push(PlaceMention {
+            key: key(&text),
+            span,
+            text,
+            marker: t.span.clone(),
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// The place of a figure at `figure` (a span of `sentence`, of a document in `lang`): the
+/// place named nearest to it in its clause, unless a phrase of its own stands between
+/// (see `nested` in the asset); else the place named at the head of the sentence.
+pub fn of_figure<'a>(
+    sentence: &str,
+    lang: &str,
+    mentions: &'a [PlaceMention],
+    figure: &Range<usize>,
+) -> Option<&'a PlaceMention> {
+    let empty = HashSet::new();
+    let nested = WORDS.nested.get(lang).unwrap_or(&empty);
+    let free = |between: &str| {
+        !toks(between)
+            .iter()
+            .any(|t| t.word && nested.contains(&t.text.to_lowercase()))
+    };
+    let is_break = super::topics::is_break;
+    let clause_start = sentence[..figure.start]
+        .rfind(is_break)
+        .map_or(0, |i| i + 1);
+    let clause_end = sentence[figure.end..]
+        .find(is_break)
+        .map_or(sentence.len(), |i| figure.end + i);
+    let distance = |m: &PlaceMention| {
+        if m.span.start >= figure.end {
+            m.span.start - figure.end
+        } else {
+            figure.start.saturating_sub(m.span.end)
+        }
+    };
+    let in_clause = mentions
+        .iter()
+        .filter(|m| m.span.start >= clause_start && m.span.end <= clause_end)
+        .min_by_key(|m| distance(m))
+        .filter(|m| {
+            if m.span.start >= figure.end {
+                free(sentence.get(figure.end..m.marker.start).unwrap_or(""))
+            } else {
+                free(sentence.get(m.span.end..figure.start).unwrap_or(""))
+            }
+        });
+    in_clause.or_else(|| {
+        mentions.iter().find(|m| {
+            let words_before = toks(&sentence[..m.span.start])
+                .iter()
+                .filter(|t| t.word)
+                .count();
+            words_before <= HEAD && sentence[m.span.end..].find(is_break).is_some()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str, lang: &str) -> Vec<String> {
+        mentions(text, lang).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn places_after_locative_words() {
+        assert_eq!(
+            places("45 people lost their lives in Paiporta, a town", "en"),
+            ["Paiporta"]
+        );
+        assert_eq!(
+            places(
+                "В Турции погибли 76 человек, в северной Сирии – 42 человека.",
+                "ru"
+            ),
+            ["Турции", "Сирии"]
+        );
+        assert_eq!(
+            places(
+                "Alleine in der türkischen Provinz Malatya seien 140 Gebäude eingestürzt",
+                "de"
+            ),
+            ["Malatya"]
+        );
+        assert_eq!(
+            places(
+                "Le gouverneur de Sanliurfa, cité par l'agence, a fait état de 17 morts",
+                "fr"
+            ),
+            ["Sanliurfa"]
+        );
+        assert_eq!(
+            places("لا يزال 10100 في عداد المفقودين بمدينة درنة الساحلية", "ar"),
+            ["عداد", "درنة"]
+        );
+        assert!(places("The death toll in a powerful earthquake rose", "en").is_empty());
+        assert_eq!(key("Syrie"), key("Сирии"));
+        assert_eq!(key("Шанлыурфе"), key("Sanliurfa"));
+        assert_eq!(key("Valence"), key("València"));
+    }
+
+    #[test]
+    fn a_figure_is_where_its_clause_or_sentence_says() {
+        let s = "En Syrie, un responsable a fait état de 42 morts et de 200 blessés.";
+        let m = mentions(s, "fr");
+        let at = s.find("42").unwrap();
+        assert_eq!(
+            of_figure(s, "fr", &m, &(at..at + 2)).map(|p| p.text.as_str()),
+            Some("Syrie")
+        );
+        let s = "Au moins 820 personnes sont mortes dans la catastrophe, la plupart à Marrakech.";
+        let m = mentions(s, "fr");
+        let at = s.find("820").unwrap();
+        assert_eq!(of_figure(s, "fr", &m, &(at..at + 3)), None);
+        let s =
+            "11 others were rescued after the storm trapped them on a mountain in northern Spain.";
+        let m = mentions(s, "en");
+        assert_eq!(of_figure(s, "en", &m, &(0..2)), None);
+    }
+}

@@ -1,0 +1,195 @@
+//! The per-language tables for reading figures (`assets/facts/numbers.toml`): decimal
+//! mark, number words, multipliers, articles, fractions, vague and approximate group
+//! words, qualifiers and range words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+const ASSET: &str = include_str!("../../assets/facts/numbers.toml");
+
+#[derive(Debug, Default, Deserialize)]
+struct RawLang {
+    decimal: String,
+    #[serde(default)]
+    words: HashMap<String, f64>,
+    #[serde(default)]
+    multipliers: HashMap<String, f64>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    connectors: Vec<String>,
+    #[serde(default)]
+    compound: bool,
+    #[serde(default = "yes")]
+    bare_multipliers: bool,
+    #[serde(default)]
+    fractions: HashMap<String, f64>,
+    #[serde(default)]
+    vague: HashMap<String, [f64; 2]>,
+    #[serde(default)]
+    about: HashMap<String, f64>,
+    #[serde(default)]
+    qualifiers: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    after: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    range: HashMap<String, Vec<String>>,
+}
+
+/// How a qualifier bends a reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// More than.
+    Gt,
+    /// At least.
+    Ge,
+    /// Less than.
+    Lt,
+    /// Up to.
+    Le,
+    /// About.
+    Approx,
+    /// Nearly: a little less than, or exactly.
+    Below,
+}
+
+impl Qualifier {
+    fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "gt" => Self::Gt,
+            "ge" => Self::Ge,
+            "lt" => Self::Lt,
+            "le" => Self::Le,
+            "approx" => Self::Approx,
+            "below" => Self::Below,
+            _ => return None,
+        })
+    }
+}
+
+/// A phrase (its words, lowercase) with what it stands for.
+pub type Phrases<T> = Vec<(Vec<String>, T)>;
+
+/// Reading rules of one language.
+#[derive(Debug, Default)]
+pub struct NumberRules {
+    pub decimal_comma: bool,
+    pub words: HashMap<String, f64>,
+    pub multipliers: HashMap<String, f64>,
+    pub articles: HashSet<String>,
+    pub connectors: Vec<String>,
+    pub compound: bool,
+    /// A multiplier alone counts one of it ("mille", "hundert"; not the English "hundred").
+    pub bare_multipliers: bool,
+    /// Longest first.
+    pub fractions: Phrases<f64>,
+    /// Longest first.
+    pub vague: Phrases<[f64; 2]>,
+    /// Longest first.
+    pub about: Phrases<f64>,
+    /// Longest first.
+    pub before: Phrases<Qualifier>,
+    pub after: Phrases<Qualifier>,
+    pub range_between: Vec<String>,
+    pub range_openers: Vec<String>,
+}
+
+impl NumberRules {
+    /// True when `word` is a number word, a multiplier or a piece of a compound number.
+    pub fn is_number_word(&self, word: &str) -> bool {
+        self.words.contains_key(word) || self.multipliers.contains_key(word)
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+static RULES: LazyLock<HashMap<String, NumberRules>> =
+    LazyLock::new(|| parse(ASSET).unwrap_or_default());
+
+/// The rules for `lang`; languages without a table read numerals the English way and
+/// know no number words.
+pub fn rules(lang: &str) -> &'static NumberRules {
+    static EMPTY: LazyLock<NumberRules> = LazyLock::new(NumberRules::default);
+    RULES.get(lang).unwrap_or(&EMPTY)
+}
+
+/// Phrases split into words, longest first (so "nearly all of" wins over "nearly").
+fn longest_first<T: Copy>(map: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
+    let mut out: Phrases<T> = map.into_iter().map(|(k, v)| (split_words(&k), v)).collect();
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+pub(crate) fn parse(source: &str) -> Result<HashMap<String, NumberRules>, toml::de::Error> {
+    let raw: HashMap<String, RawLang> = toml::from_str(source)?;
+    let qualifiers = |map: &HashMap<String, Vec<String>>| {
+        longest_first(
+            map.iter()
+                .filter_map(|(k, v)| Qualifier::parse(k).map(|q| (q, v)))
+                .flat_map(|(q, v)| v.iter().map(move |p| (p.clone(), q))),
+        )
+    };
+    Ok(raw
+        .into_iter()
+        .map(|(lang, r)| {
+            let rules = NumberRules {
+                decimal_comma: r.decimal == ",",
+                words: r.words,
+                multipliers: r.multipliers,
+                articles: r.articles.into_iter().collect(),
+                connectors: r.connectors,
+                compound: r.compound,
+                bare_multipliers: r.bare_multipliers,
+                fractions: longest_first(r.fractions),
+                vague: longest_first(r.vague),
+                about: longest_first(r.about),
+                before: qualifiers(&r.qualifiers),
+                after: qualifiers(&r.after),
+                range_between: r.range.get("between").cloned().unwrap_or_default(),
+                range_openers: r.range.get("openers").cloned().unwrap_or_default(),
+            };
+            (lang, rules)
+        })
+        .collect())
+}
+
+/// A phrase's words as the tokenizer cuts them: lowercase, and an elided word ends at its
+/// apostrophe ("jusqu'à" is "jusqu'", "à").
+pub fn split_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in phrase.split_whitespace() {
+        let word = word.to_lowercase().replace('’', "'");
+        match word.find('\'') {
+            Some(i) if i > 0 && i < 6 && i + 1 < word.len() => {
+                out.push(word[..=i].to_owned());
+                out.push(word[i + 1..].to_owned());
+            }
+            _ => out.push(word),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_parses_for_every_supported_language() {
+        let r = parse(ASSET).expect("numbers.toml must parse");
+        for lang in ["en", "fr", "de", "pt", "es", "it", "ru", "ar"] {
+            let rules = &r[lang];
+            assert!(!rules.words.is_empty() && !rules.vague.is_empty(), "{lang}");
+            assert!(!rules.before.is_empty(), "{lang}");
+        }
+        // Longest phrases first.
+        let en = &r["en"];
+        let nearly_all = en.before.iter().position(|(p, _)| p.len() == 3);
+        let nearly = en.before.iter().position(|(p, _)| p == &["nearly"]);
+        assert!(nearly_all < nearly);
+    }
+}
