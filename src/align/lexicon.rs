@@ -184,8 +184,11 @@ mod tests {
         ];
         let links: Vec<(usize, usize)> = (0..12).map(|i| (i, i)).collect();
         let none = KeySet::default();
-        let slices = |v: &[Vec<Key>]| v.iter().map(Vec::as_slice).collect::<Vec<_>>();
-        let lex = induce(&slices(&a), &slices(&b), &links, &none, &none);
+        let (a, b): (Vec<&[Key]>, Vec<&[Key]>) = (
+            a.iter().map(Vec::as_slice).collect(),
+            b.iter().map(Vec::as_slice).collect(),
+        );
+        let lex = induce(&a, &b, &links, &none, &none);
         assert_eq!(lex.a_to_b.get(&1), Some(&vec![101]));
         assert_eq!(lex.b_to_a.get(&101), Some(&vec![1]));
         assert!(!lex.a_to_b.contains_key(&3), "one meeting is chance");
