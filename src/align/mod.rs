@@ -367,9 +367,6 @@ fn align_keys(
     }
     // A translation: learn the pair's word translations from the confident links of the
     // first alignment, and align again with them.
-    fn stems(keys: &[SentenceKeys]) -> Vec<&[features::Key]> {
-        keys.iter().map(|k| k.stems.as_slice()).collect()
-    }
     let known = |keys, lang, translator| {
         features::translated_stems(&Side {
             keys,
@@ -390,6 +387,11 @@ fn align_keys(
     }
     let (beads, relation, _) = pass(Some(&learnt), Some(&plan));
     (beads, relation)
+}
+
+/// Each sentence's stem keys, read in place.
+fn stems(keys: &[SentenceKeys]) -> Vec<&[features::Key]> {
+    keys.iter().map(|k| k.stems.as_slice()).collect()
 }
 
 /// Half-width of the band the second alignment of a translation searches around the
