@@ -439,8 +439,16 @@ mod tests {
             let lengths_a = vec![60; a.len()];
             let lengths_b = vec![60; b.len()];
             let (beads, _) = align_pair(
-                &SideInput { vectors: &a, lengths: &lengths_a },
-                &SideInput { vectors: &b, lengths: &lengths_b },
+                &SideInput {
+                    vectors: &a,
+                    lengths: &lengths_a,
+                    headings: &[],
+                },
+                &SideInput {
+                    vectors: &b,
+                    lengths: &lengths_b,
+                    headings: &[],
+                },
                 Languages::Same,
                 &Params::default(),
                 None,

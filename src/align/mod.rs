@@ -146,8 +146,8 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
         .par_iter()
         .map(|&(x, y)| {
             let (beads, relation) = align_keys(
-                (&keys[x], &lengths[x], &docs[x].language),
-                (&keys[y], &lengths[y], &docs[y].language),
+                (&keys[x], &lengths[x], &docs[x].language, &headings[x]),
+                (&keys[y], &lengths[y], &docs[y].language, &headings[y]),
                 &translators,
                 &options.params,
             );
@@ -248,8 +248,8 @@ pub fn align_lines(
         &options.dictionaries,
     );
     align_keys(
-        (&ka, &la, &lang_a),
-        (&kb, &lb, &lang_b),
+        (&ka, &la, &lang_a, &[]),
+        (&kb, &lb, &lang_b, &[]),
         &translators,
         &options.params,
     )
@@ -300,7 +300,9 @@ impl Translators {
     }
 }
 
-type SideData<'a> = (&'a [SentenceKeys], &'a [usize], &'a str);
+/// A side of a pair: its sentences' keys, lengths, language and which are headings
+/// (empty: none known).
+type SideData<'a> = (&'a [SentenceKeys], &'a [usize], &'a str, &'a [bool]);
 
 fn align_keys(
     a: SideData<'_>,
@@ -348,10 +350,12 @@ fn align_keys(
             &pairwise::SideInput {
                 vectors: &vectors.a,
                 lengths: a.1,
+                headings: a.3,
             },
             &pairwise::SideInput {
                 vectors: &vectors.b,
                 lengths: b.1,
+                headings: b.3,
             },
             languages,
             params,

@@ -198,6 +198,9 @@ impl<'a> Context<'a> {
         if k == 0 || l == 0 {
             return Some(p.skip * (k + l) as f32);
         }
+        if mixes_headings(self.a.headings, i, k) || mixes_headings(self.b.headings, j, l) {
+            return None;
+        }
         let merge = match k + l {
             2 => 0.0,
             3 => p.merge2,
@@ -327,8 +330,15 @@ impl<'a> Context<'a> {
         of_a: &[usize],
         of_b: &[usize],
     ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-        let corrected =
-            |i: usize, j: usize, dot: f32| dot - f32::midpoint(self.bg_a[i], self.bg_b[j]);
+        // A headline is only a headline's counterpart (see `SideInput::headings`).
+        let heading = |h: &[bool], x: usize| h.get(x).copied().unwrap_or(false);
+        let corrected = |i: usize, j: usize, dot: f32| {
+            if heading(self.a.headings, i) == heading(self.b.headings, j) {
+                dot - f32::midpoint(self.bg_a[i], self.bg_b[j])
+            } else {
+                f32::NEG_INFINITY
+            }
+        };
         rayon::join(
             || {
                 if of_a.is_empty() {
@@ -361,4 +371,12 @@ pub(super) fn two_sided_tail_ln(x: f32) -> f32 {
         * (0.254_829_6
             + t * (-0.284_496_7 + t * (1.421_413_8 + t * (-1.453_152 + t * 1.061_405_4))));
     (poly.ln() - z * z).max(1e-9f32.ln())
+}
+
+/// True when sentences `i..i + k` hold both a heading and a sentence that is not one.
+fn mixes_headings(headings: &[bool], i: usize, k: usize) -> bool {
+    k > 1
+        && headings
+            .get(i..i + k)
+            .is_some_and(|h| h.iter().any(|&x| x) && h.iter().any(|&x| !x))
 }

@@ -45,6 +45,12 @@ pub(super) fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32)
             ];
             for (candidate, on_a) in options {
                 let Some(c) = candidate else { continue };
+                // A headline never joins a sentence of reporting (nor the reverse).
+                let (side, member) = if on_a { (ctx.a, a0) } else { (ctx.b, b0) };
+                let heading = |x: usize| side.headings.get(x).copied().unwrap_or(false);
+                if heading(c) != heading(member) {
+                    continue;
+                }
                 let (own, grown) = if on_a {
                     let start = a0.min(c);
                     (

@@ -52,6 +52,9 @@ pub struct SideInput<'a> {
     pub vectors: &'a [SparseVec],
     /// Length of each sentence in characters.
     pub lengths: &'a [usize],
+    /// Which sentences are headings (empty: none known). A bead never joins a heading
+    /// with a sentence that is not one: a headline is a unit of its own.
+    pub headings: &'a [bool],
 }
 
 /// Tunable constants of the aligner.
@@ -233,6 +236,11 @@ pub fn align_planned(
         .map(|&j| b.vectors[j].clone())
         .collect();
     let lengths: Vec<usize> = reordering.order.iter().map(|&j| b.lengths[j]).collect();
+    let headings: Vec<bool> = if b.headings.is_empty() {
+        Vec::new()
+    } else {
+        reordering.order.iter().map(|&j| b.headings[j]).collect()
+    };
     let mut position = vec![0; m];
     for (p, &j) in reordering.order.iter().enumerate() {
         position[j] = p;
@@ -241,6 +249,7 @@ pub fn align_planned(
     let reordered = SideInput {
         vectors: &vectors,
         lengths: &lengths,
+        headings: &headings,
     };
     let order = &reordering.order;
     let reordered_content = content.map(|shares| move |i: usize, p: usize| shares(i, order[p]));

@@ -41,7 +41,11 @@ fn a_second_half_joins_a_link_by_what_the_link_leaves_unexplained() {
 }
 
 fn side<'a>(vectors: &'a [SparseVec], lengths: &'a [usize]) -> SideInput<'a> {
-    SideInput { vectors, lengths }
+    SideInput {
+        vectors,
+        lengths,
+        headings: &[],
+    }
 }
 
 #[test]
