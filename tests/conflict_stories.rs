@@ -223,7 +223,7 @@ fn score(id: &str) -> Scored {
 /// Without dictionaries the German report of `saint-aubin-fire` is not aligned with the
 /// English and French ones: a six-sentence pair is too short for the aligner's translation
 /// test to stand out from its shuffles, and a rewrite's links need words in common, which
-/// these sentences share only through a dictionary (with FreeDict the rows are right and
+/// these sentences share only through a dictionary (with `FreeDict` the rows are right and
 /// the conflict is found). The time of day is compared only within a row.
 const KNOWN_MISSES: &[(&str, &str)] = &[("saint-aubin-fire", "fire-start")];
 
