@@ -11,17 +11,40 @@ use std::sync::{Arc, LazyLock, Mutex};
 /// The function words of `lang` (an ISO 639-1 code) in matching form; empty when the
 /// language has no list.
 pub fn of(lang: &str) -> Arc<HashSet<String>> {
-    static CACHE: LazyLock<Mutex<HashMap<String, Arc<HashSet<String>>>>> =
-        LazyLock::new(Mutex::default);
+    cached(lang, Form::Matching)
+}
+
+/// The same list with diacritics removed too ([`crate::normalize::without_diacritics`]), for
+/// words read in that form.
+pub fn without_diacritics(lang: &str) -> Arc<HashSet<String>> {
+    cached(lang, Form::WithoutDiacritics)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Form {
+    Matching,
+    WithoutDiacritics,
+}
+
+/// A list of words, shared.
+type List = Arc<HashSet<String>>;
+
+/// Each language's list in each form, built once.
+fn cached(lang: &str, form: Form) -> List {
+    static CACHE: LazyLock<Mutex<HashMap<(String, Form), List>>> = LazyLock::new(Mutex::default);
     let mut cache = CACHE
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    Arc::clone(cache.entry(lang.to_owned()).or_insert_with(|| {
+    Arc::clone(cache.entry((lang.to_owned(), form)).or_insert_with(|| {
+        let normal = match form {
+            Form::Matching => crate::normalize::for_matching,
+            Form::WithoutDiacritics => crate::normalize::without_diacritics,
+        };
         Arc::new(
             stop_words::lookup(lang)
                 .unwrap_or_default()
                 .iter()
-                .map(|w| crate::normalize::for_matching(w))
+                .map(|w| normal(w))
                 .filter(|w| !w.is_empty())
                 .collect(),
         )

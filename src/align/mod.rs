@@ -13,7 +13,7 @@ pub mod dict;
 pub mod dict_gaps;
 pub mod diff;
 pub mod features;
-mod function_words;
+pub(crate) mod function_words;
 mod lexicon;
 mod nearest;
 mod nway;

@@ -4,9 +4,6 @@
 //! or its unit and dimension ("93 mètres de haut", "magnitude 6.8"). Figures about
 //! different things are never compared: the topic's key says what may be compared.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, LazyLock, Mutex};
-
 use super::lexicon::{Kind, LEXICON, Lexicon, words};
 
 /// How many words after a figure are searched for what it counts.
@@ -99,24 +96,6 @@ pub(crate) fn is_break(c: char) -> bool {
         c,
         ',' | ';' | ':' | '(' | ')' | '.' | '!' | '?' | '[' | ']' | '|' | '،' | '؛'
     )
-}
-
-/// The function words of `lang`, in matching form.
-fn function_words(lang: &str) -> Arc<HashSet<String>> {
-    static CACHE: LazyLock<Mutex<HashMap<String, Arc<HashSet<String>>>>> =
-        LazyLock::new(Mutex::default);
-    let mut cache = CACHE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    Arc::clone(cache.entry(lang.to_owned()).or_insert_with(|| {
-        Arc::new(
-            stop_words::lookup(lang)
-                .unwrap_or_default()
-                .iter()
-                .map(|w| crate::normalize::without_diacritics(w))
-                .collect(),
-        )
-    }))
 }
 
 /// The stem of a word of `lang` (Snowball), for nouns the lexicon does not know.
@@ -256,7 +235,7 @@ fn scan_after(
                         && !["ly", "ment", "mente", "weise"]
                             .iter()
                             .any(|e| w.ends_with(e))
-                        && !function_words(lang).contains(w)
+                        && !crate::align::function_words::without_diacritics(lang).contains(w)
                 };
                 if content(w) {
                     // An English compound ends with its head: "dock workers" counts
