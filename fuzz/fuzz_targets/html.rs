@@ -4,27 +4,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parallax::ingest::{html, prune};
+use parallax::ingest::{depth, html, prune};
 
 fuzz_target!(|data: &[u8]| {
     let page = String::from_utf8_lossy(data);
     let pruned = prune::prune(&page, 16);
-    let doc = depth_of(&pruned);
+    let doc = depth::deepest(&pruned);
     assert!(
         doc <= 16 + 4 + prune::MAX_FORMATTING,
         "depth {doc} after pruning"
     );
     let _ = html::extract("fuzz.html", &page);
 });
-
-/// The greatest nesting of elements once `html` is parsed (without recursion).
-fn depth_of(html: &str) -> usize {
-    let doc = dom_query::Document::from(html);
-    let mut deepest = 0;
-    let mut stack = vec![(doc.root(), 0)];
-    while let Some((node, d)) = stack.pop() {
-        deepest = deepest.max(d);
-        stack.extend(node.children_it(false).map(|c| (c, d + 1)));
-    }
-    deepest
-}

@@ -19,6 +19,19 @@ pub const MAX_DEPTH: usize = 64;
 /// Elements whose content is not text a reader sees.
 const HIDDEN: [&str; 6] = ["script", "style", "template", "noscript", "svg", "math"];
 
+/// The greatest nesting of nodes once `html` is parsed (the document node is depth 0),
+/// measured without recursion.
+pub fn deepest(html: &str) -> usize {
+    let doc = Document::from(html);
+    let mut deepest = 0;
+    let mut stack = vec![(doc.root(), 0)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        stack.extend(node.children_it(false).map(|c| (c, d + 1)));
+    }
+    deepest
+}
+
 /// Flattens every element at depth `limit` that has element children: its content becomes
 /// a run of `<p>` (or `<hN>`) elements holding the text, in document order. Returns how
 /// many elements were flattened (0 for a page within the limit, which is left untouched).

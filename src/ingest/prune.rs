@@ -499,21 +499,10 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::depth::deepest;
 
     fn page(body: &str) -> String {
         format!("<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>")
-    }
-
-    /// The greatest nesting of elements in `html` after parsing.
-    fn depth(html: &str) -> usize {
-        let doc = dom_query::Document::from(html);
-        let mut deepest = 0;
-        let mut stack = vec![(doc.root(), 0)];
-        while let Some((node, d)) = stack.pop() {
-            deepest = deepest.max(d);
-            stack.extend(node.children_it(false).map(|c| (c, d + 1)));
-        }
-        deepest
     }
 
     #[test]
@@ -547,9 +536,9 @@ mod tests {
             ));
             let pruned = prune(&html, 64);
             assert!(
-                depth(&pruned) <= 64 + 3 + MAX_FORMATTING,
+                deepest(&pruned) <= 64 + 3 + MAX_FORMATTING,
                 "{tag}: {}",
-                depth(&pruned)
+                deepest(&pruned)
             );
             let doc = dom_query::Document::from(pruned.as_ref());
             let text = doc.select("body").text();
@@ -580,7 +569,7 @@ mod tests {
         for unit in ["<b><div>w</b>", "<span><div>w</span>", "<div><table></div>"] {
             let html = page(&unit.repeat(20_000));
             let pruned = prune(&html, 64);
-            assert!(depth(&pruned) <= 2 * 64, "{unit}: {}", depth(&pruned));
+            assert!(deepest(&pruned) <= 2 * 64, "{unit}: {}", deepest(&pruned));
         }
     }
 
@@ -603,7 +592,7 @@ mod tests {
         for start in ["<svg><script>", "<!-->", "<!--->", "<!-- a --!>"] {
             let html = page(&format!("{start}{}", "<div>".repeat(200)));
             let pruned = prune(&html, 8);
-            assert!(depth(&pruned) <= 8 + 4, "{start}: {}", depth(&pruned));
+            assert!(deepest(&pruned) <= 8 + 4, "{start}: {}", deepest(&pruned));
         }
     }
 
@@ -635,7 +624,7 @@ mod tests {
         proptest!(ProptestConfig::with_cases(200), |(picks in proptest::collection::vec(0..PIECES.len(), 0..400))| {
             let html: String = picks.iter().map(|&i| PIECES[i]).collect();
             let pruned = prune(&html, 8);
-            prop_assert!(depth(&pruned) <= 8 + 3 + MAX_FORMATTING, "{} for {}", depth(&pruned), html);
+            prop_assert!(deepest(&pruned) <= 8 + 3 + MAX_FORMATTING, "{} for {}", deepest(&pruned), html);
             // Tables move text (foster parenting), templates and foreign content hide it.
             if !["<table>", "<svg>", "<math>", "<template>", "<select>"]
                 .iter()
