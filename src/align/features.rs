@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -150,14 +151,15 @@ pub struct SentenceKeys {
     cross: Vec<(Key, f32)>,
     /// Magnitudes of counts: compared where the other document has the same one.
     magnitude: Vec<(Key, f32)>,
-    /// Word forms, for dictionary look-up.
-    words: Vec<String>,
+    /// Word forms, for dictionary look-up (one allocation per distinct form of the
+    /// document, shared by its occurrences).
+    words: Vec<Arc<str>>,
     /// The stem keys and (across languages) cross keys of function words (see
     /// [`super::function_words`]): left out where only content is evidence.
     function_native: Vec<(Key, f32)>,
     function_cross: Vec<(Key, f32)>,
     /// Function words, for dictionary look-up where they count.
-    function_words: Vec<String>,
+    function_words: Vec<Arc<str>>,
     /// Stem keys of the content words, sorted and without repeats: what a lexicon learnt
     /// from the pair translates.
     pub stems: Vec<Key>,
@@ -199,9 +201,9 @@ fn magnitudes(token: &str) -> Vec<String> {
     vec![format!("a{low}"), format!("b{high}")]
 }
 
-/// What a word form gives a sentence: whether it is a function word, its stem key, and
-/// the keys only other languages need (cognate prefix, consonant skeleton).
-type WordKeys = (bool, (Key, f32), Vec<(Key, f32)>);
+/// What a word form gives a sentence: whether it is a function word, its stem key, the
+/// keys only other languages need (cognate prefix, consonant skeleton), and the form.
+type WordKeys = (bool, (Key, f32), Vec<(Key, f32)>, Arc<str>);
 
 /// Keys of one document's sentences (given in matching form) in language `lang`;
 /// `cross_language` adds the keys only other languages need (cognates, skeletons).
@@ -239,7 +241,7 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                 }
                 // A word's keys depend on the word alone: each form is stemmed and
                 // transliterated once per document.
-                let (function, stem_key, cross) = words.entry(token).or_insert_with(|| {
+                let (function, stem_key, cross, form) = words.entry(token).or_insert_with(|| {
                     let stemmed = stem
                         .as_ref()
                         .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
@@ -257,18 +259,22 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                             cross.push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
                         }
                     }
-                    (function_words.contains(token), stem_key, cross)
+                    (
+                        function_words.contains(token),
+                        stem_key,
+                        cross,
+                        Arc::from(token),
+                    )
                 });
-                let (function, stem_key, cross) = (*function, *stem_key, cross.clone());
-                if function {
-                    keys.function_native.push(stem_key);
-                    keys.function_cross.extend(cross);
-                    keys.function_words.push(token.to_owned());
+                if *function {
+                    keys.function_native.push(*stem_key);
+                    keys.function_cross.extend_from_slice(cross);
+                    keys.function_words.push(Arc::clone(form));
                 } else {
-                    keys.native.push(stem_key);
+                    keys.native.push(*stem_key);
                     keys.stems.push(stem_key.0);
-                    keys.cross.extend(cross);
-                    keys.words.push(token.to_owned());
+                    keys.cross.extend_from_slice(cross);
+                    keys.words.push(Arc::clone(form));
                 }
             }
             // Sorted, so that two sentences of one language compare content by a merge.
@@ -404,7 +410,7 @@ pub fn translated_stems(side: &Side<'_>) -> KeySet {
             {
                 let s = stem
                     .as_ref()
-                    .map_or(std::borrow::Cow::Borrowed(w.as_str()), |s| s.stem(w));
+                    .map_or(std::borrow::Cow::Borrowed(w.as_ref()), |s| s.stem(w));
                 out.insert(key(Kind::Stem, &s));
             }
         }
@@ -483,7 +489,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
         fn words<'s>(side: &Side<'s>) -> Vec<&'s str> {
             side.keys
                 .iter()
-                .flat_map(|k| k.words.iter().map(String::as_str))
+                .flat_map(|k| k.words.iter().map(AsRef::as_ref))
                 .collect()
         }
         super::variants::variant_keys(&words(a), &words(b), stemmer(a.lang).as_ref())

@@ -105,6 +105,11 @@ impl Band {
             .then(|| self.offset[i] + j - self.lo[i])
     }
 
+    /// Where row `i`'s cells start in per-cell arrays, and its columns (none past the grid).
+    pub(super) fn row(&self, i: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        (i < self.lo.len()).then(|| (self.offset[i], self.lo[i]..self.hi[i]))
+    }
+
     /// Number of cells.
     pub(super) fn cells(&self) -> usize {
         self.offset.last().copied().unwrap_or(0)

@@ -3,6 +3,7 @@
 //! serves the pair, in either direction.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rust_stemmers::Stemmer;
 
@@ -83,11 +84,12 @@ impl Translator {
     }
 
     /// Stem keys (in the target language) for the words of one sentence.
-    pub(super) fn translate(&self, words: &[String], stem: Option<&Stemmer>) -> Vec<(Key, f32)> {
+    pub(super) fn translate(&self, words: &[Arc<str>], stem: Option<&Stemmer>) -> Vec<(Key, f32)> {
         let mut out = Vec::new();
         for w in words {
+            let w: &str = w;
             let keys = self.table.get(w).or_else(|| {
-                let s = stem.map_or_else(|| w.clone(), |s| s.stem(w).into_owned());
+                let s = stem.map_or_else(|| w.to_owned(), |s| s.stem(w).into_owned());
                 self.from_stemmer_keys.get(&s)
             });
             if let Some(keys) = keys {

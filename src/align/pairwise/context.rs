@@ -40,6 +40,97 @@ fn group_norms(next: &[Vec<f32>; MAX_GROUP - 1]) -> [Vec<f32>; MAX_GROUP] {
     })
 }
 
+/// Similarities of sentence pairs: one pair's, and the sum over a block of pairs (the
+/// numerator of a bead's cosine).
+pub(super) trait Dots {
+    /// Similarity of A's sentence `i` with B's sentence `j`.
+    fn dot(&self, i: usize, j: usize) -> f32;
+
+    /// Sum of the similarities of A's sentences `i..i + k` with B's `j..j + l`.
+    fn block(&self, i: usize, k: usize, j: usize, l: usize) -> f32 {
+        let mut num = 0.0;
+        for p in i..i + k {
+            for q in j..j + l {
+                num += self.dot(p, q);
+            }
+        }
+        num
+    }
+}
+
+impl<F: Fn(usize, usize) -> f32> Dots for F {
+    fn dot(&self, i: usize, j: usize) -> f32 {
+        self(i, j)
+    }
+}
+
+/// Similarities computed once for the cells of a band (0 outside it); a block is summed
+/// row by row over the band's part of it, in the order [`Dots::block`] adds.
+struct BandDots<'b> {
+    band: &'b Band,
+    dots: &'b [f32],
+}
+
+impl Dots for BandDots<'_> {
+    fn dot(&self, i: usize, j: usize) -> f32 {
+        self.band.index(i, j).map_or(0.0, |idx| self.dots[idx])
+    }
+
+    fn block(&self, i: usize, k: usize, j: usize, l: usize) -> f32 {
+        let mut num = 0.0;
+        for p in i..i + k {
+            let Some((start, columns)) = self.band.row(p) else {
+                continue;
+            };
+            let (from, to) = (j.max(columns.start), (j + l).min(columns.end));
+            if from < to {
+                for &d in &self.dots[start + from - columns.start..start + to - columns.start] {
+                    num += d;
+                }
+            }
+        }
+        num
+    }
+}
+
+/// Similarities of the sentence pairs inside the band (0 past either document's end), a
+/// row per task. Each row follows its sentence's keys into B's sentences that hold them
+/// within the row's columns, adding in the order of the keys as a dot product does, so
+/// a cell is the dot product itself without a merge of two key lists per cell.
+fn band_dots(a: &[SparseVec], b: &[SparseVec], band: &Band) -> Vec<f32> {
+    let mut postings: KeyMap<Vec<(u32, f32)>> = KeyMap::default();
+    for (j, v) in b.iter().enumerate() {
+        let j = u32::try_from(j).unwrap_or(u32::MAX);
+        for &(key, w) in v.entries() {
+            postings.entry(key).or_default().push((j, w));
+        }
+    }
+    (0..a.len() + 1)
+        .into_par_iter()
+        .with_min_len(256)
+        .flat_map_iter(|i| {
+            let columns = band.columns(i);
+            let mut row = vec![0.0f32; columns.len()];
+            if let Some(v) = a.get(i) {
+                for &(key, w) in v.entries() {
+                    let Some(list) = postings.get(&key) else {
+                        continue;
+                    };
+                    let from = list.partition_point(|&(j, _)| (j as usize) < columns.start);
+                    for &(j, wj) in &list[from..] {
+                        let j = j as usize;
+                        if j >= columns.end {
+                            break;
+                        }
+                        row[j - columns.start] += w * wj;
+                    }
+                }
+            }
+            row
+        })
+        .collect()
+}
+
 /// Precomputed similarities and length statistics of a pair.
 pub(super) struct Context<'a> {
     pub(super) a: &'a SideInput<'a>,
@@ -150,26 +241,13 @@ impl<'a> Context<'a> {
         k: usize,
         j: usize,
         l: usize,
-        dot: &impl Fn(usize, usize) -> f32,
+        dot: &impl Dots,
     ) -> f32 {
-        let mut num = 0.0;
-        for p in i..i + k {
-            for q in j..j + l {
-                num += dot(p, q);
-            }
-        }
-        num / (self.norm_a[k - 1][i] * self.norm_b[l - 1][j])
+        dot.block(i, k, j, l) / (self.norm_a[k - 1][i] * self.norm_b[l - 1][j])
     }
 
     /// Background-corrected similarity of a bead.
-    pub(super) fn lexical(
-        &self,
-        i: usize,
-        k: usize,
-        j: usize,
-        l: usize,
-        dot: &impl Fn(usize, usize) -> f32,
-    ) -> f32 {
+    pub(super) fn lexical(&self, i: usize, k: usize, j: usize, l: usize, dot: &impl Dots) -> f32 {
         let cos = self.group_cosine(i, k, j, l, dot);
         let bg_a = self.bg_a[i..i + k].iter().sum::<f32>() / k as f32;
         let bg_b = self.bg_b[j..j + l].iter().sum::<f32>() / l as f32;
@@ -192,7 +270,7 @@ impl<'a> Context<'a> {
         (i, k): (usize, usize),
         (j, l): (usize, usize),
         beat: f32,
-        dot: &impl Fn(usize, usize) -> f32,
+        dot: &impl Dots,
     ) -> Option<f32> {
         let p = self.params;
         if k == 0 || l == 0 {
@@ -217,10 +295,10 @@ impl<'a> Context<'a> {
         if k + l >= LARGE_BEAD || (k + l > 2 && self.dictionary) {
             // Sentences of the bead that share no key at all with the other side.
             let silent_a = (i..i + k)
-                .filter(|&p| (j..j + l).all(|q| dot(p, q) <= 0.0))
+                .filter(|&p| (j..j + l).all(|q| dot.dot(p, q) <= 0.0))
                 .count();
             let silent_b = (j..j + l)
-                .filter(|&q| (i..i + k).all(|p| dot(p, q) <= 0.0))
+                .filter(|&q| (i..i + k).all(|p| dot.dot(p, q) <= 0.0))
                 .count();
             let quiet = silent_a + silent_b;
             // A five-sentence bead is only believed when nearly all of it carries evidence:
@@ -243,21 +321,8 @@ impl<'a> Context<'a> {
 
     pub(super) fn dynamic_programme(&self, band: &Band) -> Vec<Bead> {
         let (n, m) = (self.a.vectors.len(), self.b.vectors.len());
-        // Similarities of single sentence pairs inside the band, computed once, a row per task.
-        let dots: Vec<f32> = (0..n + 1)
-            .into_par_iter()
-            .with_min_len(256)
-            .flat_map_iter(|i| {
-                band.columns(i).map(move |j| {
-                    if i < n && j < m {
-                        self.a.vectors[i].dot(&self.b.vectors[j])
-                    } else {
-                        0.0
-                    }
-                })
-            })
-            .collect();
-        let dot = |i: usize, j: usize| band.index(i, j).map_or(0.0, |idx| dots[idx]);
+        let dots = band_dots(self.a.vectors, self.b.vectors, band);
+        let dot = BandDots { band, dots: &dots };
         let score = |a, b, beat| self.bead_score(a, b, beat, &dot);
         programme::best_path(band, n, m, &score)
             .into_iter()
@@ -379,4 +444,52 @@ fn mixes_headings(headings: &[bool], i: usize, k: usize) -> bool {
         && headings
             .get(i..i + k)
             .is_some_and(|h| h.iter().any(|&x| x) && h.iter().any(|&x| !x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentences sharing some of a few keys, so that many cells are zero and many are not.
+    fn side(n: usize, seed: u64) -> Vec<SparseVec> {
+        (0..n as u64)
+            .map(|i| {
+                let keys: Vec<u64> = (0..4).map(|t| (i * 7 + t * 13 + seed) % 11).collect();
+                SparseVec::uniform(&keys)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn band_similarities_are_the_dot_products_and_blocks_their_sums() {
+        let (a, b) = (side(30, 1), side(26, 3));
+        let band = Band::anchored(30, 26, &[(10, 9), (20, 17)], 3);
+        let dots = band_dots(&a, &b, &band);
+        let table = BandDots {
+            band: &band,
+            dots: &dots,
+        };
+        let direct = |i: usize, j: usize| match band.index(i, j) {
+            Some(_) if i < a.len() && j < b.len() => a[i].dot(&b[j]),
+            _ => 0.0,
+        };
+        for i in 0..=30 {
+            for j in 0..=26 {
+                assert_eq!(
+                    table.dot(i, j).to_bits(),
+                    direct(i, j).to_bits(),
+                    "({i}, {j})"
+                );
+            }
+        }
+        for (i, j) in [(0, 0), (9, 8), (12, 10), (26, 22)] {
+            for (k, l) in [(1, 1), (2, 1), (1, 3), (3, 2), (4, 1)] {
+                assert_eq!(
+                    table.block(i, k, j, l).to_bits(),
+                    Dots::block(&direct, i, k, j, l).to_bits(),
+                    "({i}, {k}) × ({j}, {l})"
+                );
+            }
+        }
+    }
 }
