@@ -523,9 +523,9 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
             })
             .collect()
     };
-    let (ra, rb) = (
-        raw(a, &magnitudes_b, &no_variants),
-        raw(b, &magnitudes_a, &variants),
+    let (ra, rb) = rayon::join(
+        || raw(a, &magnitudes_b, &no_variants),
+        || raw(b, &magnitudes_a, &variants),
     );
     let mut df: KeyMap<u32> = KeyMap::default();
     for v in ra.iter().chain(&rb) {
@@ -562,10 +562,11 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
         }
         SparseVec(v)
     };
-    PairVectors {
-        a: ra.into_iter().map(finish).collect(),
-        b: rb.into_iter().map(finish).collect(),
-    }
+    let (a, b) = rayon::join(
+        || ra.into_iter().map(finish).collect(),
+        || rb.into_iter().map(finish).collect(),
+    );
+    PairVectors { a, b }
 }
 
 #[cfg(test)]

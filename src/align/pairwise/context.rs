@@ -76,6 +76,7 @@ impl Dots for BandDots<'_> {
         self.band.index(i, j).map_or(0.0, |idx| self.dots[idx])
     }
 
+    #[inline]
     fn block(&self, i: usize, k: usize, j: usize, l: usize) -> f32 {
         let mut num = 0.0;
         for p in i..i + k {
@@ -235,6 +236,7 @@ impl<'a> Context<'a> {
     }
 
     /// Cosine similarity of the sums of sentences `i..i+k` of A and `j..j+l` of B.
+    #[inline]
     pub(super) fn group_cosine(
         &self,
         i: usize,
@@ -247,18 +249,20 @@ impl<'a> Context<'a> {
     }
 
     /// Background-corrected similarity of a bead.
+    #[inline]
     pub(super) fn lexical(&self, i: usize, k: usize, j: usize, l: usize, dot: &impl Dots) -> f32 {
         let cos = self.group_cosine(i, k, j, l, dot);
         let bg_a = self.bg_a[i..i + k].iter().sum::<f32>() / k as f32;
         let bg_b = self.bg_b[j..j + l].iter().sum::<f32>() / l as f32;
-        cos - f32::midpoint(bg_a, bg_b)
+        cos - half_sum(bg_a, bg_b)
     }
 
     /// Gale–Church: log-probability that lengths `la` and `lb` are translations.
+    #[inline]
     pub(super) fn length(&self, la: usize, lb: usize) -> f32 {
         const VARIANCE: f32 = 6.8;
         let (la, lb) = (la as f32, lb as f32);
-        let mean = f32::midpoint(la * self.ratio, lb);
+        let mean = half_sum(la * self.ratio, lb);
         let delta = (lb - la * self.ratio) / (VARIANCE * mean.max(1.0)).sqrt();
         two_sided_tail_ln(delta.abs())
     }
@@ -436,6 +440,14 @@ pub(super) fn two_sided_tail_ln(x: f32) -> f32 {
         * (0.254_829_6
             + t * (-0.284_496_7 + t * (1.421_413_8 + t * (-1.453_152 + t * 1.061_405_4))));
     (poly.ln() - z * z).max(1e-9f32.ln())
+}
+
+/// `(a + b) / 2`, the value `f32::midpoint` gives for the similarities and lengths here
+/// (far from overflow and from subnormals, where halving is exact), without its round trip
+/// through `f64`: the bead score's hottest arithmetic.
+#[inline]
+fn half_sum(a: f32, b: f32) -> f32 {
+    (a + b) * 0.5
 }
 
 /// True when sentences `i..i + k` hold both a heading and a sentence that is not one.

@@ -10,7 +10,6 @@
 use rayon::prelude::*;
 
 use super::context::Context;
-use crate::align::programme::{self, Band};
 
 /// A pair whose path stands this many standard deviations above its shuffles is a
 /// translation: for one more draw from the shuffles' distribution, whose mean and
@@ -89,16 +88,19 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
     (observed - mean) / var.sqrt().max(1e-3)
 }
 
+/// The beads the test scores, `(sentences of A, sentences of B)`: those with a prior.
+const SHAPES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+
 /// Score of the best monotone path through A's first `wa` sentences and B's sentences in
 /// `order` (beads 1-1, 1-0, 0-1, 2-1 and 1-2), by lengths and the similarities `lexical`
-/// (`wa` rows of B's window).
+/// (`wa` rows of B's window). Only the score is needed, so one forward sweep over the
+/// whole grid gives it without a path.
 fn path_score(ctx: &Context<'_>, wa: usize, order: &[usize], lexical: &[f32]) -> f32 {
     let wb = order.len();
-    let band = Band::full(wa, wb);
-    let score = |(i, k): (usize, usize), (j, l): (usize, usize), _beat: f32| -> Option<f32> {
-        let prior = prior(k, l)?;
+    let score = |(i, k): (usize, usize), (j, l): (usize, usize)| -> f32 {
+        let prior = prior(k, l).unwrap_or(f32::NEG_INFINITY);
         if k == 0 || l == 0 {
-            return Some(prior);
+            return prior;
         }
         let a: usize = ctx.a.lengths[i..i + k].iter().sum();
         let b: usize = order[j..j + l].iter().map(|&q| ctx.b.lengths[q]).sum();
@@ -108,10 +110,27 @@ fn path_score(ctx: &Context<'_>, wa: usize, order: &[usize], lexical: &[f32]) ->
                 words += lexical[p * wb + q];
             }
         }
-        Some(prior + ctx.length(a, b) + words / ((k * l) as f32).sqrt())
+        prior + ctx.length(a, b) + words / ((k * l) as f32).sqrt()
     };
-    programme::best_path(&band, wa, wb, &score)
-        .into_iter()
-        .map(|(a, b)| score(a, b, f32::NEG_INFINITY).unwrap_or(0.0))
-        .sum()
+    let width = wb + 1;
+    let mut best = vec![f32::NEG_INFINITY; (wa + 1) * width];
+    best[0] = 0.0;
+    for i in 0..=wa {
+        for j in 0..=wb {
+            for &(k, l) in &SHAPES {
+                if i < k || j < l {
+                    continue;
+                }
+                let from = best[(i - k) * width + j - l];
+                if from == f32::NEG_INFINITY {
+                    continue;
+                }
+                let total = from + score((i - k, k), (j - l, l));
+                if total > best[i * width + j] {
+                    best[i * width + j] = total;
+                }
+            }
+        }
+    }
+    best[wa * width + wb]
 }
