@@ -14,94 +14,62 @@ use crate::align::features::{KeyMap, SparseVec};
 /// wherever the link sits. A 1-1 link that grows keeps its pair as its core.
 pub(super) fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
     let dot = |p: usize, q: usize| ctx.dot(p, q);
-    loop {
-        let lone_a: std::collections::HashSet<usize> = beads
-            .iter()
-            .filter(|b| b.b.is_empty())
-            .map(|b| b.a[0])
-            .collect();
-        let lone_b: std::collections::HashSet<usize> = beads
-            .iter()
-            .filter(|b| b.a.is_empty())
-            .map(|b| b.b[0])
-            .collect();
-        let mut best: Option<(f32, usize, bool, usize)> = None;
-        for (k, bead) in beads.iter().enumerate() {
-            if bead.a.is_empty() || bead.b.is_empty() || bead.a.len() + bead.b.len() >= 4 {
-                continue;
+    // The bead of each lone sentence, by side.
+    let mut lone_a: HashMap<usize, usize> = HashMap::new();
+    let mut lone_b: HashMap<usize, usize> = HashMap::new();
+    for (k, bead) in beads.iter().enumerate() {
+        match (bead.a.as_slice(), bead.b.as_slice()) {
+            (&[i], []) => {
+                lone_a.insert(i, k);
             }
-            let base = ctx.group_cosine(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot);
-            let (a0, a1, b0, b1) = (
-                bead.a[0],
-                bead.a[bead.a.len() - 1],
-                bead.b[0],
-                bead.b[bead.b.len() - 1],
-            );
-            let options = [
-                (a0.checked_sub(1).filter(|i| lone_a.contains(i)), true),
-                (Some(a1 + 1).filter(|i| lone_a.contains(i)), true),
-                (b0.checked_sub(1).filter(|j| lone_b.contains(j)), false),
-                (Some(b1 + 1).filter(|j| lone_b.contains(j)), false),
-            ];
-            for (candidate, on_a) in options {
-                let Some(c) = candidate else { continue };
-                // A headline never joins a sentence of reporting (nor the reverse).
-                let (side, member) = if on_a { (ctx.a, a0) } else { (ctx.b, b0) };
-                let heading = |x: usize| side.headings.get(x).copied().unwrap_or(false);
-                if heading(c) != heading(member) {
-                    continue;
-                }
-                let (own, grown) = if on_a {
-                    let start = a0.min(c);
-                    (
-                        ctx.lexical(c, 1, b0, bead.b.len(), &dot),
-                        ctx.group_cosine(start, bead.a.len() + 1, b0, bead.b.len(), &dot),
-                    )
-                } else {
-                    let start = b0.min(c);
-                    (
-                        ctx.lexical(a0, bead.a.len(), c, 1, &dot),
-                        ctx.group_cosine(a0, bead.a.len(), start, bead.b.len() + 1, &dot),
-                    )
-                };
-                let gain = grown - base;
-                let (lone, group): (&[usize], &[usize]) = if on_a {
-                    (&[c], &bead.b)
-                } else {
-                    (&bead.a, &[c])
-                };
-                // A short sentence needs twice the floor, since its few words match by
-                // chance; not when it makes the link next to it more similar, which is
-                // evidence of its own ("Dozens of people remain missing." split off the
-                // end of a long sentence).
-                let floor = if gain > 0.0 {
-                    floor
-                } else {
-                    ctx.floor_for(lone, group, floor)
-                };
-                if own < floor {
-                    continue;
-                }
-                let joins = gain > 0.0 || fills_the_rest(ctx, bead, c, on_a, floor);
-                if joins && best.is_none_or(|b| gain > b.0) {
-                    best = Some((gain, k, on_a, c));
-                }
+            ([], &[j]) => {
+                lone_b.insert(j, k);
             }
-        }
-        let Some((_, k, on_a, c)) = best else { break };
-        if beads[k].a.len() + beads[k].b.len() == 2 {
-            beads[k].core = Some((beads[k].a[0], beads[k].b[0]));
-        }
-        if on_a {
-            beads[k].a.push(c);
-            beads[k].a.sort_unstable();
-            beads.retain(|b| !(b.b.is_empty() && b.a == [c]));
-        } else {
-            beads[k].b.push(c);
-            beads[k].b.sort_unstable();
-            beads.retain(|b| !(b.a.is_empty() && b.b == [c]));
+            _ => {}
         }
     }
+    // The joins a link could make, best first: by gain, then in the order of the path and
+    // of the four places (before and after on A, then on B). A join changes only its own
+    // link's joins and ends the others' joins of the sentence it took, so each link's
+    // joins are reckoned once per change and stale ones dropped when they come up.
+    let mut queue = std::collections::BinaryHeap::new();
+    let mut version = vec![0u32; beads.len()];
+    let mut gone = vec![false; beads.len()];
+    for (k, bead) in beads.iter().enumerate() {
+        queue.extend(joins(bead, k, 0, ctx, floor, &lone_a, &lone_b, &dot));
+    }
+    while let Some(join) = queue.pop() {
+        let lone = if join.on_a { &mut lone_a } else { &mut lone_b };
+        if join.version != version[join.link] || !lone.contains_key(&join.sentence) {
+            continue;
+        }
+        if let Some(taken) = lone.remove(&join.sentence) {
+            gone[taken] = true;
+        }
+        let bead = &mut beads[join.link];
+        if bead.a.len() + bead.b.len() == 2 {
+            bead.core = Some((bead.a[0], bead.b[0]));
+        }
+        let side = if join.on_a { &mut bead.a } else { &mut bead.b };
+        side.push(join.sentence);
+        side.sort_unstable();
+        version[join.link] += 1;
+        queue.extend(joins(
+            &beads[join.link],
+            join.link,
+            version[join.link],
+            ctx,
+            floor,
+            &lone_a,
+            &lone_b,
+            &dot,
+        ));
+    }
+    let mut index = 0;
+    beads.retain(|_| {
+        index += 1;
+        !gone[index - 1]
+    });
     for bead in beads
         .iter_mut()
         .filter(|b| !b.a.is_empty() && !b.b.is_empty())
@@ -110,6 +78,123 @@ pub(super) fn extend_links(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32)
             .group_cosine(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), &dot)
             .clamp(0.0, 1.0);
     }
+}
+
+/// A lone sentence a link could take: the link's gain in similarity, the link (its place
+/// on the path and how often it has changed), the place tried and the sentence.
+struct Join {
+    gain: f32,
+    link: usize,
+    version: u32,
+    place: usize,
+    on_a: bool,
+    sentence: usize,
+}
+
+impl Ord for Join {
+    /// The greater join comes first: more gain, then earlier on the path, then the earlier
+    /// place.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.gain
+            .total_cmp(&other.gain)
+            .then(other.link.cmp(&self.link))
+            .then(other.place.cmp(&self.place))
+    }
+}
+
+impl PartialOrd for Join {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Join {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Join {}
+
+/// The joins link `k` can make with the lone sentences next to it (see [`extend_links`]).
+#[allow(clippy::too_many_arguments)]
+fn joins(
+    bead: &Bead,
+    k: usize,
+    version: u32,
+    ctx: &Context<'_>,
+    floor: f32,
+    lone_a: &HashMap<usize, usize>,
+    lone_b: &HashMap<usize, usize>,
+    dot: &impl Fn(usize, usize) -> f32,
+) -> Vec<Join> {
+    let mut out = Vec::new();
+    if bead.a.is_empty() || bead.b.is_empty() || bead.a.len() + bead.b.len() >= 4 {
+        return out;
+    }
+    let base = ctx.group_cosine(bead.a[0], bead.a.len(), bead.b[0], bead.b.len(), dot);
+    let (a0, a1, b0, b1) = (
+        bead.a[0],
+        bead.a[bead.a.len() - 1],
+        bead.b[0],
+        bead.b[bead.b.len() - 1],
+    );
+    let options = [
+        (a0.checked_sub(1).filter(|i| lone_a.contains_key(i)), true),
+        (Some(a1 + 1).filter(|i| lone_a.contains_key(i)), true),
+        (b0.checked_sub(1).filter(|j| lone_b.contains_key(j)), false),
+        (Some(b1 + 1).filter(|j| lone_b.contains_key(j)), false),
+    ];
+    for (place, (candidate, on_a)) in options.into_iter().enumerate() {
+        let Some(c) = candidate else { continue };
+        // A headline never joins a sentence of reporting (nor the reverse).
+        let (side, member) = if on_a { (ctx.a, a0) } else { (ctx.b, b0) };
+        let heading = |x: usize| side.headings.get(x).copied().unwrap_or(false);
+        if heading(c) != heading(member) {
+            continue;
+        }
+        let (own, grown) = if on_a {
+            let start = a0.min(c);
+            (
+                ctx.lexical(c, 1, b0, bead.b.len(), dot),
+                ctx.group_cosine(start, bead.a.len() + 1, b0, bead.b.len(), dot),
+            )
+        } else {
+            let start = b0.min(c);
+            (
+                ctx.lexical(a0, bead.a.len(), c, 1, dot),
+                ctx.group_cosine(a0, bead.a.len(), start, bead.b.len() + 1, dot),
+            )
+        };
+        let gain = grown - base;
+        let (lone, group): (&[usize], &[usize]) = if on_a {
+            (&[c], &bead.b)
+        } else {
+            (&bead.a, &[c])
+        };
+        // A short sentence needs twice the floor, since its few words match by chance; not
+        // when it makes the link next to it more similar, which is evidence of its own
+        // ("Dozens of people remain missing." split off the end of a long sentence).
+        let floor = if gain > 0.0 {
+            floor
+        } else {
+            ctx.floor_for(lone, group, floor)
+        };
+        if own < floor {
+            continue;
+        }
+        if gain > 0.0 || fills_the_rest(ctx, bead, c, on_a, floor) {
+            out.push(Join {
+                gain,
+                link: k,
+                version,
+                place,
+                on_a,
+                sentence: c,
+            });
+        }
+    }
+    out
 }
 
 /// A sentence that repeats words a link already shares lowers its cosine even when it

@@ -61,6 +61,21 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
             })
         })
         .collect();
+    // The length terms of beads whose B side is one sentence, the same in every order.
+    let length_of = |k: usize| -> Vec<f32> {
+        (0..wa)
+            .flat_map(|i| {
+                let a: usize = ctx.a.lengths[i..(i + k).min(wa)].iter().sum();
+                (0..wb).map(move |q| ctx.length(a, ctx.b.lengths[q]))
+            })
+            .collect()
+    };
+    let window = Window {
+        wa,
+        lexical: &lexical,
+        one_one: length_of(1),
+        two_one: length_of(2),
+    };
     let real: Vec<usize> = (0..wb).collect();
     let mut state = 0x9e37_79b9_7f4a_7c15u64 ^ ((wa as u64) << 32 | wb as u64);
     // The orders are drawn one after another (the same on every machine), then scored on
@@ -80,9 +95,9 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
         .collect();
     let scores: Vec<f32> = orders
         .par_iter()
-        .map(|order| path_score(ctx, wa, order, &lexical))
+        .map(|order| path_score(ctx, &window, order))
         .collect();
-    let observed = path_score(ctx, wa, &real, &lexical);
+    let observed = path_score(ctx, &window, &real);
     let mean = scores.iter().sum::<f32>() / SHUFFLES as f32;
     let var = scores.iter().map(|s| (s - mean).powi(2)).sum::<f32>() / (SHUFFLES - 1) as f32;
     (observed - mean) / var.sqrt().max(1e-3)
@@ -91,26 +106,42 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
 /// The beads the test scores, `(sentences of A, sentences of B)`: those with a prior.
 const SHAPES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
 
-/// Score of the best monotone path through A's first `wa` sentences and B's sentences in
-/// `order` (beads 1-1, 1-0, 0-1, 2-1 and 1-2), by lengths and the similarities `lexical`
-/// (`wa` rows of B's window). Only the score is needed, so one forward sweep over the
-/// whole grid gives it without a path.
-fn path_score(ctx: &Context<'_>, wa: usize, order: &[usize], lexical: &[f32]) -> f32 {
-    let wb = order.len();
+/// What every order of the test shares: A's window (`wa` sentences), the similarities of
+/// its sentences with B's window (`wa` rows), and the length terms of 1-1 and 2-1 beads
+/// (by A's first sentence and B's sentence).
+struct Window<'w> {
+    wa: usize,
+    lexical: &'w [f32],
+    one_one: Vec<f32>,
+    two_one: Vec<f32>,
+}
+
+/// Score of the best monotone path through A's window and B's sentences in `order` (beads
+/// 1-1, 1-0, 0-1, 2-1 and 1-2), by lengths and similarities. Only the score is needed, so
+/// one forward sweep over the whole grid gives it without a path.
+fn path_score(ctx: &Context<'_>, window: &Window<'_>, order: &[usize]) -> f32 {
+    let (wa, wb, lexical) = (window.wa, order.len(), window.lexical);
     let score = |(i, k): (usize, usize), (j, l): (usize, usize)| -> f32 {
         let prior = prior(k, l).unwrap_or(f32::NEG_INFINITY);
         if k == 0 || l == 0 {
             return prior;
         }
-        let a: usize = ctx.a.lengths[i..i + k].iter().sum();
-        let b: usize = order[j..j + l].iter().map(|&q| ctx.b.lengths[q]).sum();
+        let length = match (k, l) {
+            (1, 1) => window.one_one[i * wb + order[j]],
+            (2, 1) => window.two_one[i * wb + order[j]],
+            _ => {
+                let a: usize = ctx.a.lengths[i..i + k].iter().sum();
+                let b: usize = order[j..j + l].iter().map(|&q| ctx.b.lengths[q]).sum();
+                ctx.length(a, b)
+            }
+        };
         let mut words = 0.0;
         for p in i..i + k {
             for &q in &order[j..j + l] {
                 words += lexical[p * wb + q];
             }
         }
-        prior + ctx.length(a, b) + words / ((k * l) as f32).sqrt()
+        prior + length + words / ((k * l) as f32).sqrt()
     };
     let width = wb + 1;
     let mut best = vec![f32::NEG_INFINITY; (wa + 1) * width];
