@@ -40,6 +40,45 @@ fn a_second_half_joins_a_link_by_what_the_link_leaves_unexplained() {
     assert_eq!(beads[0].core, Some((0, 0)));
 }
 
+#[test]
+fn a_lone_sentence_between_two_links_joins_the_one_it_helps_most_and_a_link_grows_twice() {
+    // A1 lies between the links A0–B0 and A2–B1 and says half of each; it says more of
+    // B1's (keys 40-43) than of B0's (10, 11), so it joins the second link, which then takes
+    // A3 too (keys 44, 45 of B1). A link of four sentences takes no more: B2 stays lone.
+    let a = [
+        SparseVec::uniform(&[1, 2, 3, 4]),
+        SparseVec::uniform(&[10, 11, 40, 41, 42, 43]),
+        SparseVec::uniform(&[30, 31, 32, 33]),
+        SparseVec::uniform(&[44, 45, 46]),
+    ];
+    let b = [
+        SparseVec::uniform(&[1, 2, 3, 4, 10, 11]),
+        SparseVec::uniform(&[30, 31, 32, 33, 40, 41, 42, 43, 44, 45]),
+        SparseVec::uniform(&[46, 47]),
+    ];
+    let (la, lb) = ([60, 60, 60, 40], [90, 200, 30]);
+    let (a, b) = (side(&a, &la), side(&b, &lb));
+    let params = Params::default();
+    let ctx = Context::new(&a, &b, &params, false);
+    let mut beads = vec![
+        lone_bead(vec![0], vec![0]),
+        lone_bead(vec![1], vec![]),
+        lone_bead(vec![2], vec![1]),
+        lone_bead(vec![3], vec![]),
+        lone_bead(vec![], vec![2]),
+    ];
+    extend_links(&mut beads, &ctx, params.same_language_floor);
+    assert_eq!(
+        sides(beads.clone()),
+        [
+            (vec![0], vec![0]),
+            (vec![1, 2, 3], vec![1]),
+            (vec![], vec![2])
+        ]
+    );
+    assert_eq!(beads[1].core, Some((2, 1)));
+}
+
 fn side<'a>(vectors: &'a [SparseVec], lengths: &'a [usize]) -> SideInput<'a> {
     SideInput {
         vectors,
