@@ -133,7 +133,23 @@ fn join_rows(claims: &[Claimed<'_>], rows: &RowIndex, sets: &mut UnionFind) {
     }
 }
 
-/// The claims of a loose topic that tell one fact: claims in one row, and (for a measure
+/// Times and durations of one occasion in different reports ("the fire broke out at ...")
+/// are one fact, aligned or not.
+fn join_occasions(claims: &[Claimed<'_>], sets: &mut UnionFind) {
+    for a in 0..claims.len() {
+        for b in a + 1..claims.len() {
+            if claims[a].0 != claims[b].0
+                && claims[a].1.occasion.is_some()
+                && claims[a].1.occasion == claims[b].1.occasion
+            {
+                sets.join(a, b);
+            }
+        }
+    }
+}
+
+/// The claims of a loose topic that tell one fact: claims in one row or of one occasion,
+/// and (for a measure
 /// reports give once, `together`) the readings of reports that give one reading of it
 /// ("the" time; "the" distance where both sentences name one place: `Named`).
 /// Claims tied to no other report's are left out.
@@ -145,6 +161,7 @@ fn told_together<'a>(
     let n = claims.len();
     let mut sets = UnionFind::new(n);
     join_rows(claims, rows, &mut sets);
+    join_occasions(claims, &mut sets);
     let named = match together_by {
         Together::Rows => return together(claims, &mut sets),
         Together::Reports => None,

@@ -288,3 +288,43 @@ fn demo_corpus_reports_the_known_disagreements() {
         summary(&c)
     );
 }
+
+#[test]
+fn times_and_durations_of_one_occasion_are_compared_outside_rows() {
+    // Each report gives several times, in sentences no row joins: the time the operation
+    // ended is one fact by what it is the time of.
+    let (_, c) = run(&[
+        "The alarm was raised at 6.10pm. The operation ended at 3.30am on Sunday.",
+        "Walkers were seen at noon near the lake. The hut stood empty at 11 am. \
+         The rescue operation concluded at 4.30 am.",
+    ]);
+    let times: Vec<Summary> = summary(&c)
+        .into_iter()
+        .filter(|s| s.1 == "time of day")
+        .collect();
+    assert_eq!(
+        times,
+        [(
+            ConflictKind::Figure,
+            "time of day".to_owned(),
+            vec![("=03:30".to_owned(), 1), ("=04:30".to_owned(), 1)]
+        )]
+    );
+    // How long the plane was in the air, told in two languages.
+    let (_, c) = run(&[
+        "Das Flugzeug, das eine halbe Stunde in der Luft war, brannte nach dem Aufprall aus.",
+        "Selon les médias, l'avion avait brûlé après avoir été en l'air pendant environ une \
+         heure et demie.",
+    ]);
+    assert!(
+        summary(&c).iter().any(|s| s.1 == "duration (min)"),
+        "{:?}",
+        summary(&c)
+    );
+    // Times of different occasions, or of none, are not compared outside a row.
+    let (_, c) = run(&[
+        "The fire broke out at 8 pm. Firefighters arrived at 8.20 pm.",
+        "Smoke was seen at 7 pm. The roof collapsed at 9.40 pm. The fire was put out at 2 am.",
+    ]);
+    assert!(summary(&c).is_empty(), "{:?}", summary(&c));
+}

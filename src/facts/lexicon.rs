@@ -263,7 +263,7 @@ impl Lexicon {
 /// prefix ("soldat" matches "soldats"), a shorter one must be the whole word ("km", "tod")
 /// unless it ends with `*` ("дом*"); one ending with `=` is always whole ("hoch="). Arabic
 /// clitics may stand in front.
-fn starts_with(words: &[String], term: &[String]) -> bool {
+pub(crate) fn starts_with(words: &[String], term: &[String]) -> bool {
     !term.is_empty()
         && term.len() <= words.len()
         && words.iter().zip(term).all(|(word, t)| {

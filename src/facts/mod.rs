@@ -9,6 +9,7 @@ mod implicit;
 pub mod lexicon;
 pub mod names;
 pub mod numbers;
+pub mod occasions;
 pub mod places;
 pub mod rules;
 pub mod times;
@@ -45,6 +46,9 @@ pub struct FigureFact {
     pub vague: bool,
     /// When it was reported, as far as its sentence and its document say.
     pub time: Option<Time>,
+    /// For a time of day or a duration: what it is the time of, where its sentence says
+    /// (`fire|start`, `aircraft|airborne`; see [`occasions`]).
+    pub occasion: Option<String>,
 }
 
 /// A date in a document.
@@ -69,6 +73,9 @@ pub struct NameFact {
     /// Names with one run in one sentence are one name of several words.
     pub run: usize,
 }
+
+/// The topic key of a duration with no dimension (`assets/facts/topics.toml`).
+const DURATION: &str = "unit:min|";
 
 /// A figure's interval and reading in its topic's base unit: "5 miles" is `=8.05 km`; a
 /// whole number in a unit that is often rounded ("18 km") stands for ±0.5 of it.
@@ -190,6 +197,14 @@ pub fn extract(doc: &Document) -> Facts {
                 Some(t) if !t.is_bare_people() => Some(t),
                 own => inherited(text, &figures, k, &facts.figures).or(own),
             };
+            let timed = matches!(f.measure, Measure::Clock(_))
+                || topic.as_ref().is_some_and(|t| t.key == DURATION);
+            let occasion = timed
+                .then(|| {
+                    let duration = !matches!(f.measure, Measure::Clock(_));
+                    occasions::of_time(text, &f.span, &doc.language, duration)
+                })
+                .flatten();
             facts.figures.push(FigureFact {
                 sentence: id,
                 span: base + f.span.start..base + f.span.end,
@@ -205,6 +220,7 @@ pub fn extract(doc: &Document) -> Facts {
                     .map(|m| (m.key.clone(), m.text.clone())),
                 vague: f.vague,
                 time: time.clone(),
+                occasion,
                 topic,
             });
         }
