@@ -10,12 +10,13 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 /// The invented stories (`tests/stories/own/`) whose every listed conflict is found: the
-/// three written for these tests and the story set's derailment.
-const STORIES: [&str; 4] = [
+/// three written for these tests and the story set's derailment and mountain rescue.
+const STORIES: [&str; 5] = [
     "alder-depot-blast",
     "saint-aubin-fire",
     "ferry-marela",
     "vercelay-derailment",
+    "albar-rescue",
 ];
 
 fn story_dir(id: &str) -> PathBuf {
