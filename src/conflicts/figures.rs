@@ -32,6 +32,24 @@ type Claimed<'a> = (DocId, &'a FigureFact);
 pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> Vec<Conflict> {
     let places = Places::new(docs, facts);
     let names = SentenceNames::new(facts);
+    // A country's source gives that country's figures ("the Syrian health ministry
+    // reported"), where the story's figures are placed in two countries or more; in a
+    // story of one country, its ministry's figures are the story's.
+    let countries: std::collections::BTreeSet<&str> = facts
+        .iter()
+        .flat_map(|f| &f.figures)
+        .filter(|x| !x.place_by_source)
+        .filter_map(|x| x.place.as_ref())
+        .map(|p| p.0.as_str())
+        .filter(|k| k.starts_with("country:"))
+        .collect();
+    let place_of = |d: usize, x: &FigureFact| {
+        if x.place_by_source && countries.len() < 2 {
+            None
+        } else {
+            place_of(&places, docs, d, x)
+        }
+    };
     // A topic's figures at different places are different facts, and figures at a place
     // differ from those at none; but where a topic's figures name one place only and every
     // report names it (the region the story is about), that place tells no figures apart.
@@ -39,7 +57,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     let mut places_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
         for x in &f.figures {
-            if let (Some(t), Some(p)) = (&x.topic, place_of(&places, docs, d, x)) {
+            if let (Some(t), Some(p)) = (&x.topic, place_of(d, x)) {
                 places_of.entry(t.key.as_str()).or_default().insert(p);
             }
         }
@@ -50,7 +68,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
                 let split = places_of
                     .get(t.key.as_str())
                     .is_some_and(|p| p.len() >= 2 || p.iter().any(|x| !places.is_setting(x)));
-                let place = place_of(&places, docs, d, x).filter(|_| split);
+                let place = place_of(d, x).filter(|_| split);
                 by_topic
                     .entry((t.key.as_str(), place))
                     .or_default()

@@ -328,3 +328,32 @@ fn times_and_durations_of_one_occasion_are_compared_outside_rows() {
     ]);
     assert!(summary(&c).is_empty(), "{:?}", summary(&c));
 }
+
+#[test]
+fn a_countrys_ministry_gives_that_countrys_figures_in_a_story_of_two_countries() {
+    // In a story told of two countries, the Syrian ministry's injured are Syria's: not
+    // against the Iraqi count.
+    let (_, c) = run(&[
+        "In Iraq, 76 people were killed by the earthquake, the disaster agency said. \
+         About 500 people were injured in the southern provinces of the country.",
+        "In Syria, 42 people were killed by the earthquake, the state news agency said. \
+         The Syrian health ministry reported that more than 600 people were injured.",
+    ]);
+    assert!(
+        !summary(&c)
+            .iter()
+            .any(|s| s.1.starts_with("people injured")),
+        "{:?}",
+        summary(&c)
+    );
+    // In a story of one country, its ministry's figures are the story's.
+    let (_, c) = run(&[
+        "The explosion in Beirut killed 157 people and about 4,000 people were injured.",
+        "The Lebanese health ministry reported 157 deaths and more than 5,000 injured.",
+    ]);
+    assert!(
+        summary(&c).iter().any(|s| s.1 == "people injured"),
+        "{:?}",
+        summary(&c)
+    );
+}
