@@ -52,7 +52,8 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     };
     // A topic's figures at different places are different facts, and figures at a place
     // differ from those at none; but where a topic's figures name one place only and every
-    // report names it (the region the story is about), that place tells no figures apart.
+    // report names it (the region the story is about), that place tells no figures apart
+    // (unless it is one of the story's two countries or more).
     let mut by_topic: BTreeMap<(&str, Option<&str>), Vec<Claimed<'_>>> = BTreeMap::new();
     let mut places_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
@@ -65,9 +66,13 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     for (d, f) in facts.iter().enumerate() {
         for x in &f.figures {
             if let Some(t) = &x.topic {
-                let split = places_of
-                    .get(t.key.as_str())
-                    .is_some_and(|p| p.len() >= 2 || p.iter().any(|x| !places.is_setting(x)));
+                let split = places_of.get(t.key.as_str()).is_some_and(|p| {
+                    p.len() >= 2
+                        || p.iter().any(|x| {
+                            !places.is_setting(x)
+                                || (countries.len() >= 2 && x.starts_with("country:"))
+                        })
+                });
                 let place = place_of(d, x).filter(|_| split);
                 by_topic
                     .entry((t.key.as_str(), place))
