@@ -43,7 +43,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         .map(|p| p.0.as_str())
         .filter(|k| k.starts_with("country:"))
         .collect();
-    let place_of = |d: usize, x: &FigureFact| {
+    let where_is = |d: usize, x: &FigureFact| {
         if x.place_by_source && countries.len() < 2 {
             None
         } else {
@@ -58,7 +58,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     let mut places_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
         for x in &f.figures {
-            if let (Some(t), Some(p)) = (&x.topic, place_of(d, x)) {
+            if let (Some(t), Some(p)) = (&x.topic, where_is(d, x)) {
                 places_of.entry(t.key.as_str()).or_default().insert(p);
             }
         }
@@ -73,7 +73,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
                                 || (countries.len() >= 2 && x.starts_with("country:"))
                         })
                 });
-                let place = place_of(d, x).filter(|_| split);
+                let place = where_is(d, x).filter(|_| split);
                 by_topic
                     .entry((t.key.as_str(), place))
                     .or_default()
