@@ -32,14 +32,33 @@ type Claimed<'a> = (DocId, &'a FigureFact);
 pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> Vec<Conflict> {
     let places = Places::new(docs, facts);
     let names = SentenceNames::new(facts);
+    // A country's source gives that country's figures ("the Syrian health ministry
+    // reported"), where the story's figures are placed in two countries or more; in a
+    // story of one country, its ministry's figures are the story's.
+    let countries: std::collections::BTreeSet<&str> = facts
+        .iter()
+        .flat_map(|f| &f.figures)
+        .filter(|x| !x.place_by_source)
+        .filter_map(|x| x.place.as_ref())
+        .map(|p| p.0.as_str())
+        .filter(|k| k.starts_with("country:"))
+        .collect();
+    let where_is = |d: usize, x: &FigureFact| {
+        if x.place_by_source && countries.len() < 2 {
+            None
+        } else {
+            place_of(&places, docs, d, x)
+        }
+    };
     // A topic's figures at different places are different facts, and figures at a place
     // differ from those at none; but where a topic's figures name one place only and every
-    // report names it (the region the story is about), that place tells no figures apart.
+    // report names it (the region the story is about), that place tells no figures apart
+    // (unless it is one of the story's two countries or more).
     let mut by_topic: BTreeMap<(&str, Option<&str>), Vec<Claimed<'_>>> = BTreeMap::new();
     let mut places_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
         for x in &f.figures {
-            if let (Some(t), Some(p)) = (&x.topic, place_of(&places, docs, d, x)) {
+            if let (Some(t), Some(p)) = (&x.topic, where_is(d, x)) {
                 places_of.entry(t.key.as_str()).or_default().insert(p);
             }
         }
@@ -47,10 +66,14 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     for (d, f) in facts.iter().enumerate() {
         for x in &f.figures {
             if let Some(t) = &x.topic {
-                let split = places_of
-                    .get(t.key.as_str())
-                    .is_some_and(|p| p.len() >= 2 || p.iter().any(|x| !places.is_setting(x)));
-                let place = place_of(&places, docs, d, x).filter(|_| split);
+                let split = places_of.get(t.key.as_str()).is_some_and(|p| {
+                    p.len() >= 2
+                        || p.iter().any(|x| {
+                            !places.is_setting(x)
+                                || (countries.len() >= 2 && x.starts_with("country:"))
+                        })
+                });
+                let place = where_is(d, x).filter(|_| split);
                 by_topic
                     .entry((t.key.as_str(), place))
                     .or_default()
@@ -133,7 +156,23 @@ fn join_rows(claims: &[Claimed<'_>], rows: &RowIndex, sets: &mut UnionFind) {
     }
 }
 
-/// The claims of a loose topic that tell one fact: claims in one row, and (for a measure
+/// Times and durations of one occasion in different reports ("the fire broke out at ...")
+/// are one fact, aligned or not.
+fn join_occasions(claims: &[Claimed<'_>], sets: &mut UnionFind) {
+    for a in 0..claims.len() {
+        for b in a + 1..claims.len() {
+            if claims[a].0 != claims[b].0
+                && claims[a].1.occasion.is_some()
+                && claims[a].1.occasion == claims[b].1.occasion
+            {
+                sets.join(a, b);
+            }
+        }
+    }
+}
+
+/// The claims of a loose topic that tell one fact: claims in one row or of one occasion,
+/// and (for a measure
 /// reports give once, `together`) the readings of reports that give one reading of it
 /// ("the" time; "the" distance where both sentences name one place: `Named`).
 /// Claims tied to no other report's are left out.
@@ -145,6 +184,7 @@ fn told_together<'a>(
     let n = claims.len();
     let mut sets = UnionFind::new(n);
     join_rows(claims, rows, &mut sets);
+    join_occasions(claims, &mut sets);
     let named = match together_by {
         Together::Rows => return together(claims, &mut sets),
         Together::Reports => None,

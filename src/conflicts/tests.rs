@@ -288,3 +288,72 @@ fn demo_corpus_reports_the_known_disagreements() {
         summary(&c)
     );
 }
+
+#[test]
+fn times_and_durations_of_one_occasion_are_compared_outside_rows() {
+    // Each report gives several times, in sentences no row joins: the time the operation
+    // ended is one fact by what it is the time of.
+    let (_, c) = run(&[
+        "The alarm was raised at 6.10pm. The operation ended at 3.30am on Sunday.",
+        "Walkers were seen at noon near the lake. The hut stood empty at 11 am. \
+         The rescue operation concluded at 4.30 am.",
+    ]);
+    let times: Vec<Summary> = summary(&c)
+        .into_iter()
+        .filter(|s| s.1 == "time of day")
+        .collect();
+    assert_eq!(
+        times,
+        [(
+            ConflictKind::Figure,
+            "time of day".to_owned(),
+            vec![("=03:30".to_owned(), 1), ("=04:30".to_owned(), 1)]
+        )]
+    );
+    // How long the plane was in the air, told in two languages.
+    let (_, c) = run(&[
+        "Das Flugzeug, das eine halbe Stunde in der Luft war, brannte nach dem Aufprall aus.",
+        "Selon les médias, l'avion avait brûlé après avoir été en l'air pendant environ une \
+         heure et demie.",
+    ]);
+    assert!(
+        summary(&c).iter().any(|s| s.1 == "duration (min)"),
+        "{:?}",
+        summary(&c)
+    );
+    // Times of different occasions, or of none, are not compared outside a row.
+    let (_, c) = run(&[
+        "The fire broke out at 8 pm. Firefighters arrived at 8.20 pm.",
+        "Smoke was seen at 7 pm. The roof collapsed at 9.40 pm. The fire was put out at 2 am.",
+    ]);
+    assert!(summary(&c).is_empty(), "{:?}", summary(&c));
+}
+
+#[test]
+fn a_countrys_ministry_gives_that_countrys_figures_in_a_story_of_two_countries() {
+    // In a story told of two countries, the Syrian ministry's injured are Syria's: not
+    // against the Iraqi count.
+    let (_, c) = run(&[
+        "In Iraq, 76 people were killed by the earthquake, the disaster agency said. \
+         About 500 people were injured in the southern provinces of the country.",
+        "In Syria, 42 people were killed by the earthquake, the state news agency said. \
+         The Syrian health ministry reported that more than 600 people were injured.",
+    ]);
+    assert!(
+        !summary(&c)
+            .iter()
+            .any(|s| s.1.starts_with("people injured")),
+        "{:?}",
+        summary(&c)
+    );
+    // In a story of one country, its ministry's figures are the story's.
+    let (_, c) = run(&[
+        "The explosion in Beirut killed 157 people and about 4,000 people were injured.",
+        "The Lebanese health ministry reported 157 deaths and more than 5,000 injured.",
+    ]);
+    assert!(
+        summary(&c).iter().any(|s| s.1 == "people injured"),
+        "{:?}",
+        summary(&c)
+    );
+}

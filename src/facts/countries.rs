@@ -29,7 +29,19 @@ struct Countries {
     demonyms: HashMap<String, &'static str>,
     /// Names by transliterated stem, for inflected forms ("Турции", "Сирии").
     stems: HashMap<String, Vec<&'static str>>,
+    /// One-word names less up to two final vowels or "n" ("syri" of "Syrien", "сири" of
+    /// "Сирия"), the bases of adjectives.
+    bases: HashMap<String, Vec<&'static str>>,
+    /// Every country of a demonym ("French": France and its southern territories).
+    demonym_ids: HashMap<String, Vec<&'static str>>,
 }
+
+/// Final letters a name (in matching form, without accents) loses before an adjective
+/// ending: vowels and "n" ("Syrien" → "syri-sch"), Cyrillic vowels ("Сирия" →
+/// "сири-йский"), Arabic alif and ta marbuta ("سوريا" → "سوري-ة").
+const LOST: &str = "aeiouynаеиоуыяйьэюاةى";
+/// The shortest base an adjective is read from.
+const BASE_MIN: usize = 4;
 
 static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
     let raw: RawAsset = toml::from_str(ASSET).unwrap_or_default();
@@ -44,10 +56,28 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
+                let mut base = key.clone();
+                for _ in 0..=2 {
+                    if base.chars().count() < BASE_MIN {
+                        break;
+                    }
+                    let ids = out.bases.entry(base.clone()).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                    match base.pop() {
+                        Some(c) if LOST.contains(c) => {}
+                        _ => break,
+                    }
+                }
             }
         }
         for d in &c.demonyms {
             out.demonyms.entry(matching(d)).or_insert(id);
+            let ids = out.demonym_ids.entry(matching(d)).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
     }
     out
@@ -92,6 +122,30 @@ pub fn by_demonym(word: &str) -> Option<&'static str> {
     COUNTRIES.demonyms.get(&matching(word)).copied()
 }
 
+/// The country an adjective names: a demonym, or a name's base (see [`LOST`]) with one of
+/// `endings`, the language's adjective endings ("syrischen", "сирийского", "sirio",
+/// "السورية" with the article): only where the demonym or the base is of one country.
+pub fn by_adjective(word: &str, endings: &[String]) -> Option<&'static str> {
+    let key = matching(word);
+    if let Some(ids) = COUNTRIES.demonym_ids.get(&key) {
+        return match ids.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+    }
+    let key = ["وال", "بال", "لل", "ال"]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(&key);
+    endings.iter().find_map(|e| {
+        let base = key.strip_suffix(matching(e).as_str())?;
+        match COUNTRIES.bases.get(base).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    })
+}
+
 /// The country a word names either way.
 pub fn of(word: &str) -> Option<&'static str> {
     by_name(word).or_else(|| by_demonym(word))
@@ -114,5 +168,27 @@ mod tests {
         assert_eq!(by_name("Турции"), Some("TUR"));
         assert_eq!(of("Lebanese"), Some("LBN"));
         assert_eq!(by_name("Paiporta"), None);
+    }
+
+    #[test]
+    fn adjectives_of_country_names() {
+        let endings = |list: &[&str]| list.iter().map(|e| (*e).to_owned()).collect::<Vec<_>>();
+        let de = endings(&["isch", "ische", "ischen", "sch", "sche", "schen"]);
+        let ru = endings(&["йский", "йского", "ского"]);
+        let es = endings(&["o", "a", "os", "as"]);
+        let ar = endings(&["", "ة", "ية"]);
+        assert_eq!(by_adjective("syrische", &de), Some("SYR"));
+        assert_eq!(by_adjective("syrischen", &de), Some("SYR"));
+        assert_eq!(by_adjective("türkischen", &de), Some("TUR"));
+        assert_eq!(by_adjective("сирийского", &ru), Some("SYR"));
+        assert_eq!(by_adjective("sirio", &es), Some("SYR"));
+        assert_eq!(by_adjective("السورية", &ar), Some("SYR"));
+        assert_eq!(by_adjective("Syrian", &[]), Some("SYR"));
+        // "French" is also the demonym of the French Southern Territories: no one country.
+        assert_eq!(by_adjective("French", &[]), None);
+        // Words that only begin like a name are not its adjective.
+        assert_eq!(by_adjective("pero", &es), None);
+        assert_eq!(by_adjective("individuellen", &de), None);
+        assert_eq!(by_adjective("Gesundheitsministerium", &de), None);
     }
 }

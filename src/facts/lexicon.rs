@@ -45,6 +45,8 @@ struct RawAsset {
     none: Vec<String>,
     others: Vec<String>,
     conjunctions: Vec<String>,
+    #[serde(default)]
+    collective: Vec<String>,
     event: Vec<RawConcept>,
     noun: Vec<RawConcept>,
     unit: Vec<RawUnit>,
@@ -112,6 +114,9 @@ pub struct Lexicon {
     /// Words after a figure that say nothing of what it counts ("others").
     pub others: HashSet<String>,
     pub conjunctions: HashSet<String>,
+    /// Phrases right before a figure that make it the size of a group ("the group of 12
+    /// walkers", "el grupo, de 14 personas").
+    pub collective: Vec<Vec<String>>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
@@ -241,6 +246,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         none: set(&raw.none),
         others: set(&raw.others),
         conjunctions: set(&raw.conjunctions),
+        collective: phrases(&raw.collective),
     })
 }
 
@@ -263,7 +269,7 @@ impl Lexicon {
 /// prefix ("soldat" matches "soldats"), a shorter one must be the whole word ("km", "tod")
 /// unless it ends with `*` ("дом*"); one ending with `=` is always whole ("hoch="). Arabic
 /// clitics may stand in front.
-fn starts_with(words: &[String], term: &[String]) -> bool {
+pub(crate) fn starts_with(words: &[String], term: &[String]) -> bool {
     !term.is_empty()
         && term.len() <= words.len()
         && words.iter().zip(term).all(|(word, t)| {

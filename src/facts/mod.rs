@@ -9,6 +9,7 @@ mod implicit;
 pub mod lexicon;
 pub mod names;
 pub mod numbers;
+pub mod occasions;
 pub mod places;
 pub mod rules;
 pub mod times;
@@ -38,13 +39,19 @@ pub struct FigureFact {
     pub topic: Option<Topic>,
     /// It states one value as such ("212", "fifty"): no qualifier, range or vague word.
     pub exact: bool,
-    /// Where it is, if its clause or sentence names a place: (key, name as written). Only
+    /// Where it is, if its clause or sentence names a place or a country's source gives
+    /// it ("das syrische Gesundheitsministerium meldete"): (key, name as written). Only
     /// counts have places; a measure (a magnitude "near Gaziantep") is the story's.
     pub place: Option<(String, String)>,
+    /// The place is the country of a source the sentence names, not a place it names.
+    pub place_by_source: bool,
     /// A vague group word ("dozens"): it rules out no figure on its own.
     pub vague: bool,
     /// When it was reported, as far as its sentence and its document say.
     pub time: Option<Time>,
+    /// For a time of day or a duration: what it is the time of, where its sentence says
+    /// (`fire|start`, `aircraft|airborne`; see [`occasions`]).
+    pub occasion: Option<String>,
 }
 
 /// A date in a document.
@@ -69,6 +76,9 @@ pub struct NameFact {
     /// Names with one run in one sentence are one name of several words.
     pub run: usize,
 }
+
+/// The topic key of a duration with no dimension (`assets/facts/topics.toml`).
+const DURATION: &str = "unit:min|";
 
 /// A figure's interval and reading in its topic's base unit: "5 miles" is `=8.05 km`; a
 /// whole number in a unit that is often rounded ("18 km") stands for ±0.5 of it.
@@ -164,6 +174,7 @@ pub fn extract(doc: &Document) -> Facts {
         }
         figures.sort_by_key(|f| f.span.start);
         let place_mentions = places::mentions(text, &doc.language);
+        let source_place = places::of_source(text, &doc.language);
         facts
             .places
             .extend(place_mentions.iter().map(|m| m.key.clone()));
@@ -190,21 +201,32 @@ pub fn extract(doc: &Document) -> Facts {
                 Some(t) if !t.is_bare_people() => Some(t),
                 own => inherited(text, &figures, k, &facts.figures).or(own),
             };
+            let timed = matches!(f.measure, Measure::Clock(_))
+                || topic.as_ref().is_some_and(|t| t.key == DURATION);
+            let occasion = timed
+                .then(|| {
+                    let duration = !matches!(f.measure, Measure::Clock(_));
+                    occasions::of_time(text, &f.span, &doc.language, duration)
+                })
+                .flatten();
+            // Only counts have places.
+            let counted = topic
+                .as_ref()
+                .is_some_and(|t| t.unit.is_none() && !t.key.starts_with("clock"));
+            let named = places::of_figure(text, &doc.language, &place_mentions, &f.span);
+            let place_by_source = counted && named.is_none() && source_place.is_some();
+            let place = named.or(source_place.as_ref()).filter(|_| counted);
             facts.figures.push(FigureFact {
                 sentence: id,
                 span: base + f.span.start..base + f.span.end,
                 interval,
                 value,
                 exact: f.exact_numeral,
-                place: places::of_figure(text, &doc.language, &place_mentions, &f.span)
-                    .filter(|_| {
-                        topic
-                            .as_ref()
-                            .is_some_and(|t| t.unit.is_none() && !t.key.starts_with("clock"))
-                    })
-                    .map(|m| (m.key.clone(), m.text.clone())),
+                place: place.map(|m| (m.key.clone(), m.text.clone())),
+                place_by_source,
                 vague: f.vague,
                 time: time.clone(),
+                occasion,
                 topic,
             });
         }

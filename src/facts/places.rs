@@ -22,6 +22,10 @@ struct RawAsset {
     between: HashMap<String, Vec<String>>,
     heads: HashMap<String, Vec<String>>,
     nested: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    sources: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    adjectives: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default)]
@@ -30,6 +34,9 @@ struct Words {
     between: HashMap<String, HashSet<String>>,
     heads: HashMap<String, HashSet<String>>,
     nested: HashMap<String, HashSet<String>>,
+    /// Per language, the nouns of sources, each as its words (matching form).
+    sources: HashMap<String, Vec<Vec<String>>>,
+    adjectives: HashMap<String, Vec<String>>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -44,8 +51,24 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         between: sets(raw.between),
         heads: sets(raw.heads),
         nested: sets(raw.nested),
+        sources: raw
+            .sources
+            .into_iter()
+            .map(|(k, v)| {
+                let phrases = v
+                    .iter()
+                    .map(|p| p.split_whitespace().map(matching).collect())
+                    .collect();
+                (k, phrases)
+            })
+            .collect(),
+        adjectives: raw.adjectives,
     }
 });
+
+fn matching(word: &str) -> String {
+    crate::normalize::without_diacritics(word)
+}
 
 /// A place named in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,6 +262,59 @@ pub fn of_figure<'a>(
     })
 }
 
+/// How many words may stand between a source noun and the demonym that qualifies it
+/// ("das syrische staatliche Fernsehen", "el Ministerio de Sanidad sirio").
+const SOURCE_NEAR: usize = 3;
+
+/// True when the words at `i` are a source of `phrases` (a prefix of each word; in German
+/// also the end of a compound: "Gesundheitsministerium", "Staatsfernsehen").
+fn is_source(words: &[String], i: usize, phrases: &[Vec<String>], lang: &str) -> bool {
+    phrases.iter().any(|p| {
+        words.len() >= i + p.len()
+            && p.iter().zip(&words[i..]).enumerate().all(|(k, (t, w))| {
+                let w = ["وال", "بال", "لل", "ال"]
+                    .iter()
+                    .find_map(|c| w.strip_prefix(c).filter(|r| r.chars().count() >= 3))
+                    .unwrap_or(w);
+                let t = t.strip_prefix("ال").unwrap_or(t);
+                w.starts_with(t) || (lang == "de" && k == 0 && p.len() == 1 && w.ends_with(t))
+            })
+    })
+}
+
+/// The country whose demonym or adjective qualifies a source the sentence names ("Das
+/// syrische Gesundheitsministerium meldete ...", "the Syrian health ministry said"): a
+/// country's ministries and authorities give that country's figures. None where sources
+/// of two countries are named.
+pub fn of_source(sentence: &str, lang: &str) -> Option<PlaceMention> {
+    let phrases = WORDS.sources.get(lang)?;
+    let no_endings = Vec::new();
+    let endings = WORDS.adjectives.get(lang).unwrap_or(&no_endings);
+    let tokens: Vec<Tok<'_>> = toks(sentence).into_iter().filter(|t| t.word).collect();
+    let words: Vec<String> = tokens.iter().map(|t| matching(t.text)).collect();
+    let mut found: Option<(&'static str, usize)> = None;
+    for i in (0..words.len()).filter(|&i| is_source(&words, i, phrases, lang)) {
+        let near = i.saturating_sub(SOURCE_NEAR)..(i + 1 + SOURCE_NEAR).min(words.len());
+        for j in near.filter(|&j| j != i) {
+            let Some(id) = super::countries::by_adjective(tokens[j].text, endings) else {
+                continue;
+            };
+            match found {
+                Some((other, _)) if other != id => return None,
+                Some(_) => {}
+                None => found = Some((id, j)),
+            }
+        }
+    }
+    let (id, j) = found?;
+    Some(PlaceMention {
+        span: tokens[j].span.clone(),
+        key: format!("country:{id}"),
+        text: tokens[j].text.to_owned(),
+        marker: tokens[j].span.clone(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +377,53 @@ mod tests {
             "11 others were rescued after the storm trapped them on a mountain in northern Spain.";
         let m = mentions(s, "en");
         assert_eq!(of_figure(s, "en", &m, &(0..2)), None);
+    }
+
+    #[test]
+    fn a_countrys_ministries_and_media_give_its_figures() {
+        let country = |s: &str, lang: &str| of_source(s, lang).map(|m| m.key);
+        let syria = Some("country:SYR".to_owned());
+        for (s, lang) in [
+            (
+                "Das syrische Gesundheitsministerium meldete mehr als 230 Todesopfer.",
+                "de",
+            ),
+            ("Syrian health officials said 230 people died.", "en"),
+            (
+                "Le ministère syrien de la Santé fait état de 230 morts.",
+                "fr",
+            ),
+            (
+                "El Ministerio de Sanidad sirio informó de 230 muertos.",
+                "es",
+            ),
+            ("Минздрав Сирии сообщил о 230 погибших.", "ru"),
+            ("сообщило сирийское министерство здравоохранения", "ru"),
+            ("وقالت وزارة الصحة السورية إن 230 شخصا لقوا حتفهم", "ar"),
+        ] {
+            // "Минздрав Сирии" names the country itself: that is `mentions`' business.
+            if s.contains("Сирии") {
+                assert_eq!(country(s, lang), None, "{s}");
+            } else {
+                assert_eq!(country(s, lang), syria, "{s}");
+            }
+        }
+        // A demonym that qualifies no source, or sources of two countries.
+        assert_eq!(
+            country("Syrian refugees crossed the border, 230 of them.", "en"),
+            None
+        );
+        assert_eq!(
+            country(
+                "The Turkish ministry and Syrian officials gave 300 dead.",
+                "en"
+            ),
+            None
+        );
+        // A news agency reports on any country.
+        assert_eq!(
+            country("73 people dead, reports the French AFP news agency.", "en"),
+            None
+        );
     }
 }

@@ -57,6 +57,15 @@ pub fn tokenize(text: &str, rules: &NumberRules) -> Vec<Token> {
                 }
             }
             let raw = &text[start..end_of(j)];
+            if let Some((o_end, digits)) = zeros_typed_as_o(&chars, k, j) {
+                out.push(Token {
+                    span: start..end_of(o_end),
+                    number: read_numeral(&digits, rules.decimal_comma),
+                    text: digits,
+                });
+                k = o_end;
+                continue;
+            }
             out.push(Token {
                 span: start..end_of(j),
                 text: raw.to_owned(),
@@ -106,6 +115,30 @@ pub fn tokenize(text: &str, rules: &NumberRules) -> Vec<Token> {
         k += 1;
     }
     out
+}
+
+/// Fewest digits before capital O's read as zeros.
+const DIGITS_BEFORE_O: usize = 2;
+
+/// A numeral ending in capital O's typed for zeros ("230O" is 2300): the digits `k..j`
+/// (at least [`DIGITS_BEFORE_O`], no separators, starting a token) followed by O's up to
+/// the end of the token. The index after the O's and the numeral with zeros.
+fn zeros_typed_as_o(chars: &[(usize, char)], k: usize, j: usize) -> Option<(usize, String)> {
+    let digits = &chars[k..j];
+    let starts_token = k == 0 || !chars[k - 1].1.is_alphanumeric();
+    if digits.len() < DIGITS_BEFORE_O
+        || !starts_token
+        || !digits.iter().all(|&(_, c)| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let o_end = j + chars[j..].iter().take_while(|&&(_, c)| c == 'O').count();
+    let ends_token = chars.get(o_end).is_none_or(|&(_, c)| !c.is_alphanumeric());
+    (o_end > j && ends_token).then(|| {
+        let mut numeral: String = digits.iter().map(|&(_, c)| c).collect();
+        numeral.extend(std::iter::repeat_n('0', o_end - j));
+        (o_end, numeral)
+    })
 }
 
 fn is_mark(c: char) -> bool {
@@ -164,6 +197,32 @@ mod tests {
                 "plus", "d'", "une", "centaine", "jusqu'", "à", "'", "piknik"
             ]
         );
+    }
+
+    #[test]
+    fn capital_os_typed_for_zeros_at_the_end_of_a_numeral() {
+        let rules = super::super::rules::rules("fr");
+        let read = |text: &str| -> Vec<(String, Option<f64>)> {
+            tokenize(text, rules)
+                .into_iter()
+                .map(|t| (t.text, t.number))
+                .collect()
+        };
+        assert_eq!(
+            read("230O personnes"),
+            [
+                ("2300".to_owned(), Some(2300.0)),
+                ("personnes".to_owned(), None)
+            ]
+        );
+        assert_eq!(read("10OO,")[0], ("1000".to_owned(), Some(1000.0)));
+        // One digit, a lowercase o (an ordinal, a degree), letters after the O or before
+        // the digits: no zeros read.
+        assert_eq!(read("3O")[0].1, Some(3.0));
+        assert_eq!(read("20o")[0].1, Some(20.0));
+        assert_eq!(read("230OK")[0].1, Some(230.0));
+        assert_eq!(read("A320O")[1].1, Some(320.0));
+        assert_eq!(read("2,30O")[0].1, Some(2.3));
     }
 
     #[test]

@@ -150,6 +150,10 @@ pub fn topic_between(
     (previous, next): (bool, bool),
 ) -> Option<Topic> {
     let lex = &*LEXICON;
+    let group = {
+        let w = words(before);
+        lex.collective.iter().any(|p| w.ends_with(p))
+    };
     // With no break before it, the next figure reads its event back through these words.
     let next_reads_back = next && !after.contains(is_break);
     let after = after.split(is_break).next().unwrap_or("");
@@ -202,7 +206,29 @@ pub fn topic_between(
         };
         scan_before(lex, lang, bw, &mut found, nearer_previous);
     }
+    if group && found.event.is_none() && found.unit.is_none() {
+        if let Some(t) = group_size(lex, &found) {
+            return Some(t);
+        }
+    }
     topic(lex, lang, &found)
+}
+
+/// The topic of a figure right after "the group of" ("the group of 12 walkers", "el grupo,
+/// de 14 personas"): the size of the group, compared in one row, unless a specific noun
+/// of the lexicon says what the group is ("a group of 300 soldiers").
+fn group_size(lex: &Lexicon, found: &Found) -> Option<Topic> {
+    if found.noun.is_some_and(|n| !lex.nouns[n].generic) {
+        return None;
+    }
+    Some(Topic {
+        key: "noun:group|".to_owned(),
+        label: "members of the group".to_owned(),
+        scope: Scope::Row,
+        has_event: false,
+        generic: false,
+        unit: None,
+    })
 }
 
 /// True when a word after a figure starts another clause: a conjunction ("and", "и"), or in
@@ -575,6 +601,39 @@ mod tests {
                 Some("“dock workers” killed"),
             ),
         ]);
+    }
+
+    #[test]
+    fn the_size_of_a_group() {
+        check(&[
+            (
+                " walkers from the club became stranded",
+                "The group of",
+                "en",
+                Some("members of the group"),
+            ),
+            (
+                " personas, pertenecía al club",
+                "El grupo, de",
+                "es",
+                Some("members of the group"),
+            ),
+            (
+                " туристов застряла",
+                "группа из",
+                "ru",
+                Some("members of the group"),
+            ),
+            // A specific noun or an event says what the group is.
+            (" soldiers", "a group of", "en", Some("soldiers")),
+            (" were killed", "a group of", "en", Some("people killed")),
+            // Not after "group of": the noun the figure counts.
+            (" walkers from the club", "The", "en", Some("“walkers”")),
+        ]);
+        assert_eq!(
+            topic_of(" walkers", "The group of", "en").map(|t| t.scope),
+            Some(Scope::Row)
+        );
     }
 
     #[test]

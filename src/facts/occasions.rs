@@ -1,0 +1,329 @@
+//! What a time of day or a duration is the time of: the thing that happened and the phase
+//! of it the time marks ("the fire broke out at 20:07": `fire|start`; "the plane was in the
+//! air for half an hour": `aircraft|airborne`), read with `assets/facts/occasions.toml`. Two
+//! reports' times of one occasion are one fact even where their sentences are not aligned.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::lexicon::starts_with;
+use super::topics::is_break;
+
+const ASSET: &str = include_str!("../../assets/facts/occasions.toml");
+
+/// How many words either side of a thing a word of `other` makes it another one.
+const OTHER_NEAR: usize = 2;
+
+/// Words in matching form, an elided article or pronoun a word of its own ("l'incendie"
+/// is "l", "incendie"; "dell'aereo" is "dell", "aereo").
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in super::lexicon::words(text) {
+        match w.split_once('\'') {
+            Some((head, rest)) if !rest.is_empty() && head.chars().count() <= 4 => {
+                out.push(head.to_owned());
+                out.push(rest.to_owned());
+            }
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Deserialize)]
+struct RawConcept {
+    id: String,
+    #[serde(default)]
+    durative: bool,
+    #[serde(flatten)]
+    terms: HashMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawAsset {
+    other: Vec<String>,
+    thing: Vec<RawConcept>,
+    phase: Vec<RawConcept>,
+}
+
+/// A term: its words and, for a verb with a separable particle, the particle's words.
+#[derive(Debug)]
+struct Term {
+    words: Vec<String>,
+    tail: Vec<String>,
+    concept: usize,
+}
+
+#[derive(Debug, Default)]
+struct Occasions {
+    things: Vec<String>,
+    phases: Vec<(String, bool)>,
+    thing_terms: HashMap<String, Vec<Term>>,
+    phase_terms: HashMap<String, Vec<Term>>,
+    other: HashSet<String>,
+}
+
+static OCCASIONS: LazyLock<Occasions> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
+
+fn terms(concepts: &[RawConcept]) -> HashMap<String, Vec<Term>> {
+    let mut out: HashMap<String, Vec<Term>> = HashMap::new();
+    for (i, c) in concepts.iter().enumerate() {
+        for (lang, list) in &c.terms {
+            for t in list {
+                let (head, tail) = t.split_once("...").unwrap_or((t, ""));
+                let term = Term {
+                    words: words(head),
+                    tail: words(tail),
+                    concept: i,
+                };
+                if !term.words.is_empty() {
+                    out.entry(lang.clone()).or_default().push(term);
+                }
+            }
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+    }
+    out
+}
+
+fn parse(source: &str) -> Result<Occasions, toml::de::Error> {
+    let raw: RawAsset = toml::from_str(source)?;
+    Ok(Occasions {
+        thing_terms: terms(&raw.thing),
+        phase_terms: terms(&raw.phase),
+        things: raw.thing.into_iter().map(|c| c.id).collect(),
+        phases: raw.phase.into_iter().map(|c| (c.id, c.durative)).collect(),
+        other: raw.other.iter().flat_map(|w| words(w)).collect(),
+    })
+}
+
+/// Every match of `list` in `w`: (position, length, concept).
+fn matches(list: &[Term], w: &[String]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < w.len() {
+        let found = list.iter().find(|t| {
+            starts_with(&w[p..], &t.words) && (t.tail.is_empty() || w.ends_with(&t.tail))
+        });
+        match found {
+            Some(t) => {
+                out.push((p, t.words.len(), t.concept));
+                p += t.words.len();
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
+/// The occasion (`thing|phase`) of the time of day or duration at `figure` (a span of
+/// `sentence`, of a document in `lang`): a phase in the figure's clause (a `durative` one
+/// for a duration, another for a time of day), nearest the figure, and the thing nearest
+/// that phase in the sentence, unless a word next to it makes it another one ("a second
+/// quake").
+pub fn of_time(
+    sentence: &str,
+    figure: &Range<usize>,
+    lang: &str,
+    duration: bool,
+) -> Option<String> {
+    let occ = &*OCCASIONS;
+    let (thing_terms, phase_terms) = (occ.thing_terms.get(lang)?, occ.phase_terms.get(lang)?);
+    let before = sentence.get(..figure.start)?;
+    let after = sentence.get(figure.end..)?;
+    let clause_start = before
+        .char_indices()
+        .rfind(|&(_, c)| is_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause_end = after.find(is_break).unwrap_or(after.len());
+    // The sentence's words with the figure as one empty word, and the clause's range in it.
+    let (all_before, clause_before) = (words(before), words(&before[clause_start..]));
+    let (all_after, clause_after) = (words(after), words(&after[..clause_end]));
+    let at = all_before.len();
+    let mut w = all_before;
+    w.push(String::new());
+    w.extend(all_after);
+    let clause = at - clause_before.len()..at + 1 + clause_after.len();
+    let phase = matches(phase_terms, &w[clause.clone()])
+        .into_iter()
+        .map(|(p, n, c)| (clause.start + p, n, c))
+        .filter(|&(_, _, c)| occ.phases[c].1 == duration)
+        .min_by_key(|&(p, n, _)| distance(p, n, at))?;
+    let (thing_at, thing_len, thing) = matches(thing_terms, &w)
+        .into_iter()
+        .filter(|&(p, n, _)| p + n <= phase.0 || p >= phase.0 + phase.1)
+        .min_by_key(|&(p, n, _)| distance(p, n, phase.0))?;
+    let near = w
+        [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
+        .iter()
+        .any(|x| occ.other.contains(x));
+    (!near).then(|| format!("{}|{}", occ.things[thing], occ.phases[phase.2].0))
+}
+
+/// Words between a match at `p` of `n` words and position `at`.
+fn distance(p: usize, n: usize, at: usize) -> usize {
+    if p + n <= at {
+        at - (p + n)
+    } else {
+        p.saturating_sub(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occasion(sentence: &str, figure: &str, lang: &str, duration: bool) -> Option<String> {
+        let at = sentence.find(figure).expect("figure in sentence");
+        of_time(sentence, &(at..at + figure.len()), lang, duration)
+    }
+
+    #[test]
+    fn asset_parses() {
+        let occ = parse(ASSET).expect("occasions.toml must parse");
+        assert!(occ.things.len() >= 5 && occ.phases.len() >= 3);
+        for lang in ["en", "fr", "de", "es", "pt", "it", "ru", "ar"] {
+            assert!(occ.thing_terms.contains_key(lang), "{lang}");
+            assert!(occ.phase_terms.contains_key(lang), "{lang}");
+        }
+    }
+
+    #[test]
+    fn the_thing_and_its_phase_in_every_language() {
+        let cases = [
+            (
+                "The fire at the cathedral broke out shortly before 8 pm on Monday.",
+                "shortly before 8 pm",
+                "en",
+                "fire|start",
+            ),
+            (
+                "L'incendie de la cathédrale s'est déclaré peu avant 20H00 lundi.",
+                "peu avant 20H00",
+                "fr",
+                "fire|start",
+            ),
+            (
+                "Das Feuer in der Kathedrale brach am Montag um 20.07 Uhr aus.",
+                "20.07 Uhr",
+                "de",
+                "fire|start",
+            ),
+            (
+                "El operativo, que duró nueve horas, terminó a las 3.30 del domingo.",
+                "3.30",
+                "es",
+                "operation|end",
+            ),
+            (
+                "El dispositivo concluyó a las 4.30 de la madrugada del domingo.",
+                "4.30 de la madrugada",
+                "es",
+                "operation|end",
+            ),
+            (
+                "The operation ended at 3.30am on Sunday.",
+                "3.30am",
+                "en",
+                "operation|end",
+            ),
+            (
+                "Землетрясение произошло в 04:17 по местному времени.",
+                "04:17",
+                "ru",
+                "earthquake|start",
+            ),
+            (
+                "وقع الزلزال في الساعة 11:11 مساء",
+                "11:11",
+                "ar",
+                "earthquake|start",
+            ),
+        ];
+        for (sentence, figure, lang, want) in cases {
+            assert_eq!(
+                occasion(sentence, figure, lang, false).as_deref(),
+                Some(want),
+                "{sentence}"
+            );
+        }
+        let durations = [
+            (
+                "Das Flugzeug, das eine halbe Stunde in der Luft war, brannte aus.",
+                "eine halbe",
+                "de",
+                "aircraft|airborne",
+            ),
+            (
+                "L'avion avait brûlé à l'impact après avoir été en l'air pendant environ une heure et demie.",
+                "environ une heure et demie",
+                "fr",
+                "aircraft|airborne",
+            ),
+            (
+                "The blaze burned for nearly five hours.",
+                "nearly five",
+                "en",
+                "fire|lasted",
+            ),
+        ];
+        for (sentence, figure, lang, want) in durations {
+            assert_eq!(
+                occasion(sentence, figure, lang, true).as_deref(),
+                Some(want),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_occasion_without_both_or_for_another_one() {
+        // No phase in the time's clause, or no thing in the sentence.
+        assert_eq!(
+            occasion(
+                "The spire collapsed shortly after 10 pm.",
+                "10 pm",
+                "en",
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            occasion("It all started at 6 pm.", "6 pm", "en", false),
+            None
+        );
+        assert_eq!(
+            occasion(
+                "The fire, which was reported by a neighbour, spread at 9 pm.",
+                "9 pm",
+                "en",
+                false
+            ),
+            None
+        );
+        // A second quake is another occasion.
+        assert_eq!(
+            occasion(
+                "A second earthquake struck at 13:24 local time.",
+                "13:24",
+                "en",
+                false
+            ),
+            None
+        );
+        // A phase of a point in time says nothing of a duration, and the reverse.
+        assert_eq!(
+            occasion("The fire broke out 3 hours ago.", "3", "en", true),
+            None
+        );
+        assert_eq!(
+            occasion("The fire burned until 9 pm.", "9 pm", "en", false),
+            None
+        );
+    }
+}
