@@ -4,7 +4,7 @@
 //! that no dictionary and no spelling carries across — what hunalign does without a
 //! dictionary, with a significance level in place of a tuned similarity.
 
-use super::features::{Key, KeyMap, KeySet};
+use super::features::{Key, KeyHasher, KeyMap, KeySet};
 use super::pairwise::Bead;
 
 /// G² above which two stems are taken for translations of each other: the 0.1 % level of a
@@ -56,8 +56,13 @@ pub fn induce(
 ) -> Lexicon {
     let mut count_a: KeyMap<u32> = KeyMap::default();
     let mut count_b: KeyMap<u32> = KeyMap::default();
-    let mut together: std::collections::HashMap<(Key, Key), u32> =
-        std::collections::HashMap::default();
+    // Pairs of stem keys, hashed as keys are (the order of the result does not depend on
+    // hashing: it is sorted below).
+    let mut together: std::collections::HashMap<
+        (Key, Key),
+        u32,
+        std::hash::BuildHasherDefault<KeyHasher>,
+    > = std::collections::HashMap::default();
     for &(i, j) in links {
         for &s in a[i] {
             *count_a.entry(s).or_default() += 1;
