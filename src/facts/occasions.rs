@@ -17,18 +17,12 @@ const ASSET: &str = include_str!("../../assets/facts/occasions.toml");
 /// How many words either side of a thing a word of `other` makes it another one.
 const OTHER_NEAR: usize = 2;
 
-/// Words in matching form, an elided article or pronoun a word of its own ("l'incendie"
-/// is "l", "incendie"; "dell'aereo" is "dell", "aereo").
+/// Words in matching form, an elided article or pronoun a word of its own (as the
+/// tokenizer cuts them: "l'incendie" is "l'", "incendie").
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in super::lexicon::words(text) {
-        match w.split_once('\'') {
-            Some((head, rest)) if !rest.is_empty() && head.chars().count() <= 4 => {
-                out.push(head.to_owned());
-                out.push(rest.to_owned());
-            }
-            _ => out.push(w),
-        }
+        super::rules::push_elided(&mut out, &w);
     }
     out
 }

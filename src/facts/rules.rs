@@ -162,16 +162,22 @@ pub(crate) fn parse(source: &str) -> Result<HashMap<String, NumberRules>, toml::
 pub fn split_words(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in phrase.split_whitespace() {
-        let word = word.to_lowercase().replace('’', "'");
-        match word.find('\'') {
-            Some(i) if i > 0 && i < 6 && i + 1 < word.len() => {
-                out.push(word[..=i].to_owned());
-                out.push(word[i + 1..].to_owned());
-            }
-            _ => out.push(word),
-        }
+        push_elided(&mut out, &word.to_lowercase().replace('’', "'"));
     }
     out
+}
+
+/// Pushes `word` (with straight apostrophes) as one word, or as two where it starts with an
+/// elided word of up to five letters ("l'incendie" is "l'", "incendie"; "dell'aereo" is
+/// "dell'", "aereo").
+pub fn push_elided(out: &mut Vec<String>, word: &str) {
+    match word.find('\'') {
+        Some(i) if i > 0 && i < 6 && i + 1 < word.len() => {
+            out.push(word[..=i].to_owned());
+            out.push(word[i + 1..].to_owned());
+        }
+        _ => out.push(word.to_owned()),
+    }
 }
 
 #[cfg(test)]
