@@ -133,10 +133,7 @@ pub fn by_adjective(word: &str, endings: &[String]) -> Option<&'static str> {
             _ => None,
         };
     }
-    let key = ["وال", "بال", "لل", "ال"]
-        .iter()
-        .find_map(|p| key.strip_prefix(p))
-        .unwrap_or(&key);
+    let key = super::lexicon::without_article(&key);
     endings.iter().find_map(|e| {
         let base = key.strip_suffix(matching(e).as_str())?;
         match COUNTRIES.bases.get(base).map(Vec::as_slice) {

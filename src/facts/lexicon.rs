@@ -291,6 +291,15 @@ pub(crate) fn starts_with(words: &[String], term: &[String]) -> bool {
         })
 }
 
+/// An Arabic word without the article and a clitic before it ("والسورية", "بالسورية",
+/// "للسورية", "السورية" → "سورية"), where at least three letters remain.
+pub fn without_article(word: &str) -> &str {
+    ["وال", "بال", "لل", "ال"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

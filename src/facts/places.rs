@@ -272,10 +272,7 @@ fn is_source(words: &[String], i: usize, phrases: &[Vec<String>], lang: &str) ->
     phrases.iter().any(|p| {
         words.len() >= i + p.len()
             && p.iter().zip(&words[i..]).enumerate().all(|(k, (t, w))| {
-                let w = ["وال", "بال", "لل", "ال"]
-                    .iter()
-                    .find_map(|c| w.strip_prefix(c).filter(|r| r.chars().count() >= 3))
-                    .unwrap_or(w);
+                let w = super::lexicon::without_article(w);
                 let t = t.strip_prefix("ال").unwrap_or(t);
                 w.starts_with(t) || (lang == "de" && k == 0 && p.len() == 1 && w.ends_with(t))
             })
