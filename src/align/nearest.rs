@@ -30,22 +30,33 @@ impl<'a> KeyIndex<'a> {
     pub(super) fn new(side: &'a [SparseVec]) -> Self {
         // Sentence numbers as u32 halve the index (a document of 4 billion sentences
         // would not be read in the first place).
-        let mut rare: KeyMap<Vec<(u32, f32)>> = KeyMap::default();
-        for (j, v) in side.iter().enumerate() {
-            let j = u32::try_from(j).unwrap_or(u32::MAX);
-            for &(k, w) in v.entries() {
-                rare.entry(k).or_default().push((j, w));
+        // Counted first, so that each key's list is allocated once at its size and the
+        // common keys get none.
+        let mut counts: KeyMap<u32> = KeyMap::default();
+        for v in side {
+            for &(k, _) in v.entries() {
+                *counts.entry(k).or_default() += 1;
             }
         }
         let limit = (side.len() / COMMON_KEY_DIVISOR).max(64);
-        let common = rare
-            .iter()
-            .filter(|(_, p)| p.len() > limit)
-            .map(|(&k, _)| k)
-            .collect();
-        rare.retain(|_, p| p.len() <= limit);
-        for p in rare.values_mut() {
-            p.shrink_to_fit();
+        let mut common = KeySet::default();
+        let mut rare: KeyMap<Vec<(u32, f32)>> = KeyMap::default();
+        rare.reserve(counts.len());
+        for (&k, &count) in &counts {
+            if count as usize > limit {
+                common.insert(k);
+            } else {
+                rare.insert(k, Vec::with_capacity(count as usize));
+            }
+        }
+        drop(counts);
+        for (j, v) in side.iter().enumerate() {
+            let j = u32::try_from(j).unwrap_or(u32::MAX);
+            for &(k, w) in v.entries() {
+                if let Some(list) = rare.get_mut(&k) {
+                    list.push((j, w));
+                }
+            }
         }
         Self { side, rare, common }
     }
