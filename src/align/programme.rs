@@ -29,6 +29,40 @@ const BEADS: [(usize, usize); 12] = [
     (4, 1),
 ];
 
+/// The scores of beads, asked cell by cell: what the beads ending at a cell (in the forward
+/// sweep) or starting there (backward) have in common is read once per cell.
+pub(super) trait Scorer: Sync {
+    /// What the beads at one cell share.
+    type Cell;
+
+    /// The shared part of the beads ending at `(i, j)` (`forward`) or starting there.
+    fn cell(&self, i: usize, j: usize, forward: bool) -> Self::Cell;
+
+    /// The score of the bead of A's sentences `a.0..a.0 + a.1` and B's `b.0..b.0 + b.1`
+    /// (one of the cell's beads), or `None` when it cannot exceed `beat`.
+    fn score(
+        &self,
+        cell: &Self::Cell,
+        a: (usize, usize),
+        b: (usize, usize),
+        beat: f32,
+    ) -> Option<f32>;
+}
+
+/// A bead score of its own, `score(a, b, beat)`, as a [`Scorer`] that shares nothing.
+impl<F> Scorer for F
+where
+    F: Fn((usize, usize), (usize, usize), f32) -> Option<f32> + Sync,
+{
+    type Cell = ();
+
+    fn cell(&self, _: usize, _: usize, _: bool) {}
+
+    fn score(&self, (): &(), a: (usize, usize), b: (usize, usize), beat: f32) -> Option<f32> {
+        self(a, b, beat)
+    }
+}
+
 /// Below this many cells one sweep is cheaper than two threads.
 const SPLIT_CELLS: usize = 200_000;
 
@@ -110,6 +144,15 @@ impl Band {
         (i < self.lo.len()).then(|| (self.offset[i], self.lo[i]..self.hi[i]))
     }
 
+    /// Row `i`'s place in per-cell arrays (none past the grid).
+    fn span(&self, i: usize) -> Option<Span> {
+        (i < self.lo.len()).then(|| Span {
+            offset: self.offset[i],
+            lo: self.lo[i],
+            hi: self.hi[i],
+        })
+    }
+
     /// Number of cells.
     pub(super) fn cells(&self) -> usize {
         self.offset.last().copied().unwrap_or(0)
@@ -121,18 +164,43 @@ impl Band {
     }
 }
 
+/// One row of a band: where its cells start in per-cell arrays and its columns.
+#[derive(Clone, Copy)]
+struct Span {
+    offset: usize,
+    lo: usize,
+    hi: usize,
+}
+
+impl Span {
+    /// Position of the row's cell in column `j`, if it is in the band.
+    #[inline]
+    fn index(self, j: usize) -> Option<usize> {
+        (j >= self.lo && j < self.hi).then(|| self.offset + j - self.lo)
+    }
+}
+
+/// The spans of rows `i`, `i ∓ 1`, …, `i ∓ MAX_GROUP` (minus in the forward sweep, plus in
+/// the backward one): every row a bead ending or starting in row `i` reaches.
+fn spans_near(band: &Band, i: usize, forward: bool) -> [Option<Span>; MAX_GROUP + 1] {
+    std::array::from_fn(|d| {
+        let p = if forward {
+            i.checked_sub(d)
+        } else {
+            i.checked_add(d)
+        };
+        p.and_then(|p| band.span(p))
+    })
+}
+
 /// The steps of the best path from `(0, 0)` to `(n, m)`, each `((i, k), (j, l))`: the bead
-/// of A's sentences `i..i + k` and B's `j..j + l`. `score(a, b, beat)` is a bead's score, or
-/// `None` when it cannot exceed `beat`.
-pub(super) fn best_path<F>(
+/// of A's sentences `i..i + k` and B's `j..j + l`, by the bead scores of `score`.
+pub(super) fn best_path<S: Scorer>(
     band: &Band,
     n: usize,
     m: usize,
-    score: &F,
-) -> Vec<((usize, usize), (usize, usize))>
-where
-    F: Fn((usize, usize), (usize, usize), f32) -> Option<f32> + Sync,
-{
+    score: &S,
+) -> Vec<((usize, usize), (usize, usize))> {
     let points = if band.cells() < SPLIT_CELLS || n < 4 * MAX_GROUP {
         path_in_one_sweep(band, n, m, score)
     } else {
@@ -145,20 +213,19 @@ where
 }
 
 /// The best path's points, by one forward sweep.
-fn path_in_one_sweep<F>(band: &Band, n: usize, m: usize, score: &F) -> Vec<(usize, usize)>
-where
-    F: Fn((usize, usize), (usize, usize), f32) -> Option<f32>,
-{
+fn path_in_one_sweep<S: Scorer>(band: &Band, n: usize, m: usize, score: &S) -> Vec<(usize, usize)> {
     let (_, back) = forward(band, n, n, score);
     trace_back(band, &back, (n, m))
 }
 
 /// The best path's points, by a forward sweep over the first half of the rows and a
 /// backward sweep over the second, side by side (`n` ≥ [`MAX_GROUP`]).
-fn path_from_both_ends<F>(band: &Band, n: usize, m: usize, score: &F) -> Vec<(usize, usize)>
-where
-    F: Fn((usize, usize), (usize, usize), f32) -> Option<f32> + Sync,
-{
+fn path_from_both_ends<S: Scorer>(
+    band: &Band,
+    n: usize,
+    m: usize,
+    score: &S,
+) -> Vec<(usize, usize)> {
     let mid = n / 2;
     let top = (mid + MAX_GROUP - 1).min(n);
     let ((to_here, back), (from_here, next)) = rayon::join(
@@ -185,31 +252,32 @@ where
 
 /// Best score of a path from `(0, 0)` to every cell of rows `0..=last`, and the shape of its
 /// last bead.
-fn forward<F>(band: &Band, n: usize, last: usize, score: &F) -> (Vec<f32>, Vec<u8>)
-where
-    F: Fn((usize, usize), (usize, usize), f32) -> Option<f32>,
-{
+fn forward<S: Scorer>(band: &Band, n: usize, last: usize, score: &S) -> (Vec<f32>, Vec<u8>) {
     let mut best = vec![f32::NEG_INFINITY; band.cells()];
     let mut back = vec![0u8; band.cells()];
     if let Some(origin) = band.index(0, 0) {
         best[origin] = 0.0;
     }
     for i in 0..=last.min(n) {
+        let spans = spans_near(band, i, true);
         for j in band.columns(i) {
-            let Some(here) = band.index(i, j) else {
+            let Some(here) = spans[0].and_then(|s| s.index(j)) else {
                 continue;
             };
+            let cell = score.cell(i, j, true);
             for (t, &(k, l)) in BEADS.iter().enumerate() {
                 if i < k || j < l {
                     continue;
                 }
-                let Some(from) = band.index(i - k, j - l) else {
+                let Some(from) = spans[k].and_then(|s| s.index(j - l)) else {
                     continue;
                 };
                 if best[from] == f32::NEG_INFINITY {
                     continue;
                 }
-                let Some(bead) = score((i - k, k), (j - l, l), best[here] - best[from]) else {
+                let Some(bead) =
+                    score.score(&cell, (i - k, k), (j - l, l), best[here] - best[from])
+                else {
                     continue;
                 };
                 let total = best[from] + bead;
@@ -225,31 +293,36 @@ where
 
 /// Best score of a path from every cell of rows `first..=n` to `(n, m)`, and the shape of
 /// its first bead.
-fn backward<F>(band: &Band, n: usize, m: usize, first: usize, score: &F) -> (Vec<f32>, Vec<u8>)
-where
-    F: Fn((usize, usize), (usize, usize), f32) -> Option<f32>,
-{
+fn backward<S: Scorer>(
+    band: &Band,
+    n: usize,
+    m: usize,
+    first: usize,
+    score: &S,
+) -> (Vec<f32>, Vec<u8>) {
     let mut best = vec![f32::NEG_INFINITY; band.cells()];
     let mut next = vec![0u8; band.cells()];
     if let Some(end) = band.index(n, m) {
         best[end] = 0.0;
     }
     for i in (first..=n).rev() {
+        let spans = spans_near(band, i, false);
         for j in band.columns(i).rev() {
-            let Some(here) = band.index(i, j) else {
+            let Some(here) = spans[0].and_then(|s| s.index(j)) else {
                 continue;
             };
+            let cell = score.cell(i, j, false);
             for (t, &(k, l)) in BEADS.iter().enumerate() {
                 if i + k > n || j + l > m {
                     continue;
                 }
-                let Some(to) = band.index(i + k, j + l) else {
+                let Some(to) = spans[k].and_then(|s| s.index(j + l)) else {
                     continue;
                 };
                 if best[to] == f32::NEG_INFINITY {
                     continue;
                 }
-                let Some(bead) = score((i, k), (j, l), best[here] - best[to]) else {
+                let Some(bead) = score.score(&cell, (i, k), (j, l), best[here] - best[to]) else {
                     continue;
                 };
                 let total = best[to] + bead;
@@ -309,7 +382,10 @@ mod tests {
     /// from a hash of the bead: beads whose centre lies near the diagonal score higher, as
     /// in a real pair, so with `m` ≈ `n / 2` the path is made of 2-1 beads and has a point
     /// on every other row only.
-    fn scorer(n: usize, m: usize) -> impl Fn((usize, usize), (usize, usize), f32) -> Option<f32> {
+    fn scorer(
+        n: usize,
+        m: usize,
+    ) -> impl Fn((usize, usize), (usize, usize), f32) -> Option<f32> + Sync {
         let ratio = m as f32 / n as f32;
         move |a, b, _beat| {
             let mut h = ((a.0 * 131 + a.1) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
