@@ -103,9 +103,6 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
     (observed - mean) / var.sqrt().max(1e-3)
 }
 
-/// The beads the test scores, `(sentences of A, sentences of B)`: those with a prior.
-const SHAPES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
-
 /// What every order of the test shares: A's window (`wa` sentences), the similarities of
 /// its sentences with B's window (`wa` rows), and the length terms of 1-1 and 2-1 beads
 /// (by A's first sentence and B's sentence).
@@ -117,51 +114,167 @@ struct Window<'w> {
 }
 
 /// Score of the best monotone path through A's window and B's sentences in `order` (beads
-/// 1-1, 1-0, 0-1, 2-1 and 1-2), by lengths and similarities. Only the score is needed, so
-/// one forward sweep over the whole grid gives it without a path.
+/// 1-1, 1-0, 0-1, 2-1 and 1-2, tried in that order at each cell), by lengths and
+/// similarities. Only the score is needed, so one forward sweep over the whole grid gives
+/// it without a path.
 fn path_score(ctx: &Context<'_>, window: &Window<'_>, order: &[usize]) -> f32 {
     let (wa, wb, lexical) = (window.wa, order.len(), window.lexical);
-    let score = |(i, k): (usize, usize), (j, l): (usize, usize)| -> f32 {
-        let prior = prior(k, l).unwrap_or(f32::NEG_INFINITY);
-        if k == 0 || l == 0 {
-            return prior;
-        }
-        let length = match (k, l) {
-            (1, 1) => window.one_one[i * wb + order[j]],
-            (2, 1) => window.two_one[i * wb + order[j]],
-            _ => {
-                let a: usize = ctx.a.lengths[i..i + k].iter().sum();
-                let b: usize = order[j..j + l].iter().map(|&q| ctx.b.lengths[q]).sum();
-                ctx.length(a, b)
-            }
-        };
-        let mut words = 0.0;
-        for p in i..i + k {
-            for &q in &order[j..j + l] {
-                words += lexical[p * wb + q];
-            }
-        }
-        prior + length + words / ((k * l) as f32).sqrt()
-    };
+    let (one_one, skip, two_one) = (prior(1, 1), prior(1, 0), prior(1, 2));
+    let (one_one, skip, two_one) = (
+        one_one.unwrap_or(f32::NEG_INFINITY),
+        skip.unwrap_or(f32::NEG_INFINITY),
+        two_one.unwrap_or(f32::NEG_INFINITY),
+    );
+    // A bead's words are the sum of its sentence pairs' similarities over the root of
+    // their number (1 for a 1-1 bead, 2 for the others).
+    let root_two = 2.0f32.sqrt();
     let width = wb + 1;
     let mut best = vec![f32::NEG_INFINITY; (wa + 1) * width];
     best[0] = 0.0;
+    // The path to `here` through the cell at `from` and one more bead, if better.
+    let improve = |best: &mut [f32], here: usize, from: usize, bead: f32| {
+        if best[from] != f32::NEG_INFINITY {
+            let total = best[from] + bead;
+            if total > best[here] {
+                best[here] = total;
+            }
+        }
+    };
     for i in 0..=wa {
         for j in 0..=wb {
-            for &(k, l) in &SHAPES {
-                if i < k || j < l {
-                    continue;
-                }
-                let from = best[(i - k) * width + j - l];
-                if from == f32::NEG_INFINITY {
-                    continue;
-                }
-                let total = from + score((i - k, k), (j - l, l));
-                if total > best[i * width + j] {
-                    best[i * width + j] = total;
-                }
+            let here = i * width + j;
+            if i >= 1 && j >= 1 {
+                let (row, q) = ((i - 1) * wb, order[j - 1]);
+                let words = 0.0 + lexical[row + q];
+                let bead = one_one + window.one_one[row + q] + words / 1.0;
+                improve(&mut best, here, here - width - 1, bead);
+            }
+            if i >= 1 {
+                improve(&mut best, here, here - width, skip);
+            }
+            if j >= 1 {
+                improve(&mut best, here, here - 1, skip);
+            }
+            if i >= 2 && j >= 1 {
+                let q = order[j - 1];
+                let (first, second) = ((i - 2) * wb, (i - 1) * wb);
+                let words = 0.0 + lexical[first + q] + lexical[second + q];
+                let bead = two_one + window.two_one[first + q] + words / root_two;
+                improve(&mut best, here, here - 2 * width - 1, bead);
+            }
+            if i >= 1 && j >= 2 {
+                let (row, q1, q2) = ((i - 1) * wb, order[j - 2], order[j - 1]);
+                let length =
+                    ctx.length(ctx.a.lengths[i - 1], ctx.b.lengths[q1] + ctx.b.lengths[q2]);
+                let words = 0.0 + lexical[row + q1] + lexical[row + q2];
+                let bead = two_one + length + words / root_two;
+                improve(&mut best, here, here - width - 2, bead);
             }
         }
     }
     best[wa * width + wb]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::SparseVec;
+    use crate::align::pairwise::{Params, SideInput};
+
+    /// The programme as defined: every shape at every cell through one bead score.
+    fn path_score_by_definition(ctx: &Context<'_>, window: &Window<'_>, order: &[usize]) -> f32 {
+        const SHAPES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+        let (wa, wb, lexical) = (window.wa, order.len(), window.lexical);
+        let score = |(i, k): (usize, usize), (j, l): (usize, usize)| -> f32 {
+            let prior = prior(k, l).unwrap_or(f32::NEG_INFINITY);
+            if k == 0 || l == 0 {
+                return prior;
+            }
+            let a: usize = ctx.a.lengths[i..i + k].iter().sum();
+            let b: usize = order[j..j + l].iter().map(|&q| ctx.b.lengths[q]).sum();
+            let mut words = 0.0;
+            for p in i..i + k {
+                for &q in &order[j..j + l] {
+                    words += lexical[p * wb + q];
+                }
+            }
+            prior + ctx.length(a, b) + words / ((k * l) as f32).sqrt()
+        };
+        let width = wb + 1;
+        let mut best = vec![f32::NEG_INFINITY; (wa + 1) * width];
+        best[0] = 0.0;
+        for i in 0..=wa {
+            for j in 0..=wb {
+                for &(k, l) in &SHAPES {
+                    if i < k || j < l || best[(i - k) * width + j - l] == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let total = best[(i - k) * width + j - l] + score((i - k, k), (j - l, l));
+                    if total > best[i * width + j] {
+                        best[i * width + j] = total;
+                    }
+                }
+            }
+        }
+        best[wa * width + wb]
+    }
+
+    #[test]
+    fn the_sweep_scores_every_order_as_the_defined_programme_does() {
+        // Sentences sharing some of a few keys, with lengths of every kind.
+        let mut state = 7u64;
+        let mut next = move |below: usize| -> usize {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            usize::try_from((state >> 33) % below as u64).unwrap_or(0)
+        };
+        let mut sentences = |n: usize| -> (Vec<SparseVec>, Vec<usize>) {
+            (0..n)
+                .map(|_| {
+                    let keys: Vec<u64> = (0..=next(5)).map(|_| next(12) as u64).collect();
+                    (SparseVec::uniform(&keys), 5 + next(200))
+                })
+                .unzip()
+        };
+        let ((va, la), (vb, lb)) = (sentences(23), sentences(19));
+        let side = |vectors, lengths| SideInput {
+            vectors,
+            lengths,
+            headings: &[],
+        };
+        let (a, b) = (side(&va, &la), side(&vb, &lb));
+        let params = Params::default();
+        let ctx = Context::new(&a, &b, &params, false);
+        let (wa, wb) = (va.len(), vb.len());
+        let lexical: Vec<f32> = (0..wa)
+            .flat_map(|i| (0..wb).map(move |j| (i * wb + j) as f32 * 0.013 - 2.0))
+            .collect();
+        let (ctx_ref, lb_ref) = (&ctx, &lb);
+        let length_of = |k: usize| -> Vec<f32> {
+            (0..wa)
+                .flat_map(|i| {
+                    let a: usize = la[i..(i + k).min(wa)].iter().sum();
+                    (0..wb).map(move |q| ctx_ref.length(a, lb_ref[q]))
+                })
+                .collect()
+        };
+        let window = Window {
+            wa,
+            lexical: &lexical,
+            one_one: length_of(1),
+            two_one: length_of(2),
+        };
+        let mut order: Vec<usize> = (0..wb).collect();
+        for round in 0..6 {
+            assert_eq!(
+                path_score(&ctx, &window, &order).to_bits(),
+                path_score_by_definition(&ctx, &window, &order).to_bits(),
+                "order {round}"
+            );
+            for i in (1..wb).rev() {
+                order.swap(i, next(i + 1));
+            }
+        }
+    }
 }
