@@ -14,7 +14,7 @@ pub(super) const MAX_GROUP: usize = 4;
 
 /// The bead shapes the programme tries, `(sentences of A, sentences of B)`; on equal
 /// scores the earlier shape wins.
-const BEADS: [(usize, usize); 12] = [
+pub(super) const BEADS: [(usize, usize); 12] = [
     (1, 1),
     (1, 0),
     (0, 1),

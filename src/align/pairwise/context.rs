@@ -640,34 +640,30 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_window_holds_the_band_similarities_of_every_bead_at_its_cell() {
+    /// Two sides of 30 and 26 sentences, a narrow band through two anchors and its
+    /// similarities.
+    fn banded() -> (Vec<SparseVec>, Vec<SparseVec>, Band, Vec<f32>) {
         let (a, b) = (side(30, 1), side(26, 3));
         let band = Band::anchored(30, 26, &[(10, 9), (20, 17)], 3);
         let dots = band_dots(&a, &b, &band);
+        (a, b, band, dots)
+    }
+
+    #[test]
+    fn a_window_holds_the_band_similarities_of_every_bead_at_its_cell() {
+        let (_, _, band, dots) = banded();
         let table = BandDots {
             band: &band,
             dots: &dots,
         };
-        let shapes = [
-            (1, 1),
-            (2, 1),
-            (1, 2),
-            (2, 2),
-            (3, 1),
-            (1, 3),
-            (2, 3),
-            (3, 2),
-            (1, 4),
-            (4, 1),
-        ];
+        let shapes = programme::BEADS.iter().filter(|&&(k, l)| k > 0 && l > 0);
         for i in 0..=30 {
             for j in band.columns(i) {
                 let (ending, starting) = (
                     Window::around(&table, i, j, true),
                     Window::around(&table, i, j, false),
                 );
-                for (k, l) in shapes {
+                for &(k, l) in shapes.clone() {
                     if i >= k && j >= l {
                         assert_eq!(
                             ending.block(i - k, k, j - l, l).to_bits(),
@@ -688,9 +684,7 @@ mod tests {
 
     #[test]
     fn band_similarities_are_the_dot_products_and_blocks_their_sums() {
-        let (a, b) = (side(30, 1), side(26, 3));
-        let band = Band::anchored(30, 26, &[(10, 9), (20, 17)], 3);
-        let dots = band_dots(&a, &b, &band);
+        let (a, b, band, dots) = banded();
         let table = BandDots {
             band: &band,
             dots: &dots,

@@ -61,21 +61,7 @@ pub(super) fn translation_z(ctx: &Context<'_>) -> f32 {
             })
         })
         .collect();
-    // The length terms of beads whose B side is one sentence, the same in every order.
-    let length_of = |k: usize| -> Vec<f32> {
-        (0..wa)
-            .flat_map(|i| {
-                let a: usize = ctx.a.lengths[i..(i + k).min(wa)].iter().sum();
-                (0..wb).map(move |q| ctx.length(a, ctx.b.lengths[q]))
-            })
-            .collect()
-    };
-    let window = Window {
-        wa,
-        lexical: &lexical,
-        one_one: length_of(1),
-        two_one: length_of(2),
-    };
+    let window = Window::new(ctx, wa, wb, &lexical);
     let real: Vec<usize> = (0..wb).collect();
     let mut state = 0x9e37_79b9_7f4a_7c15u64 ^ ((wa as u64) << 32 | wb as u64);
     // The orders are drawn one after another (the same on every machine), then scored on
@@ -111,6 +97,28 @@ struct Window<'w> {
     lexical: &'w [f32],
     one_one: Vec<f32>,
     two_one: Vec<f32>,
+}
+
+impl<'w> Window<'w> {
+    /// The window of A's first `wa` sentences beside B's first `wb`, with the
+    /// similarities `lexical`; the length terms of beads whose B side is one sentence,
+    /// the same in every order, are computed here.
+    fn new(ctx: &Context<'_>, wa: usize, wb: usize, lexical: &'w [f32]) -> Self {
+        let length_of = |k: usize| -> Vec<f32> {
+            (0..wa)
+                .flat_map(|i| {
+                    let a: usize = ctx.a.lengths[i..(i + k).min(wa)].iter().sum();
+                    (0..wb).map(move |q| ctx.length(a, ctx.b.lengths[q]))
+                })
+                .collect()
+        };
+        Self {
+            wa,
+            lexical,
+            one_one: length_of(1),
+            two_one: length_of(2),
+        }
+    }
 }
 
 /// Score of the best monotone path through A's window and B's sentences in `order` (beads
@@ -250,21 +258,7 @@ mod tests {
         let lexical: Vec<f32> = (0..wa)
             .flat_map(|i| (0..wb).map(move |j| (i * wb + j) as f32 * 0.013 - 2.0))
             .collect();
-        let (ctx_ref, lb_ref) = (&ctx, &lb);
-        let length_of = |k: usize| -> Vec<f32> {
-            (0..wa)
-                .flat_map(|i| {
-                    let a: usize = la[i..(i + k).min(wa)].iter().sum();
-                    (0..wb).map(move |q| ctx_ref.length(a, lb_ref[q]))
-                })
-                .collect()
-        };
-        let window = Window {
-            wa,
-            lexical: &lexical,
-            one_one: length_of(1),
-            two_one: length_of(2),
-        };
+        let window = Window::new(&ctx, wa, wb, &lexical);
         let mut order: Vec<usize> = (0..wb).collect();
         for round in 0..6 {
             assert_eq!(
