@@ -4,6 +4,7 @@
 //! topics or magnitudes, aliases, demonyms and longer forms are never conflicts.
 
 mod dates;
+mod days;
 mod entities;
 mod figures;
 mod names;
@@ -147,6 +148,7 @@ pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts])
     let rows = RowIndex::new(alignment);
     let mut out = figures::conflicts(docs, &rows, facts);
     out.extend(dates::conflicts(docs, &rows, facts));
+    out.extend(days::conflicts(docs, facts));
     let names = names::Names::new(docs, facts);
     let (entities, covered) = entities::conflicts(docs, &rows, facts, &names);
     out.extend(entities);

@@ -5,6 +5,7 @@ mod clock;
 mod count;
 pub mod countries;
 pub mod dates;
+pub mod days;
 mod implicit;
 pub mod lexicon;
 pub mod names;
@@ -63,6 +64,21 @@ pub struct DateFact {
     pub value: String,
     /// The date of a report ("a toll updated on 16 September"), not of an event.
     pub reporting: bool,
+}
+
+/// A weekday phrase that says when an occasion happened ("the earthquake struck late on
+/// Friday night"; see [`days`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayFact {
+    pub sentence: SentenceId,
+    pub span: Range<usize>,
+    /// Hours from Monday 00:00 (the week wraps: see [`days::gap`]).
+    pub from: f64,
+    pub to: f64,
+    /// `friday night`, `night before saturday`...
+    pub value: String,
+    /// What happened then (`earthquake|start`; see [`occasions`]).
+    pub occasion: String,
 }
 
 /// A capitalised word that may be a name.
@@ -137,12 +153,33 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
     (only_commas && few_words && topic.has_event).then(|| topic.clone())
 }
 
+/// The weekday phrases of a sentence (`text`, at byte `base` of its document) that say
+/// when an occasion happened.
+fn day_facts(text: &str, lang: &str, id: SentenceId, base: usize) -> Vec<DayFact> {
+    days::readings(text, lang)
+        .into_iter()
+        .filter_map(|d| {
+            let occasion = occasions::of_day(text, &d.span, lang)?;
+            Some(DayFact {
+                sentence: id,
+                span: base + d.span.start..base + d.span.end,
+                from: d.from,
+                to: d.to,
+                value: d.value,
+                occasion,
+            })
+        })
+        .collect()
+}
+
 /// Everything extracted from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     pub figures: Vec<FigureFact>,
     pub dates: Vec<DateFact>,
     pub names: Vec<NameFact>,
+    /// Weekday phrases of occasions.
+    pub days: Vec<DayFact>,
     /// The keys of every place named (see [`places::key`]).
     pub places: Vec<String>,
 }
@@ -239,6 +276,7 @@ pub fn extract(doc: &Document) -> Facts {
                 value: d.value,
             });
         }
+        facts.days.extend(day_facts(text, &doc.language, id, base));
         for n in names::mentions(text) {
             facts.names.push(NameFact {
                 sentence: id,
