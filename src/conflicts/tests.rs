@@ -424,3 +424,43 @@ fn countries_against_their_adjectives_are_not_name_conflicts() {
     ]);
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn bearings_of_one_place_from_another_conflict_a_point_apart_or_more() {
+    let bearings = |texts: &[&str]| -> Vec<Summary> {
+        summary(&run(texts).1)
+            .into_iter()
+            .filter(|s| s.1.starts_with("bearing of"))
+            .collect()
+    };
+    let c = bearings(&[
+        "The plane crashed in the Tver region, north-west of Moscow.",
+        "Самолет разбился в Тверской области к северо-востоку от Москвы.",
+        "L'avion s'est écrasé dans la région de Tver, au nord de Moscou.",
+    ]);
+    assert_eq!(
+        c,
+        [(
+            ConflictKind::Figure,
+            "bearing of Tver from Moscow".to_owned(),
+            vec![("north-west".to_owned(), 1), ("north-east".to_owned(), 1)]
+        )]
+    );
+    // Neighbouring points agree; bearings of two places, or from two places, are two facts.
+    for texts in [
+        [
+            "The plane crashed in the Tver region, north-west of Moscow.",
+            "L'avion s'est écrasé dans la région de Tver, au nord de Moscou.",
+        ],
+        [
+            "The plane crashed in the Tver region, north-west of Moscow.",
+            "The plane took off in Lisle, north-east of Moscow.",
+        ],
+        [
+            "The plane crashed in the Tver region, north-west of Moscow.",
+            "The plane crashed in the Tver region, south-east of Novgorod.",
+        ],
+    ] {
+        assert!(bearings(&texts).is_empty(), "{texts:?}");
+    }
+}

@@ -1,6 +1,7 @@
 //! Facts that sources can disagree on: figures (with what they count), dates and names,
 //! found in each document's non-boilerplate sentences.
 
+pub mod bearings;
 mod clock;
 mod count;
 pub mod countries;
@@ -81,6 +82,20 @@ pub struct DayFact {
     pub occasion: String,
 }
 
+/// Where a place lies from another, as a sentence says ("dans la région de Tver, au
+/// nord-ouest de Moscou"; see [`bearings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BearingFact {
+    pub sentence: SentenceId,
+    pub span: Range<usize>,
+    /// Clockwise from north.
+    pub degrees: u16,
+    /// The place located: key and name as written.
+    pub place: (String, String),
+    /// The place it is measured from.
+    pub from: (String, String),
+}
+
 /// A capitalised word that may be a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameFact {
@@ -153,6 +168,22 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
     (only_commas && few_words && topic.has_event).then(|| topic.clone())
 }
 
+/// The figures of a sentence: numerals and number words, and the counts its words imply
+/// where they overlap none, in order.
+fn sentence_figures(text: &str, lang: &str) -> Vec<Figure> {
+    let mut figures = numbers::figures(text, lang);
+    for f in implicit::counts(text, lang) {
+        if !figures
+            .iter()
+            .any(|g| g.span.start < f.span.end && f.span.start < g.span.end)
+        {
+            figures.push(f);
+        }
+    }
+    figures.sort_by_key(|f| f.span.start);
+    figures
+}
+
 /// The weekday phrases of a sentence (`text`, at byte `base` of its document) that say
 /// when an occasion happened.
 fn day_facts(text: &str, lang: &str, id: SentenceId, base: usize) -> Vec<DayFact> {
@@ -172,6 +203,27 @@ fn day_facts(text: &str, lang: &str, id: SentenceId, base: usize) -> Vec<DayFact
         .collect()
 }
 
+/// The bearings of a sentence (`text`, sentence `at.0` at byte `at.1` of its document)
+/// from its place mentions.
+fn bearing_facts(
+    text: &str,
+    lang: &str,
+    at: (SentenceId, usize),
+    places: &[places::PlaceMention],
+) -> Vec<BearingFact> {
+    let (id, base) = at;
+    bearings::bearings(text, lang, places)
+        .into_iter()
+        .map(|b| BearingFact {
+            sentence: id,
+            span: base + b.span.start..base + b.span.end,
+            degrees: b.degrees,
+            place: b.place,
+            from: b.from,
+        })
+        .collect()
+}
+
 /// Everything extracted from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
@@ -180,6 +232,8 @@ pub struct Facts {
     pub names: Vec<NameFact>,
     /// Weekday phrases of occasions.
     pub days: Vec<DayFact>,
+    /// Bearings of places from places.
+    pub bearings: Vec<BearingFact>,
     /// The keys of every place named (see [`places::key`]).
     pub places: Vec<String>,
 }
@@ -200,16 +254,7 @@ pub fn extract(doc: &Document) -> Facts {
         let sentence_dates = dates::dates(text);
         let time = times::sentence_time(text, &sentence_dates, &doc.language, doc_date.as_ref())
             .or_else(|| doc_time.clone());
-        let mut figures = numbers::figures(text, &doc.language);
-        for f in implicit::counts(text, &doc.language) {
-            if !figures
-                .iter()
-                .any(|g| g.span.start < f.span.end && f.span.start < g.span.end)
-            {
-                figures.push(f);
-            }
-        }
-        figures.sort_by_key(|f| f.span.start);
+        let figures = sentence_figures(text, &doc.language);
         let place_mentions = places::mentions(text, &doc.language);
         let source_place = places::of_source(text, &doc.language);
         facts
@@ -277,6 +322,12 @@ pub fn extract(doc: &Document) -> Facts {
             });
         }
         facts.days.extend(day_facts(text, &doc.language, id, base));
+        facts.bearings.extend(bearing_facts(
+            text,
+            &doc.language,
+            (id, base),
+            &place_mentions,
+        ));
         for n in names::mentions(text) {
             facts.names.push(NameFact {
                 sentence: id,
