@@ -410,6 +410,11 @@ fn weekdays_of_one_occasion_conflict_only_where_they_cannot_meet() {
             "The earthquake struck on Friday.",
             "Rescuers arrived on Sunday and the earthquake's toll rose.",
         ],
+        // The phase's weekday is the phrase nearest it.
+        [
+            "The earthquake struck on Friday and the army arrived in Orvale on Sunday.",
+            "The earthquake struck on Friday.",
+        ],
     ] {
         assert!(day_conflicts(&texts).is_empty(), "{texts:?}");
     }

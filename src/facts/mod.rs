@@ -187,18 +187,24 @@ fn sentence_figures(text: &str, lang: &str) -> Vec<Figure> {
 /// The weekday phrases of a sentence (`text`, at byte `base` of its document) that say
 /// when an occasion happened.
 fn day_facts(text: &str, lang: &str, id: SentenceId, base: usize) -> Vec<DayFact> {
-    days::readings(text, lang)
+    let read: Vec<(days::DayReading, String, usize)> = days::readings(text, lang)
         .into_iter()
         .filter_map(|d| {
-            let occasion = occasions::of_day(text, &d.span, lang)?;
-            Some(DayFact {
-                sentence: id,
-                span: base + d.span.start..base + d.span.end,
-                from: d.from,
-                to: d.to,
-                value: d.value,
-                occasion,
-            })
+            let (occasion, gap) = occasions::of_day(text, &d.span, lang)?;
+            Some((d, occasion, gap))
+        })
+        .collect();
+    // A phase's weekday is the phrase nearest it: "the earthquake that struck on Friday
+    // ... on Sunday" says nothing of Sunday.
+    read.iter()
+        .filter(|(_, o, gap)| !read.iter().any(|(_, p, g)| p == o && g < gap))
+        .map(|(d, occasion, _)| DayFact {
+            sentence: id,
+            span: base + d.span.start..base + d.span.end,
+            from: d.from,
+            to: d.to,
+            value: d.value.clone(),
+            occasion: occasion.clone(),
         })
         .collect()
 }

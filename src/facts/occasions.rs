@@ -130,14 +130,15 @@ pub fn of_time(
     lang: &str,
     duration: bool,
 ) -> Option<String> {
-    find(sentence, figure, lang, duration, false)
+    find(sentence, figure, lang, duration, false).map(|(o, _)| o)
 }
 
 /// The occasion (`thing|phase`) of the weekday phrase at `span` of `sentence` ("the
 /// earthquake struck late on Friday night"), read as for a time of day; but a word that
 /// opens another clause between the phrase and the phase ("said on Sunday *that* the
-/// quake struck") leaves the phrase without one.
-pub fn of_day(sentence: &str, span: &Range<usize>, lang: &str) -> Option<String> {
+/// quake struck") leaves the phrase without one. With the occasion, how many words stand
+/// between the phrase and its phase.
+pub fn of_day(sentence: &str, span: &Range<usize>, lang: &str) -> Option<(String, usize)> {
     find(sentence, span, lang, false, true)
 }
 
@@ -147,7 +148,7 @@ fn find(
     lang: &str,
     duration: bool,
     one_clause: bool,
-) -> Option<String> {
+) -> Option<(String, usize)> {
     let occ = &*OCCASIONS;
     let (thing_terms, phase_terms) = (occ.thing_terms.get(lang)?, occ.phase_terms.get(lang)?);
     let before = sentence.get(..figure.start)?;
@@ -172,6 +173,7 @@ fn find(
     } else {
         at + 1..phase.0
     };
+    let gap = between.len();
     if one_clause && w[between].iter().any(|x| occ.subordinate.contains(x)) {
         return None;
     }
@@ -183,7 +185,12 @@ fn find(
         [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
         .iter()
         .any(|x| occ.other.contains(x));
-    (!near).then(|| format!("{}|{}", occ.things[thing], occ.phases[phase.2].0))
+    (!near).then(|| {
+        (
+            format!("{}|{}", occ.things[thing], occ.phases[phase.2].0),
+            gap,
+        )
+    })
 }
 
 /// The characters of `text` that end a clause, with their positions: not a point, comma or
@@ -372,7 +379,7 @@ mod tests {
         // "04:17", "18.50" and "7,4" are no clause breaks: the phase after them is found.
         let day = |sentence: &str, word: &str, lang: &str| {
             let at = sentence.find(word).expect("word in sentence");
-            of_day(sentence, &(at..at + word.len()), lang)
+            of_day(sentence, &(at..at + word.len()), lang).map(|(o, _)| o)
         };
         assert_eq!(
             day(
@@ -428,5 +435,14 @@ mod tests {
         assert_eq!(of_day("Friday", &(6..6), "en"), None);
         assert_eq!(of_day("", &(0..0), "ar"), None);
         assert_eq!(of_day("زلزال", &(1..3), "ar"), None);
+        // A toll that rose is another statement.
+        assert_eq!(
+            day(
+                "The toll of the earthquake that struck the region rose to 2,000 on Sunday.",
+                "Sunday",
+                "en"
+            ),
+            None
+        );
     }
 }
