@@ -3,7 +3,9 @@
 //! incompatible ways. Only what a fact-checker would want to see: figures of different
 //! topics or magnitudes, aliases, demonyms and longer forms are never conflicts.
 
+mod bearings;
 mod dates;
+mod days;
 mod entities;
 mod figures;
 mod names;
@@ -147,6 +149,8 @@ pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts])
     let rows = RowIndex::new(alignment);
     let mut out = figures::conflicts(docs, &rows, facts);
     out.extend(dates::conflicts(docs, &rows, facts));
+    out.extend(days::conflicts(docs, facts));
+    out.extend(bearings::conflicts(docs, facts));
     let names = names::Names::new(docs, facts);
     let (entities, covered) = entities::conflicts(docs, &rows, facts, &names);
     out.extend(entities);

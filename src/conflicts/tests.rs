@@ -357,3 +357,115 @@ fn a_countrys_ministry_gives_that_countrys_figures_in_a_story_of_two_countries()
         summary(&c)
     );
 }
+
+/// The day conflicts of a story: (topic, tally).
+fn day_conflicts(texts: &[&str]) -> Vec<(String, Vec<(String, usize)>)> {
+    summary(&run(texts).1)
+        .into_iter()
+        .filter(|s| s.0 == ConflictKind::Date && s.1.starts_with("day ("))
+        .map(|s| (s.1, s.2))
+        .collect()
+}
+
+#[test]
+fn weekdays_of_one_occasion_conflict_only_where_they_cannot_meet() {
+    // Friday night, the night before Saturday and the night from Friday to Saturday are
+    // one night, in any language; "ليلة السبت" may be either night beside Saturday.
+    let one_night = [
+        "The earthquake struck late on Friday night near Orvale.",
+        "Das Erdbeben ereignete sich in der Nacht zum Samstag.",
+        "Землетрясение произошло в ночь на субботу.",
+        "Un terremoto sacudió la región en la noche del viernes al sábado.",
+        "ضرب الزلزال المنطقة ليلة السبت",
+    ];
+    assert!(day_conflicts(&one_night).is_empty());
+    // Saturday evening is another time; a weekday alone stands for the whole day.
+    let c = day_conflicts(&[
+        "The earthquake struck late on Friday night near Orvale.",
+        "Le séisme s'est produit vendredi à 23h11.",
+        "ضرب الزلزال المنطقة مساء السبت",
+    ]);
+    assert_eq!(
+        c,
+        [(
+            "day (earthquake start)".to_owned(),
+            vec![
+                ("friday night, friday".to_owned(), 2),
+                ("saturday evening".to_owned(), 1)
+            ]
+        )]
+    );
+    // Next days meet (a time zone, a late evening); a weekday of another clause, or of
+    // another occasion, is no reading.
+    for texts in [
+        [
+            "The earthquake struck on Friday.",
+            "The earthquake struck on Saturday.",
+        ],
+        [
+            "Officials said on Sunday that the earthquake struck late on Friday night.",
+            "The earthquake struck on Friday.",
+        ],
+        [
+            "The earthquake struck on Friday.",
+            "Rescuers arrived on Sunday and the earthquake's toll rose.",
+        ],
+        // The phase's weekday is the phrase nearest it.
+        [
+            "The earthquake struck on Friday and the army arrived in Orvale on Sunday.",
+            "The earthquake struck on Friday.",
+        ],
+    ] {
+        assert!(day_conflicts(&texts).is_empty(), "{texts:?}");
+    }
+}
+
+#[test]
+fn countries_against_their_adjectives_are_not_name_conflicts() {
+    let c = name_conflicts(&[
+        "Rescuers from Turkey and the Czech Republic reached Tarnis on Friday.",
+        "Turkish and Czech rescuers reached Tarnis on Friday.",
+        "Des sauveteurs turcs et tchèques sont arrivés à Tarnis vendredi.",
+    ]);
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn bearings_of_one_place_from_another_conflict_a_point_apart_or_more() {
+    let bearings = |texts: &[&str]| -> Vec<Summary> {
+        summary(&run(texts).1)
+            .into_iter()
+            .filter(|s| s.1.starts_with("bearing of"))
+            .collect()
+    };
+    let c = bearings(&[
+        "The plane crashed in the Tver region, north-west of Moscow.",
+        "Самолет разбился в Тверской области к северо-востоку от Москвы.",
+        "L'avion s'est écrasé dans la région de Tver, au nord de Moscou.",
+    ]);
+    assert_eq!(
+        c,
+        [(
+            ConflictKind::Figure,
+            "bearing of Tver from Moscow".to_owned(),
+            vec![("north-west".to_owned(), 1), ("north-east".to_owned(), 1)]
+        )]
+    );
+    // Neighbouring points agree; bearings of two places, or from two places, are two facts.
+    for texts in [
+        [
+            "The plane crashed in the Tver region, north-west of Moscow.",
+            "L'avion s'est écrasé dans la région de Tver, au nord de Moscou.",
+        ],
+        [
+            "The plane crashed in the Tver region, north-west of Moscow.",
+            "The plane took off in Lisle, north-east of Moscow.",
+        ],
+        [
+            "The plane crashed in the Tver region, north-west of Moscow.",
+            "The plane crashed in the Tver region, south-east of Novgorod.",
+        ],
+    ] {
+        assert!(bearings(&texts).is_empty(), "{texts:?}");
+    }
+}

@@ -168,6 +168,33 @@ mod tests {
     }
 
     #[test]
+    fn common_names_from_cldr_beside_mledozes() {
+        // mledoze's data calls Turkey "Türkiye" and the Czech Republic "Czechia"; CLDR's
+        // territory names (and their variants) bring back the names reports use.
+        for (name, id) in [
+            ("Turkey", "TUR"),
+            ("Türkiye", "TUR"),
+            ("Czech Republic", "CZE"),
+            ("Tschechische Republik", "CZE"),
+            ("Ivory Coast", "CIV"),
+            ("Elfenbeinküste", "CIV"),
+            ("Burma", "MMR"),
+            ("Swaziland", "SWZ"),
+            ("Cabo Verde", "CPV"),
+            ("East Timor", "TLS"),
+            ("Macedonia", "MKD"),
+            ("США", "USA"),
+            ("Bosnia", "BIH"),
+        ] {
+            assert_eq!(by_name(name), Some(id), "{name}");
+        }
+        assert_eq!(of("Turkish"), Some("TUR"));
+        // A name of two countries is neither's ("Congo (DRC)" is not read as "Congo").
+        assert_eq!(by_name("Congo"), Some("COG"));
+        assert_eq!(by_name("Kongo (Demokratische Republik)"), None);
+    }
+
+    #[test]
     fn adjectives_of_country_names() {
         let endings = |list: &[&str]| list.iter().map(|e| (*e).to_owned()).collect::<Vec<_>>();
         let de = endings(&["isch", "ische", "ischen", "sch", "sche", "schen"]);

@@ -1,10 +1,12 @@
 //! Facts that sources can disagree on: figures (with what they count), dates and names,
 //! found in each document's non-boilerplate sentences.
 
+pub mod bearings;
 mod clock;
 mod count;
 pub mod countries;
 pub mod dates;
+pub mod days;
 mod implicit;
 pub mod lexicon;
 pub mod names;
@@ -63,6 +65,35 @@ pub struct DateFact {
     pub value: String,
     /// The date of a report ("a toll updated on 16 September"), not of an event.
     pub reporting: bool,
+}
+
+/// A weekday phrase that says when an occasion happened ("the earthquake struck late on
+/// Friday night"; see [`days`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayFact {
+    pub sentence: SentenceId,
+    pub span: Range<usize>,
+    /// Hours from Monday 00:00 (the week wraps: see [`days::gap`]).
+    pub from: f64,
+    pub to: f64,
+    /// `friday night`, `night before saturday`...
+    pub value: String,
+    /// What happened then (`earthquake|start`; see [`occasions`]).
+    pub occasion: String,
+}
+
+/// Where a place lies from another, as a sentence says ("dans la région de Tver, au
+/// nord-ouest de Moscou"; see [`bearings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BearingFact {
+    pub sentence: SentenceId,
+    pub span: Range<usize>,
+    /// Clockwise from north.
+    pub degrees: u16,
+    /// The place located: key and name as written.
+    pub place: (String, String),
+    /// The place it is measured from.
+    pub from: (String, String),
 }
 
 /// A capitalised word that may be a name.
@@ -137,12 +168,78 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
     (only_commas && few_words && topic.has_event).then(|| topic.clone())
 }
 
+/// The figures of a sentence: numerals and number words, and the counts its words imply
+/// where they overlap none, in order.
+fn sentence_figures(text: &str, lang: &str) -> Vec<Figure> {
+    let mut figures = numbers::figures(text, lang);
+    for f in implicit::counts(text, lang) {
+        if !figures
+            .iter()
+            .any(|g| g.span.start < f.span.end && f.span.start < g.span.end)
+        {
+            figures.push(f);
+        }
+    }
+    figures.sort_by_key(|f| f.span.start);
+    figures
+}
+
+/// The weekday phrases of a sentence (`text`, at byte `base` of its document) that say
+/// when an occasion happened.
+fn day_facts(text: &str, lang: &str, id: SentenceId, base: usize) -> Vec<DayFact> {
+    let read: Vec<(days::DayReading, String, usize)> = days::readings(text, lang)
+        .into_iter()
+        .filter_map(|d| {
+            let (occasion, gap) = occasions::of_day(text, &d.span, lang)?;
+            Some((d, occasion, gap))
+        })
+        .collect();
+    // A phase's weekday is the phrase nearest it: "the earthquake that struck on Friday
+    // ... on Sunday" says nothing of Sunday.
+    read.iter()
+        .filter(|(_, o, gap)| !read.iter().any(|(_, p, g)| p == o && g < gap))
+        .map(|(d, occasion, _)| DayFact {
+            sentence: id,
+            span: base + d.span.start..base + d.span.end,
+            from: d.from,
+            to: d.to,
+            value: d.value.clone(),
+            occasion: occasion.clone(),
+        })
+        .collect()
+}
+
+/// The bearings of a sentence (`text`, sentence `at.0` at byte `at.1` of its document)
+/// from its place mentions.
+fn bearing_facts(
+    text: &str,
+    lang: &str,
+    at: (SentenceId, usize),
+    places: &[places::PlaceMention],
+) -> Vec<BearingFact> {
+    let (id, base) = at;
+    bearings::bearings(text, lang, places)
+        .into_iter()
+        .map(|b| BearingFact {
+            sentence: id,
+            span: base + b.span.start..base + b.span.end,
+            degrees: b.degrees,
+            place: b.place,
+            from: b.from,
+        })
+        .collect()
+}
+
 /// Everything extracted from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     pub figures: Vec<FigureFact>,
     pub dates: Vec<DateFact>,
     pub names: Vec<NameFact>,
+    /// Weekday phrases of occasions.
+    pub days: Vec<DayFact>,
+    /// Bearings of places from places.
+    pub bearings: Vec<BearingFact>,
     /// The keys of every place named (see [`places::key`]).
     pub places: Vec<String>,
 }
@@ -163,16 +260,7 @@ pub fn extract(doc: &Document) -> Facts {
         let sentence_dates = dates::dates(text);
         let time = times::sentence_time(text, &sentence_dates, &doc.language, doc_date.as_ref())
             .or_else(|| doc_time.clone());
-        let mut figures = numbers::figures(text, &doc.language);
-        for f in implicit::counts(text, &doc.language) {
-            if !figures
-                .iter()
-                .any(|g| g.span.start < f.span.end && f.span.start < g.span.end)
-            {
-                figures.push(f);
-            }
-        }
-        figures.sort_by_key(|f| f.span.start);
+        let figures = sentence_figures(text, &doc.language);
         let place_mentions = places::mentions(text, &doc.language);
         let source_place = places::of_source(text, &doc.language);
         facts
@@ -239,6 +327,13 @@ pub fn extract(doc: &Document) -> Facts {
                 value: d.value,
             });
         }
+        facts.days.extend(day_facts(text, &doc.language, id, base));
+        facts.bearings.extend(bearing_facts(
+            text,
+            &doc.language,
+            (id, base),
+            &place_mentions,
+        ));
         for n in names::mentions(text) {
             facts.names.push(NameFact {
                 sentence: id,

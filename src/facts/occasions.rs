@@ -39,6 +39,8 @@ struct RawConcept {
 #[derive(Debug, Default, Deserialize)]
 struct RawAsset {
     other: Vec<String>,
+    #[serde(default)]
+    subordinate: Vec<String>,
     thing: Vec<RawConcept>,
     phase: Vec<RawConcept>,
 }
@@ -58,6 +60,7 @@ struct Occasions {
     thing_terms: HashMap<String, Vec<Term>>,
     phase_terms: HashMap<String, Vec<Term>>,
     other: HashSet<String>,
+    subordinate: HashSet<String>,
 }
 
 static OCCASIONS: LazyLock<Occasions> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
@@ -93,6 +96,7 @@ fn parse(source: &str) -> Result<Occasions, toml::de::Error> {
         things: raw.thing.into_iter().map(|c| c.id).collect(),
         phases: raw.phase.into_iter().map(|c| (c.id, c.durative)).collect(),
         other: raw.other.iter().flat_map(|w| words(w)).collect(),
+        subordinate: raw.subordinate.iter().flat_map(|w| words(w)).collect(),
     })
 }
 
@@ -126,15 +130,31 @@ pub fn of_time(
     lang: &str,
     duration: bool,
 ) -> Option<String> {
+    find(sentence, figure, lang, duration, false).map(|(o, _)| o)
+}
+
+/// The occasion (`thing|phase`) of the weekday phrase at `span` of `sentence` ("the
+/// earthquake struck late on Friday night"), read as for a time of day; but a word that
+/// opens another clause between the phrase and the phase ("said on Sunday *that* the
+/// quake struck") leaves the phrase without one. With the occasion, how many words stand
+/// between the phrase and its phase.
+pub fn of_day(sentence: &str, span: &Range<usize>, lang: &str) -> Option<(String, usize)> {
+    find(sentence, span, lang, false, true)
+}
+
+fn find(
+    sentence: &str,
+    figure: &Range<usize>,
+    lang: &str,
+    duration: bool,
+    one_clause: bool,
+) -> Option<(String, usize)> {
     let occ = &*OCCASIONS;
     let (thing_terms, phase_terms) = (occ.thing_terms.get(lang)?, occ.phase_terms.get(lang)?);
     let before = sentence.get(..figure.start)?;
     let after = sentence.get(figure.end..)?;
-    let clause_start = before
-        .char_indices()
-        .rfind(|&(_, c)| is_break(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause_end = after.find(is_break).unwrap_or(after.len());
+    let clause_start = breaks(before).last().map_or(0, |(i, c)| i + c.len_utf8());
+    let clause_end = breaks(after).next().map_or(after.len(), |(i, _)| i);
     // The sentence's words with the figure as one empty word, and the clause's range in it.
     let (all_before, clause_before) = (words(before), words(&before[clause_start..]));
     let (all_after, clause_after) = (words(after), words(&after[..clause_end]));
@@ -148,6 +168,15 @@ pub fn of_time(
         .map(|(p, n, c)| (clause.start + p, n, c))
         .filter(|&(_, _, c)| occ.phases[c].1 == duration)
         .min_by_key(|&(p, n, _)| distance(p, n, at))?;
+    let between = if phase.0 < at {
+        phase.0 + phase.1..at
+    } else {
+        at + 1..phase.0
+    };
+    let gap = between.len();
+    if one_clause && w[between].iter().any(|x| occ.subordinate.contains(x)) {
+        return None;
+    }
     let (thing_at, thing_len, thing) = matches(thing_terms, &w)
         .into_iter()
         .filter(|&(p, n, _)| p + n <= phase.0 || p >= phase.0 + phase.1)
@@ -156,7 +185,31 @@ pub fn of_time(
         [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
         .iter()
         .any(|x| occ.other.contains(x));
-    (!near).then(|| format!("{}|{}", occ.things[thing], occ.phases[phase.2].0))
+    (!near).then(|| {
+        (
+            format!("{}|{}", occ.things[thing], occ.phases[phase.2].0),
+            gap,
+        )
+    })
+}
+
+/// The characters of `text` that end a clause, with their positions: not a point, comma or
+/// colon between two digits ("18.50", "6,8", "04:17"), which is part of a number or a time.
+fn breaks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let digit_at = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    text.char_indices().filter(move |&(i, c)| {
+        is_break(c)
+            && !(matches!(c, '.' | ',' | ':')
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_digit())
+                && digit_at(i + 1))
+    })
 }
 
 /// Words between a match at `p` of `n` words and position `at`.
@@ -317,6 +370,78 @@ mod tests {
         );
         assert_eq!(
             occasion("The fire burned until 9 pm.", "9 pm", "en", false),
+            None
+        );
+    }
+
+    #[test]
+    fn a_number_or_time_does_not_end_the_clause() {
+        // "04:17", "18.50" and "7,4" are no clause breaks: the phase after them is found.
+        let day = |sentence: &str, word: &str, lang: &str| {
+            let at = sentence.find(word).expect("word in sentence");
+            of_day(sentence, &(at..at + word.len()), lang).map(|(o, _)| o)
+        };
+        assert_eq!(
+            day(
+                "A strong earthquake struck the mountains at 04:17 local time on Monday.",
+                "Monday",
+                "en"
+            )
+            .as_deref(),
+            Some("earthquake|start")
+        );
+        assert_eq!(
+            day(
+                "In Paris ist am Montagabend gegen 18.50 Uhr ein Feuer ausgebrochen.",
+                "Montagabend",
+                "de"
+            )
+            .as_deref(),
+            Some("fire|start")
+        );
+        assert_eq!(
+            day(
+                "Ein Erdbeben der Stärke 7,4 hatte am frühen Montagmorgen die Region erschüttert.",
+                "Montagmorgen",
+                "de"
+            )
+            .as_deref(),
+            Some("earthquake|start")
+        );
+        // A comma still ends it, and a word that opens another clause parts a weekday
+        // from the phase.
+        assert_eq!(
+            day("On Monday, the earthquake struck.", "Monday", "en"),
+            None
+        );
+        assert_eq!(
+            day(
+                "Officials said on Sunday that the earthquake struck late on Friday.",
+                "Sunday",
+                "en"
+            ),
+            None
+        );
+        assert_eq!(
+            day(
+                "Officials said on Sunday that the earthquake struck late on Friday.",
+                "Friday",
+                "en"
+            )
+            .as_deref(),
+            Some("earthquake|start")
+        );
+        // Hostile edges: an empty span at either end, right-to-left text.
+        assert_eq!(of_day("Friday", &(6..6), "en"), None);
+        assert_eq!(of_day("", &(0..0), "ar"), None);
+        assert_eq!(of_day("زلزال", &(1..3), "ar"), None);
+        // A toll that rose is another statement.
+        assert_eq!(
+            day(
+                "The toll of the earthquake that struck the region rose to 2,000 on Sunday.",
+                "Sunday",
+                "en"
+            ),
             None
         );
     }
