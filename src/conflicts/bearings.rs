@@ -2,7 +2,7 @@
 //! one point of the eight-point compass apart ("au nord-ouest de Moscou" / "au nord-est de
 //! Moscou", of the Tver region), in different reports.
 
-use super::{Conflict, ConflictKind, UnionFind, claim};
+use super::{Conflict, ConflictKind, UnionFind, claim, disagreeing_groups};
 use crate::document::{DocId, Document};
 use crate::facts::bearings::{apart, same_place};
 use crate::facts::{BearingFact, Facts};
@@ -58,7 +58,6 @@ pub(super) fn conflicts(docs: &[Document], facts: &[Facts]) -> Vec<Conflict> {
 /// reading that agrees with two groups ("north" beside "north-west" and "north-east")
 /// takes no side.
 fn disagreement(docs: &[Document], readings: &[Reading<'_>]) -> Option<Conflict> {
-    let mut groups: Vec<Vec<Reading<'_>>> = Vec::new();
     // A reading between two that disagree ("north" beside "north-west" and "north-east")
     // is placed last, so that it takes no side.
     let between = |r: &Reading<'_>| {
@@ -70,13 +69,7 @@ fn disagreement(docs: &[Document], readings: &[Reading<'_>]) -> Option<Conflict>
     };
     let (loose, firm): (Vec<Reading<'_>>, Vec<Reading<'_>>) =
         readings.iter().partition(|r| between(r));
-    for r in firm.into_iter().chain(loose) {
-        groups_push(&mut groups, r);
-    }
-    let reports: std::collections::BTreeSet<DocId> = groups.iter().flatten().map(|r| r.0).collect();
-    if groups.len() < 2 || reports.len() < 2 {
-        return None;
-    }
+    let groups = disagreeing_groups(firm.into_iter().chain(loose), agree)?;
     let claims = groups
         .iter()
         .enumerate()
@@ -93,17 +86,4 @@ fn disagreement(docs: &[Document], readings: &[Reading<'_>]) -> Option<Conflict>
         format!("bearing of {} from {}", first.place.1, first.from.1),
         claims,
     ))
-}
-
-/// Puts `r` in the group it agrees with wholly, or a new group where it agrees with none;
-/// a reading that agrees with two groups, or with part of one, takes no side.
-fn groups_push<'a>(groups: &mut Vec<Vec<Reading<'a>>>, r: Reading<'a>) {
-    let touched: Vec<usize> = (0..groups.len())
-        .filter(|&g| groups[g].iter().any(|m| agree(&r, m)))
-        .collect();
-    match touched.as_slice() {
-        [] => groups.push(vec![r]),
-        [g] if groups[*g].iter().all(|m| agree(&r, m)) => groups[*g].push(r),
-        _ => {}
-    }
 }

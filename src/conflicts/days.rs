@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Conflict, ConflictKind, claim};
+use super::{Conflict, ConflictKind, claim, disagreeing_groups};
 use crate::document::{DocId, Document};
 use crate::facts::days::gap;
 use crate::facts::{DayFact, Facts};
@@ -47,21 +47,7 @@ fn disagreement(
             .total_cmp(&(b.1.to - b.1.from))
             .then((a.0, a.1.span.start).cmp(&(b.0, b.1.span.start)))
     });
-    let mut groups: Vec<Vec<Reading<'_>>> = Vec::new();
-    for r in readings {
-        let touched: Vec<usize> = (0..groups.len())
-            .filter(|&g| groups[g].iter().any(|m| agree(&r, m)))
-            .collect();
-        match touched.as_slice() {
-            [] => groups.push(vec![r]),
-            [g] if groups[*g].iter().all(|m| agree(&r, m)) => groups[*g].push(r),
-            _ => {}
-        }
-    }
-    let reports: std::collections::BTreeSet<DocId> = groups.iter().flatten().map(|r| r.0).collect();
-    if groups.len() < 2 || reports.len() < 2 {
-        return None;
-    }
+    let groups = disagreeing_groups(readings, agree)?;
     let claims = groups
         .iter()
         .enumerate()

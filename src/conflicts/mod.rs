@@ -221,6 +221,29 @@ impl UnionFind {
     }
 }
 
+/// Readings of one fact in groups that agree within and pairwise disagree, taken in the
+/// order given: each joins the group it agrees with wholly, or starts one where it agrees
+/// with none; a reading that agrees with two groups, or with part of one, takes no side.
+/// `None` unless two groups or more come from two reports or more.
+pub(super) fn disagreeing_groups<T>(
+    readings: impl IntoIterator<Item = (DocId, T)>,
+    agree: impl Fn(&(DocId, T), &(DocId, T)) -> bool,
+) -> Option<Vec<Vec<(DocId, T)>>> {
+    let mut groups: Vec<Vec<(DocId, T)>> = Vec::new();
+    for r in readings {
+        let touched: Vec<usize> = (0..groups.len())
+            .filter(|&g| groups[g].iter().any(|m| agree(&r, m)))
+            .collect();
+        match touched.as_slice() {
+            [] => groups.push(vec![r]),
+            [g] if groups[*g].iter().all(|m| agree(&r, m)) => groups[*g].push(r),
+            _ => {}
+        }
+    }
+    let reports: std::collections::BTreeSet<DocId> = groups.iter().flatten().map(|r| r.0).collect();
+    (groups.len() >= 2 && reports.len() >= 2).then_some(groups)
+}
+
 /// A claim for a span of a document.
 pub(crate) fn claim(
     docs: &[Document],
