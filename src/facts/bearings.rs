@@ -46,44 +46,6 @@ type Phrases = HashMap<String, Vec<(Vec<String>, u16)>>;
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
 
-fn matching(word: &str) -> String {
-    crate::normalize::without_diacritics(word).replace('’', "'")
-}
-
-/// Words of a text with their byte spans; an elided article is a word of its own
-/// ("l'est": "l'", "est").
-fn words(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let part = c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
-        let inner = start.is_some() && matches!(c, '-' | '\'' | '’');
-        match (part || inner, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let w = text[s..i].trim_end_matches(['-', '\'', '’']);
-                let apostrophe = w.find(['\'', '’']).filter(|&a| a > 0 && a < 3);
-                match apostrophe {
-                    Some(a) => {
-                        let cut = a + w[a..].chars().next().map_or(1, char::len_utf8);
-                        out.push((s..s + cut, matching(&w[..cut])));
-                        if cut < w.len() {
-                            out.push((s + cut..s + w.len(), matching(&w[cut..])));
-                        }
-                    }
-                    None => out.push((s..s + w.len(), matching(w))),
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 fn parse(source: &str) -> Result<Phrases, toml::de::Error> {
     let raw: RawAsset = toml::from_str(source)?;
     let mut out: Phrases = HashMap::new();
@@ -93,7 +55,10 @@ fn parse(source: &str) -> Result<Phrases, toml::de::Error> {
             for dir in point.words.get(lang).into_iter().flatten() {
                 for p in phrases {
                     let text = p.replace("{dir}", dir);
-                    let w: Vec<String> = words(&text).into_iter().map(|(_, w)| w).collect();
+                    let w: Vec<String> = super::rules::spanned_words(&text)
+                        .into_iter()
+                        .map(|(_, w)| w)
+                        .collect();
                     if !w.is_empty() {
                         list.push((w, point.degrees % 360));
                     }
@@ -112,7 +77,7 @@ pub fn bearings(sentence: &str, lang: &str, places: &[PlaceMention]) -> Vec<Bear
         return Vec::new();
     };
     let cased = !matches!(lang, "ar" | "fa" | "he");
-    let w = words(sentence);
+    let w = super::rules::spanned_words(sentence);
     let mut out = Vec::new();
     let mut p = 0;
     while p < w.len() {

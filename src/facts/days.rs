@@ -76,52 +76,6 @@ struct Days {
 
 static DAYS: LazyLock<Days> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
 
-/// Words in matching form with their byte spans; an elided article a word of its own
-/// ("l'aube": "l'", "aube").
-fn words(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let keep = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (keep(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                push(&mut out, text, s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn push(out: &mut Vec<(Range<usize>, String)>, text: &str, span: Range<usize>) {
-    let raw = &text[span.clone()];
-    let lead = raw.len() - raw.trim_start_matches(['-', '\'', '’']).len();
-    let trimmed = raw.trim_matches(['-', '\'', '’']);
-    if trimmed.is_empty() {
-        return;
-    }
-    let start = span.start + lead;
-    let end = start + trimmed.len();
-    let form = crate::normalize::without_diacritics(trimmed).replace('’', "'");
-    let mut pieces = Vec::new();
-    super::rules::push_elided(&mut pieces, &form);
-    if let [article, rest] = pieces.as_slice() {
-        // The article's bytes as written: up to and including its apostrophe.
-        if let Some(cut) = trimmed.find(['\'', '’']) {
-            let apostrophe = trimmed[cut..].chars().next().map_or(1, char::len_utf8);
-            out.push((start..start + cut + apostrophe, article.clone()));
-            out.push((start + cut + apostrophe..end, rest.clone()));
-            return;
-        }
-    }
-    out.push((start..end, form));
-}
-
 fn parse(source: &str) -> Result<Days, toml::de::Error> {
     let raw: RawAsset = toml::from_str(source)?;
     let mut days = Days::default();
@@ -170,7 +124,11 @@ fn parts(term: &str) -> Vec<Part> {
                 crate::normalize::without_diacritics(rest).replace('’', "'"),
             ));
         } else {
-            out.extend(words(piece).into_iter().map(|(_, w)| Part::Word(w)));
+            out.extend(
+                super::rules::spanned_words(piece)
+                    .into_iter()
+                    .map(|(_, w)| Part::Word(w)),
+            );
         }
     }
     out
@@ -217,7 +175,7 @@ fn match_at(phrase: &Phrase, w: &[(Range<usize>, String)], p: usize) -> Option<(
 /// Every weekday phrase of `sentence` (a document in `lang`), in order.
 pub fn readings(sentence: &str, lang: &str) -> Vec<DayReading> {
     let days = &*DAYS;
-    let w = words(sentence);
+    let w = super::rules::spanned_words(sentence);
     let none = Vec::new();
     let phrases = days.phrases.get(lang).unwrap_or(&none);
     let mut out = Vec::new();

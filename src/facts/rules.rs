@@ -180,6 +180,56 @@ pub fn push_elided(out: &mut Vec<String>, word: &str) {
     }
 }
 
+/// Words (letters and digits) in matching form with their byte spans; an elided article a
+/// word of its own, cut as [`push_elided`] cuts it ("l'aube": "l'", "aube").
+pub fn spanned_words(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let keep = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (keep(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_spanned(&mut out, text, s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn push_spanned(
+    out: &mut Vec<(std::ops::Range<usize>, String)>,
+    text: &str,
+    span: std::ops::Range<usize>,
+) {
+    let raw = &text[span.clone()];
+    let lead = raw.len() - raw.trim_start_matches(['-', '\'', '’']).len();
+    let trimmed = raw.trim_matches(['-', '\'', '’']);
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = span.start + lead;
+    let end = start + trimmed.len();
+    let form = crate::normalize::without_diacritics(trimmed).replace('’', "'");
+    let mut pieces = Vec::new();
+    push_elided(&mut pieces, &form);
+    if let [article, rest] = pieces.as_slice() {
+        // The article's bytes as written: up to and including its apostrophe.
+        if let Some(cut) = trimmed.find(['\'', '’']) {
+            let apostrophe = trimmed[cut..].chars().next().map_or(1, char::len_utf8);
+            out.push((start..start + cut + apostrophe, article.clone()));
+            out.push((start + cut + apostrophe..end, rest.clone()));
+            return;
+        }
+    }
+    out.push((start..end, form));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
