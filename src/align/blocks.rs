@@ -60,10 +60,10 @@ pub(super) fn anchors(a: &[SparseVec], b: &[SparseVec], cross: bool) -> Vec<(usi
         .filter(|&(i, j)| {
             index_b
                 .best(&a[i], &(0..b.len()), dot)
-                .is_some_and(|(x, _)| near(x, j))
+                .is_some_and(|c| near(c.at, j))
                 && index_a
                     .best(&b[j], &(0..a.len()), dot)
-                    .is_some_and(|(x, _)| near(x, i))
+                    .is_some_and(|c| near(c.at, i))
         })
         .collect()
 }
@@ -310,13 +310,13 @@ fn settles(blocks: &[Block], k: usize, in_a: &KeyIndex<'_>, in_b: &KeyIndex<'_>)
         let v = &in_b.side()[j];
         let (here, there) = (in_a.best(v, &new, dot), in_a.best(v, &old, dot));
         let (closer, found) = match (here, there) {
-            (Some(h), t) if t.is_none_or(|t| h.1 > t.1) => (h.0, &mut wins),
-            (h, Some(t)) if h.is_none_or(|h| t.1 > h.1) => (t.0, &mut losses),
+            (Some(h), t) if t.is_none_or(|t| h.score > t.score) => (h.at, &mut wins),
+            (h, Some(t)) if h.is_none_or(|h| t.score > h.score) => (t.at, &mut losses),
             _ => continue,
         };
         if in_b
             .best(&in_a.side()[closer], &everywhere, dot)
-            .is_some_and(|(x, _)| x == j)
+            .is_some_and(|c| c.at == j)
         {
             found.push(closer);
         }

@@ -17,6 +17,23 @@ const COMMON_KEY_DIVISOR: usize = 20;
 /// scored in full, per query.
 const CANDIDATES: usize = 32;
 
+/// The sentence found most like a given one, how like it is, and how like the next most
+/// alike sentence among the candidates is (`None`: no other candidate shared a rare key).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Closest {
+    pub at: usize,
+    pub score: f32,
+    pub runner_up: Option<f32>,
+}
+
+impl Closest {
+    /// How far the closest sentence stands above every other one, a sentence that shares
+    /// no rare key counting as 0.
+    pub(super) fn margin(&self) -> f32 {
+        self.score - self.runner_up.unwrap_or(0.0).max(0.0)
+    }
+}
+
 /// One document's sentences by key.
 pub(super) struct KeyIndex<'a> {
     side: &'a [SparseVec],
@@ -67,13 +84,13 @@ impl<'a> KeyIndex<'a> {
     }
 
     /// Among the sentences in `within` that share a rare key with `v`, the one with the
-    /// highest `score(j, dot)` (the first of equals), and that score.
+    /// highest `score(j, dot)` (the first of equals), its score and the next best score.
     pub(super) fn best(
         &self,
         v: &SparseVec,
         within: &Range<usize>,
         score: impl Fn(usize, f32) -> f32,
-    ) -> Option<(usize, f32)> {
+    ) -> Option<Closest> {
         let mut parts: Vec<(usize, f32)> = Vec::new();
         let mut frequent: Vec<(u64, f32)> = Vec::new();
         for &(k, w) in v.entries() {
@@ -105,7 +122,7 @@ impl<'a> KeyIndex<'a> {
             partial.truncate(CANDIDATES);
             partial.sort_unstable_by_key(|&(j, _)| j);
         }
-        let mut best: Option<(usize, f32)> = None;
+        let mut best: Option<Closest> = None;
         for (j, rare) in partial {
             let dot = rare
                 + frequent
@@ -113,9 +130,22 @@ impl<'a> KeyIndex<'a> {
                     .filter_map(|&(k, w)| self.side[j].weight(k).map(|wj| w * wj))
                     .sum::<f32>();
             let s = score(j, dot);
-            if best.is_none_or(|(_, b)| s > b) {
-                best = Some((j, s));
-            }
+            best = Some(match best {
+                None => Closest {
+                    at: j,
+                    score: s,
+                    runner_up: None,
+                },
+                Some(b) if s > b.score => Closest {
+                    at: j,
+                    score: s,
+                    runner_up: Some(b.score),
+                },
+                Some(b) => Closest {
+                    runner_up: Some(b.runner_up.map_or(s, |r| r.max(s))),
+                    ..b
+                },
+            });
         }
         best
     }
@@ -128,14 +158,11 @@ pub(super) fn closest_counterparts(
     which: &[usize],
     to: &KeyIndex<'_>,
     sim: &(impl Fn(usize, usize, f32) -> f32 + Sync),
-) -> Vec<Option<usize>> {
+) -> Vec<Option<Closest>> {
     let everywhere = 0..to.side().len();
     which
         .par_iter()
-        .map(|&i| {
-            to.best(&from[i], &everywhere, |j, dot| sim(i, j, dot))
-                .map(|(j, _)| j)
-        })
+        .map(|&i| to.best(&from[i], &everywhere, |j, dot| sim(i, j, dot)))
         .collect()
 }
 
@@ -153,15 +180,39 @@ mod tests {
         let from = [SparseVec::uniform(&[1, 2])];
         let index = KeyIndex::new(&to);
         let best = closest_counterparts(&from, &[0], &index, &|_, _, dot| dot);
-        assert_eq!(best, [Some(1)]);
+        assert_eq!(best[0].map(|c| c.at), Some(1));
         // Restricted to part of the document, the best there.
         let near = index.best(&from[0], &(0..1), |_, dot| dot);
-        assert_eq!(near.map(|(j, _)| j), Some(0));
+        assert_eq!(near.map(|c| c.at), Some(0));
         // A sentence sharing only a common key proposes nothing.
         let lone = [SparseVec::uniform(&[1, 999])];
         assert_eq!(
             closest_counterparts(&lone, &[0], &index, &|_, _, dot| dot),
             [None]
         );
+    }
+
+    #[test]
+    fn the_closest_counterpart_knows_how_far_it_stands_above_the_next() {
+        let to = [
+            SparseVec::uniform(&[1, 2]),
+            SparseVec::uniform(&[1, 3]),
+            SparseVec::uniform(&[1, 2, 4]),
+            SparseVec::uniform(&[9]),
+        ];
+        let index = KeyIndex::new(&to);
+        let scores = [0.5, 0.9, 0.7, 0.0];
+        let best = index
+            .best(&SparseVec::uniform(&[1]), &(0..4), |j, _| scores[j])
+            .expect("three candidates");
+        assert_eq!(best.at, 1);
+        assert_eq!(best.runner_up, Some(0.7));
+        assert!((best.margin() - 0.2).abs() < 1e-6);
+        // Alone among the candidates: it stands above the rest by its own score.
+        let alone = index
+            .best(&SparseVec::uniform(&[9]), &(0..4), |_, _| 0.3)
+            .expect("one candidate");
+        assert_eq!((alone.at, alone.runner_up), (3, None));
+        assert!((alone.margin() - 0.3).abs() < 1e-6);
     }
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::{Bead, Params, SideInput};
 use crate::align::features::{KeyMap, SparseVec};
-use crate::align::nearest::{KeyIndex, closest_counterparts};
+use crate::align::nearest::{Closest, KeyIndex, closest_counterparts};
 use crate::align::programme::{self, Band, MAX_GROUP};
 
 /// Segments shorter than this (in characters) are fragments: headings, broken-off clauses.
@@ -566,7 +566,7 @@ impl<'a> Context<'a> {
         &self,
         of_a: &[usize],
         of_b: &[usize],
-    ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    ) -> (Vec<Option<Closest>>, Vec<Option<Closest>>) {
         // A headline is only a headline's counterpart (see `SideInput::headings`).
         let heading = |h: &[bool], x: usize| h.get(x).copied().unwrap_or(false);
         let corrected = |i: usize, j: usize, dot: f32| {

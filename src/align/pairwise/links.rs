@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::context::Context;
 use super::{Bead, ContentCheck, lone_bead, singletons_of};
 use crate::align::features::{KeyMap, SparseVec};
+use crate::align::nearest::Closest;
 
 /// Joins a lone sentence to the link next to it when the sentence itself resembles the
 /// other side and either makes the link more similar or resembles what the link leaves
@@ -412,7 +413,16 @@ pub(super) fn trim_weak_members(beads: Vec<Bead>, ctx: &Context<'_>, floor: f32)
 /// marked moved. Out of order, a likeness is evidence only when each sentence resembles
 /// the other more than anything else in the other document, linked or not: sentences left
 /// over by the first pass otherwise pair up on a word or two they happen to share.
-pub(super) fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
+///
+/// With `distinct` = `(low, margin)`, a pair below `floor` is linked too when its
+/// similarity reaches `low` and it stands above every other counterpart of either sentence
+/// by at least `margin`: a chance likeness has rivals, a rewritten statement seldom does.
+pub(super) fn add_moved(
+    beads: &mut Vec<Bead>,
+    ctx: &Context<'_>,
+    floor: f32,
+    distinct: Option<(f32, f32)>,
+) {
     let lone = |side: fn(&Bead) -> &Vec<usize>, other: fn(&Bead) -> &Vec<usize>| -> Vec<usize> {
         beads
             .iter()
@@ -428,24 +438,32 @@ pub(super) fn add_moved(beads: &mut Vec<Bead>, ctx: &Context<'_>, floor: f32) {
     // Both directions are asked below: build the two indexes at once.
     rayon::join(|| ctx.index_a(), || ctx.index_b());
     let (best_b, _) = ctx.closest_counterparts(&lone_a, &[]);
-    let pairs: Vec<(usize, usize)> = lone_a
+    let pairs: Vec<(usize, usize, f32)> = lone_a
         .iter()
         .zip(best_b)
-        .filter_map(|(&i, j)| j.filter(|j| is_lone_b.contains(j)).map(|j| (i, j)))
+        .filter_map(|(&i, c)| {
+            c.filter(|c| is_lone_b.contains(&c.at))
+                .map(|c| (i, c.at, c.margin()))
+        })
         .collect();
-    let mut from_b: Vec<usize> = pairs.iter().map(|&(_, j)| j).collect();
+    let mut from_b: Vec<usize> = pairs.iter().map(|&(_, j, _)| j).collect();
     from_b.sort_unstable();
     from_b.dedup();
     let (_, best_a) = ctx.closest_counterparts(&[], &from_b);
-    let best_a: HashMap<usize, Option<usize>> = from_b.into_iter().zip(best_a).collect();
+    let best_a: HashMap<usize, Option<Closest>> = from_b.into_iter().zip(best_a).collect();
     let dot = |p: usize, q: usize| ctx.dot(p, q);
     // Mutually closest pairs are disjoint: no sentence is in two of them.
     let mut moved_for_a: HashMap<usize, Bead> = HashMap::new();
     let mut used_b = std::collections::HashSet::new();
-    for (i, j) in pairs {
-        if best_a[&j] == Some(i)
-            && ctx.lexical(i, 1, j, 1, &dot) >= ctx.floor_for(&[i], &[j], floor)
-        {
+    for (i, j, margin_a) in pairs {
+        let Some(back) = best_a[&j].filter(|c| c.at == i) else {
+            continue;
+        };
+        let sim = ctx.lexical(i, 1, j, 1, &dot);
+        let stands_out = distinct.is_some_and(|(low, margin)| {
+            sim >= ctx.floor_for(&[i], &[j], low) && margin_a.min(back.margin()) >= margin
+        });
+        if sim >= ctx.floor_for(&[i], &[j], floor) || stands_out {
             used_b.insert(j);
             moved_for_a.insert(
                 i,
@@ -481,9 +499,9 @@ pub(super) fn keep_mutual_best(beads: Vec<Bead>, ctx: &Context<'_>) -> Vec<Bead>
         ctx.closest_counterparts(&all(ctx.a.vectors.len()), &all(ctx.b.vectors.len()));
     let mut out = Vec::with_capacity(beads.len());
     for bead in beads {
-        let prefers = |own: &[usize], best: &[Option<usize>], other: &[usize]| {
+        let prefers = |own: &[usize], best: &[Option<Closest>], other: &[usize]| {
             own.iter()
-                .any(|&x| best[x].is_some_and(|y| other.contains(&y)))
+                .any(|&x| best[x].is_some_and(|y| other.contains(&y.at)))
         };
         if bead.a.is_empty()
             || bead.b.is_empty()

@@ -86,6 +86,10 @@ pub struct Params {
     pub crossing: f32,
     /// Minimum similarity for an out-of-order match in the second pass.
     pub moved_floor: f32,
+    /// Outside a translation and a language, an out-of-order match below `moved_floor` (but
+    /// not below `rewrite_floor`) is kept when it stands above every other counterpart of
+    /// both its sentences by this much.
+    pub distinct_margin: f32,
     /// Documents with more cells than this get a banded programme.
     pub full_limit: usize,
     /// Half-width of the band around the anchor path.
@@ -106,6 +110,7 @@ impl Default for Params {
             silent: -0.5,
             crossing: 0.18,
             moved_floor: 0.30,
+            distinct_margin: 0.12,
             full_limit: 4_000_000,
             band: 40,
         }
@@ -296,7 +301,7 @@ fn align_in_order(
             &ctx,
             params.same_language_floor,
         );
-        add_moved(&mut beads, &ctx, params.same_language_floor);
+        add_moved(&mut beads, &ctx, params.same_language_floor, None);
         beads
     } else {
         let beads = ctx.dynamic_programme(&band);
@@ -320,7 +325,11 @@ fn align_in_order(
             )
         }
     };
-    add_moved(&mut beads, &ctx, params.moved_floor);
+    // Between a rewrite and a foreign original, order says nothing: a pair left out of the
+    // path is linked on a lower likeness when nothing else in either document rivals it.
+    let distinct = matches!(relation, Relation::Rewrite | Relation::Loose)
+        .then_some((params.rewrite_floor, params.distinct_margin));
+    add_moved(&mut beads, &ctx, params.moved_floor, distinct);
     extend_links(&mut beads, &ctx, params.same_language_floor);
     if relation != Relation::Translation
         && let Some(shares) = content

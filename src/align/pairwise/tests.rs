@@ -277,6 +277,61 @@ fn a_rewrite_beside_a_foreign_original_is_not_aligned_by_position() {
 }
 
 #[test]
+fn outside_a_translation_a_weak_pair_without_rivals_is_linked_out_of_order() {
+    // Everything lone. A0 and B0 share two keys of ten and nothing else shares them; A1
+    // shares two keys with B1 and two others with B2, which rival each other.
+    let keys = |shared: &[u64], own: u64| -> SparseVec {
+        let mut k = shared.to_vec();
+        k.extend(own..own + 10 - shared.len() as u64);
+        SparseVec::uniform(&k)
+    };
+    let a = [
+        keys(&[1, 2], 100),
+        keys(&[20, 21, 22, 23], 200),
+        keys(&[], 300),
+    ];
+    let b = [
+        keys(&[1, 2], 400),
+        keys(&[20, 21], 500),
+        keys(&[22, 23], 600),
+    ];
+    let lengths = [100, 100, 100];
+    let (a, b) = (side(&a, &lengths), side(&b, &lengths));
+    let params = Params::default();
+    let ctx = Context::new(&a, &b, &params, false);
+    let dot = |p: usize, q: usize| ctx.dot(p, q);
+    for (i, j) in [(0, 0), (1, 1), (1, 2)] {
+        let sim = ctx.lexical(i, 1, j, 1, &dot);
+        assert!(
+            sim >= params.rewrite_floor && sim < params.moved_floor,
+            "({i}, {j}): {sim}"
+        );
+    }
+    let lone = || {
+        (0..3)
+            .map(|i| lone_bead(vec![i], vec![]))
+            .chain((0..3).map(|j| lone_bead(vec![], vec![j])))
+            .collect::<Vec<_>>()
+    };
+    let linked = |beads: Vec<Bead>| -> Vec<(Vec<usize>, Vec<usize>)> {
+        sides(beads)
+            .into_iter()
+            .filter(|(x, y)| !x.is_empty() && !y.is_empty())
+            .collect()
+    };
+    // Below the floor of moved links: nothing.
+    let mut beads = lone();
+    add_moved(&mut beads, &ctx, params.moved_floor, None);
+    assert!(linked(beads).is_empty());
+    // Standing out from every rival: A0 ~ B0, moved; A1 has two equal candidates.
+    let mut beads = lone();
+    let distinct = (params.rewrite_floor, params.distinct_margin);
+    add_moved(&mut beads, &ctx, params.moved_floor, Some(distinct));
+    assert!(beads.iter().any(|b| b.a == [0] && b.b == [0] && b.moved));
+    assert_eq!(linked(beads), [(vec![0], vec![0])]);
+}
+
+#[test]
 fn two_sources_cutting_content_at_different_places_make_a_two_two_link() {
     // A0 holds B0 and the start of B1 (key 5 is in both); A1 is the rest of B1.
     let cut = [
