@@ -100,6 +100,90 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
             out.extend(disagreements(docs, &label, &fact));
         }
     }
+    out.extend(none_against_some(docs, facts, &|d, x| where_is(d, x)));
+    out
+}
+
+/// "No injuries were reported" against "a firefighter was seriously injured": none of the
+/// people an event happened to rules out any count of some of them (a kind of person, or
+/// a narrower event) in another report, at the same place. Counts of the same topic are
+/// compared as one fact above; this sets the zero against the counts of the others. As
+/// there, counts more than [`EVENT_RATIO`] apart tell of different events: "none" (fewer
+/// than one) meets only counts up to [`EVENT_RATIO`], and says nothing where another
+/// report counts more of its own topic ("no casualties" in one strike of a war that
+/// "claimed more than 400 lives").
+fn none_against_some<'a>(
+    docs: &[Document],
+    facts: &'a [Facts],
+    where_is: &dyn Fn(usize, &'a FigureFact) -> Option<&'a str>,
+) -> Vec<Conflict> {
+    let claims: Vec<(usize, &FigureFact)> = facts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, f)| f.figures.iter().map(move |x| (d, x)))
+        .collect();
+    let topic_of = |x: &'a FigureFact| x.topic.as_ref().filter(|t| !t.people_events.is_empty());
+    let mut zeros: BTreeMap<(&str, Option<&str>), Vec<Claimed<'_>>> = BTreeMap::new();
+    for &(d, x) in &claims {
+        if let Some(t) = topic_of(x).filter(|t| t.generic) {
+            if x.exact && x.interval.hi <= 0.0 {
+                zeros
+                    .entry((t.key.as_str(), where_is(d, x)))
+                    .or_default()
+                    .push((DocId(d), x));
+            }
+        }
+    }
+    // "noun:people|killed|row" is "noun:people|killed" compared in rows only.
+    let base = |k: &'a str| k.strip_suffix("|row").unwrap_or(k);
+    let mut out = Vec::new();
+    for ((key, place), none) in zeros {
+        let said_none: std::collections::BTreeSet<DocId> = none.iter().map(|c| c.0).collect();
+        let many = claims.iter().any(|&(d, x)| {
+            !said_none.contains(&DocId(d))
+                && x.topic.as_ref().is_some_and(|t| base(&t.key) == base(key))
+                && x.interval.lo > EVENT_RATIO
+        });
+        if many {
+            continue;
+        }
+        let Some(event) = none[0]
+            .1
+            .topic
+            .as_ref()
+            .and_then(|t| t.people_events.first())
+        else {
+            continue;
+        };
+        let some: Vec<Claimed<'_>> = claims
+            .iter()
+            .filter(|&&(d, x)| {
+                topic_of(x)
+                    .is_some_and(|t| base(&t.key) != base(key) && t.people_events.contains(event))
+                    && x.interval.lo >= 1.0
+                    && x.interval.hi <= EVENT_RATIO
+                    && !said_none.contains(&DocId(d))
+                    && match (place, where_is(d, x)) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
+            })
+            .map(|&(d, x)| (DocId(d), x))
+            .collect();
+        if some.is_empty() {
+            continue;
+        }
+        // "people injured, none against firefighters seriously injured".
+        let mut counted: Vec<&str> = some
+            .iter()
+            .filter_map(|c| c.1.topic.as_ref().map(|t| t.label.as_str()))
+            .collect();
+        counted.sort_unstable();
+        counted.dedup();
+        let zero = none[0].1.topic.as_ref().map_or("", |t| t.label.as_str());
+        let label = format!("{zero}, none against {}", counted.join(", "));
+        out.extend(conflict(docs, &label, &[none, some]));
+    }
     out
 }
 

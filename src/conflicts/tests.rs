@@ -124,6 +124,49 @@ fn agreeing_or_unrelated_figures_are_not_conflicts() {
 }
 
 #[test]
+fn none_of_the_people_against_some_of_them() {
+    // "No injuries" (people injured = 0) rules out one firefighter seriously injured: a
+    // kind of person, and an event within "injured".
+    let (_, c) = run(&[
+        "The fire broke out in the evening. No deaths or injuries were initially reported.",
+        "Das Feuer brach am Abend aus. Bei dem Großeinsatz wurde ein Feuerwehrmann schwer verletzt.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "people injured, none against firefighters seriously injured".to_owned(),
+            vec![("=0".to_owned(), 1), ("=1".to_owned(), 1)]
+        )]
+    );
+    let cases: [&[&str]; 3] = [
+        // None of a kind of person says nothing of another kind.
+        &[
+            "No civilians were killed in the shelling.",
+            "Three soldiers were killed in the shelling.",
+        ],
+        // None seriously injured says nothing of the injured.
+        &[
+            "No one was seriously injured in the crash, the police said.",
+            "Two passengers were injured in the crash, the police said.",
+        ],
+        // None in one strike of a war that killed hundreds: another event.
+        &[
+            "The first strike left no casualties, but 3 soldiers died in the second.",
+            "The fighting has claimed more than 400 lives.",
+        ],
+    ];
+    for texts in cases {
+        let (_, c) = run(texts);
+        assert!(
+            !c.iter().any(|c| c.topic.contains("none against")),
+            "{texts:?}: {:?}",
+            summary(&c)
+        );
+    }
+}
+
+#[test]
 fn name_variants_but_not_aliases_or_demonyms() {
     let (_, c) = run(&[
         "Prime Minister Nikol Pashinyan met the Minsk Group in Geneva. Baku and Yerevan agreed to talks, the AFP agency reported.",

@@ -20,6 +20,10 @@ struct RawConcept {
     generic: bool,
     #[serde(default)]
     part: bool,
+    #[serde(default)]
+    person: bool,
+    #[serde(default)]
+    within: Option<String>,
     #[serde(flatten)]
     terms: Terms,
 }
@@ -62,6 +66,11 @@ pub struct Concept {
     pub generic: bool,
     /// An event a part of a count is told as ("2,059 injured, 1,404 of them critically").
     pub part: bool,
+    /// A noun that counts people ("firefighters", "people").
+    pub person: bool,
+    /// For an event: the broader event whose count includes this one's ("seriously
+    /// injured" within "injured").
+    pub within: Option<String>,
 }
 
 /// A unit of measure.
@@ -178,6 +187,8 @@ fn concepts(
                 id: c.id,
                 generic: c.generic,
                 part: c.part,
+                person: c.person,
+                within: c.within,
             }
         })
         .collect()

@@ -49,6 +49,10 @@ pub struct Topic {
     pub has_event: bool,
     /// It counts people, and says no more.
     pub generic: bool,
+    /// For people an event happened to ("firefighters seriously injured", "212 dead"):
+    /// the event and the broader ones that count them too (`seriously-injured`,
+    /// `injured`). Empty for anything else.
+    pub people_events: Vec<String>,
     /// For a measure: the factor from the written unit to the base unit, the base unit,
     /// and whether a whole number in it may be rounded.
     pub unit: Option<(f64, String, bool)>,
@@ -87,6 +91,7 @@ pub fn clock(zone: &str) -> Topic {
         has_event: false,
         generic: false,
         unit: None,
+        people_events: Vec::new(),
     }
 }
 
@@ -228,6 +233,7 @@ fn group_size(lex: &Lexicon, found: &Found) -> Option<Topic> {
         has_event: false,
         generic: false,
         unit: None,
+        people_events: Vec::new(),
     })
 }
 
@@ -363,18 +369,33 @@ fn topic(lex: &Lexicon, lang: &str, found: &Found) -> Option<Topic> {
             unit: Some((factor, unit.unit.clone(), unit.rounded)),
             has_event: false,
             generic: false,
+            people_events: Vec::new(),
         });
     }
     let event = found.event.map(|e| &lex.events[e]);
-    let (noun_key, noun_label, generic) = match (found.noun, &found.other) {
+    let (noun_key, noun_label, generic, person) = match (found.noun, &found.other) {
         (Some(n), _) => {
             let c = &lex.nouns[n];
-            (c.id.clone(), c.label.clone(), c.generic)
+            (c.id.clone(), c.label.clone(), c.generic, c.person)
         }
-        (None, Some((word, stem))) => (format!("{lang}:{stem}"), format!("“{word}”"), false),
-        (None, None) if event.is_some() => ("people".to_owned(), "people".to_owned(), true),
+        (None, Some((word, stem))) => (format!("{lang}:{stem}"), format!("“{word}”"), false, false),
+        (None, None) if event.is_some() => ("people".to_owned(), "people".to_owned(), true, true),
         (None, None) => return None,
     };
+    // The event and those it lies within, each named once.
+    let mut people_events = Vec::new();
+    let mut next = event.filter(|_| person).map(|e| e.id.clone());
+    while let Some(id) = next.take() {
+        if people_events.contains(&id) {
+            break;
+        }
+        next = lex
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .and_then(|e| e.within.clone());
+        people_events.push(id);
+    }
     let known = found.noun.is_some();
     let label = match event {
         Some(e) => format!("{noun_label} {}", e.label),
@@ -391,6 +412,7 @@ fn topic(lex: &Lexicon, lang: &str, found: &Found) -> Option<Topic> {
         unit: None,
         has_event: event.is_some(),
         generic,
+        people_events,
     })
 }
 
