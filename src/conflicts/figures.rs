@@ -100,7 +100,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
             out.extend(disagreements(docs, &label, &fact));
         }
     }
-    out.extend(none_against_some(docs, facts, &|d, x| where_is(d, x)));
+    out.extend(none_against_some(docs, facts, &where_is));
     out
 }
 
@@ -128,20 +128,18 @@ fn none_against_some<'a>(
         if let Some(t) = topic_of(x).filter(|t| t.generic) {
             if x.exact && x.interval.hi <= 0.0 {
                 zeros
-                    .entry((t.key.as_str(), where_is(d, x)))
+                    .entry((t.counted(), where_is(d, x)))
                     .or_default()
                     .push((DocId(d), x));
             }
         }
     }
-    // "noun:people|killed|row" is "noun:people|killed" compared in rows only.
-    let base = |k: &'a str| k.strip_suffix("|row").unwrap_or(k);
     let mut out = Vec::new();
     for ((key, place), none) in zeros {
         let said_none: std::collections::BTreeSet<DocId> = none.iter().map(|c| c.0).collect();
         let many = claims.iter().any(|&(d, x)| {
             !said_none.contains(&DocId(d))
-                && x.topic.as_ref().is_some_and(|t| base(&t.key) == base(key))
+                && x.topic.as_ref().is_some_and(|t| t.counted() == key)
                 && x.interval.lo > EVENT_RATIO
         });
         if many {
@@ -158,8 +156,7 @@ fn none_against_some<'a>(
         let some: Vec<Claimed<'_>> = claims
             .iter()
             .filter(|&&(d, x)| {
-                topic_of(x)
-                    .is_some_and(|t| base(&t.key) != base(key) && t.people_events.contains(event))
+                topic_of(x).is_some_and(|t| t.counted() != key && t.people_events.contains(event))
                     && x.interval.lo >= 1.0
                     && x.interval.hi <= EVENT_RATIO
                     && !said_none.contains(&DocId(d))

@@ -36,6 +36,9 @@ pub enum Scope {
     Row,
 }
 
+/// The end of the key of a topic compared in rows only ([`Topic::in_rows_only`]).
+const ROWS_ONLY: &str = "|row";
+
 /// What a figure counts or measures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
@@ -59,6 +62,12 @@ pub struct Topic {
 }
 
 impl Topic {
+    /// What is counted, whether compared story-wide or in rows only ("noun:people|killed"
+    /// for "noun:people|killed|row").
+    pub fn counted(&self) -> &str {
+        self.key.strip_suffix(ROWS_ONLY).unwrap_or(&self.key)
+    }
+
     /// True for "people" with no event: a count that says too little on its own.
     pub fn is_bare_people(&self) -> bool {
         self.generic && !self.has_event && self.unit.is_none()
@@ -69,7 +78,7 @@ impl Topic {
     #[must_use]
     pub fn in_rows_only(self) -> Self {
         Self {
-            key: format!("{}|row", self.key),
+            key: format!("{}{ROWS_ONLY}", self.key),
             scope: Scope::Row,
             ..self
         }
