@@ -178,7 +178,11 @@ fn structural_anywhere(text: &str, unit: &Unit) -> Option<&'static str> {
     None
 }
 
-/// A line that starts or ends with an agency or photo credit in brackets: "... (Reuters)".
+/// Most words of a credit line after a bar ("Manu Bruque | EFE").
+const CREDIT_LINE_MAX_WORDS: usize = 6;
+
+/// A line that starts or ends with an agency or photo credit in brackets ("... (Reuters)"),
+/// or ends with one after a bar ("Manu Bruque | EFE").
 fn has_credit(piece: &str) -> bool {
     let credits = &rules::rules().credits;
     let t = piece.trim();
@@ -196,9 +200,16 @@ fn has_credit(piece: &str) -> bool {
         }
         found
     };
+    // "Manu Bruque | EFE": a photographer and agency after a bar, on a line of its own
+    // (a caption's last words before a credit are its sentence, not furniture).
+    let after_bar = t
+        .rsplit_once('|')
+        .filter(|_| word_count(t) <= CREDIT_LINE_MAX_WORDS)
+        .map(|(_, credit)| credit);
     bracketed('(', ')')
         .into_iter()
         .chain(bracketed('[', ']'))
+        .chain(after_bar)
         .flat_map(|inside| inside.split(['/', ',', '|']))
         .map(|name| name.trim().trim_matches('-').trim().to_lowercase())
         .any(|name| credits.contains(&name))

@@ -98,6 +98,62 @@ fn tail_furniture_in_several_languages() {
 }
 
 #[test]
+fn furniture_anywhere_in_several_languages() {
+    let cases = [
+        ("Photograph: Guardia Civil", "photo credit"),
+        ("Bildrechte: dpa", "photo credit"),
+        ("Фото: пресс-служба МЧС", "photo credit"),
+        ("Manu Bruque | EFE", "photo caption"),
+        (
+            "— Ana Ruiz (@anaruiz_news) October 30, 2024",
+            "embedded post signature",
+        ),
+        ("Im Video sehen Sie den Einsturz des Turms.", "video prompt"),
+        ("Notre-Dame im Video: Der Turm stürzt ein", "video prompt"),
+        ("Regardez la vidéo de l'incendie", "video prompt"),
+        ("Смотрите видео с места событий", "video prompt"),
+        ("Most read", "widget heading"),
+        ("Сейчас читают", "widget heading"),
+        ("Les plus lus", "widget heading"),
+        ("(avec AFP)", "agency credit"),
+        ("(mit dpa)", "agency credit"),
+        ("ДУШАНБЕ, 6 фев — Sputnik.", "dateline"),
+        ("22,3 млн", "stray figure"),
+        ("342/", "stray figure"),
+        ("138 Kommentare", "comment prompt"),
+        (
+            "Melden Sie sich an, um Kommentare zu verfassen.",
+            "comment prompt",
+        ),
+        ("Connectez-vous pour commenter.", "comment prompt"),
+    ];
+    for (line, reason) in cases {
+        let text = format!("{BODY_EN}{line}\n{BODY_EN_2}");
+        assert_eq!(
+            marked(&text),
+            [(line.to_owned(), reason.to_owned())],
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn reporting_about_videos_photos_and_figures_is_not_furniture() {
+    let cases = [
+        "The video shows the spire collapsing into the nave, witnesses said.",
+        "In the video, firefighters can be seen on the roof of the cathedral.",
+        "Das Video zeigt, wie der Turm in das Kirchenschiff stürzt.",
+        "The photograph was taken by a local resident on Monday night.",
+        "Officials said 342 people were still missing on Thursday.",
+        "Sputnik reported that 36 people had died in the city.",
+    ];
+    for line in cases {
+        let text = format!("{BODY_EN}{line}\n{BODY_EN_2}");
+        assert!(marked(&text).is_empty(), "{line}: {:?}", marked(&text));
+    }
+}
+
+#[test]
 fn captions_with_agency_credits() {
     let text = format!(
         "{BODY_EN}Putin urges both sides to stop fighting (Reuters)\n(Anatolia) Erdogan: We support Azerbaijan\nالرئيس الروسي خلال اجتماع (رويترز)\n{BODY_EN_2}"
