@@ -35,6 +35,18 @@ fn reasons(text: &str) -> Vec<String> {
     marked(text).into_iter().map(|(_, r)| r).collect()
 }
 
+/// Each line of `cases`, placed in a text by `place`, is the only sentence marked, with its
+/// reason.
+fn each_marked_alone(cases: &[(&str, &str)], place: impl Fn(&str) -> String) {
+    for &(line, reason) in cases {
+        assert_eq!(
+            marked(&place(line)),
+            [(line.to_owned(), reason.to_owned())],
+            "{line}"
+        );
+    }
+}
+
 const BODY_EN: &str = "Russia said on Friday that Armenia and Azerbaijan had agreed to talks in Moscow.\n\
     The foreign ministers of both countries will meet with mediators from the Minsk Group.\n\
     Fighting continued overnight around Stepanakert, local officials said on Friday morning.\n";
@@ -57,14 +69,7 @@ fn head_furniture_in_several_languages() {
         ("بقلم: أحمد علي", "byline"),
         ("Published: 9 October 2020", "byline"),
     ];
-    for (line, reason) in cases {
-        let text = format!("{line}\n{BODY_EN}");
-        assert_eq!(
-            marked(&text),
-            [(line.to_owned(), reason.to_owned())],
-            "{line}"
-        );
-    }
+    each_marked_alone(&cases, |line| format!("{line}\n{BODY_EN}"));
 }
 
 #[test]
@@ -87,14 +92,7 @@ fn tail_furniture_in_several_languages() {
         ("[ad_2]", "ad marker"),
         ("* * *", "separator"),
     ];
-    for (line, reason) in cases {
-        let text = format!("{BODY_EN}{line}\n");
-        assert_eq!(
-            marked(&text),
-            [(line.to_owned(), reason.to_owned())],
-            "{line}"
-        );
-    }
+    each_marked_alone(&cases, |line| format!("{BODY_EN}{line}\n"));
 }
 
 #[test]
@@ -127,14 +125,7 @@ fn furniture_anywhere_in_several_languages() {
         ),
         ("Connectez-vous pour commenter.", "comment prompt"),
     ];
-    for (line, reason) in cases {
-        let text = format!("{BODY_EN}{line}\n{BODY_EN_2}");
-        assert_eq!(
-            marked(&text),
-            [(line.to_owned(), reason.to_owned())],
-            "{line}"
-        );
-    }
+    each_marked_alone(&cases, |line| format!("{BODY_EN}{line}\n{BODY_EN_2}"));
 }
 
 #[test]
