@@ -178,11 +178,14 @@ fn structural_anywhere(text: &str, unit: &Unit) -> Option<&'static str> {
     None
 }
 
+/// The word for "with" before an agency credited in brackets ("(avec AFP)").
+const WITH: &[&str] = &["with", "avec", "mit", "con", "com", "с", "مع"];
+
 /// Most words of a credit line after a bar ("Manu Bruque | EFE").
 const CREDIT_LINE_MAX_WORDS: usize = 6;
 
-/// A line that starts or ends with an agency or photo credit in brackets ("... (Reuters)"),
-/// or ends with one after a bar ("Manu Bruque | EFE").
+/// A line that starts or ends with an agency or photo credit in brackets ("... (Reuters)",
+/// "(avec AFP)"), or ends with one after a bar ("Manu Bruque | EFE").
 fn has_credit(piece: &str) -> bool {
     let credits = &rules::rules().credits;
     let t = piece.trim();
@@ -212,7 +215,14 @@ fn has_credit(piece: &str) -> bool {
         .chain(after_bar)
         .flat_map(|inside| inside.split(['/', ',', '|']))
         .map(|name| name.trim().trim_matches('-').trim().to_lowercase())
-        .any(|name| credits.contains(&name))
+        .any(|name| {
+            // "(avec AFP)", "(mit dpa)": the credit after a word for "with".
+            let credited = name
+                .split_once(' ')
+                .filter(|(with, _)| WITH.contains(with))
+                .map_or(name.as_str(), |(_, rest)| rest.trim());
+            credits.iter().any(|c| c == credited)
+        })
 }
 
 /// Signals after the last paragraph of reporting: another story's headline, a spam bio.
