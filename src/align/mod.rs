@@ -163,7 +163,7 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
             }
         })
         .collect();
-    nway::merge(&content, &links, &rank)
+    nway::merge(&content, &links, &rank, options.params.rewrite_floor)
 }
 
 /// Longest line (in characters) taken for a headline when it stands on its own without a

@@ -303,14 +303,32 @@ struct Tally {
     silent: usize,
 }
 
-/// A link to merge: (from a loose pair, the pair's reliability, the link's score, document
+/// What a link to merge stands on, the firmest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Footing {
+    /// What the two sentences share.
+    Content,
+    /// A translation's link below the floor a rewrite's link must reach: it rests on its
+    /// position in the translation's order.
+    Position,
+    /// A loose pair's link: a few names and numbers, without a translation's order.
+    Loose,
+}
+
+/// A link to merge: (what it stands on, the pair's reliability, the link's score, document
 /// x, document y, the bead).
-type Edge<'a> = (bool, f32, f32, usize, usize, &'a Bead);
+type Edge<'a> = (Footing, f32, f32, usize, usize, &'a Bead);
 
 /// Merges pairwise links into rows over `content` (each document's content sentence ids).
 /// `rank` orders the documents independently of the arguments; it breaks ties between
-/// equally strong links.
-pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -> Alignment {
+/// equally strong links. A translation's link below `floor` (the similarity a rewrite's link
+/// must reach) rests on its position alone.
+pub fn merge(
+    content: &[Vec<SentenceId>],
+    links: &[PairLinks],
+    rank: &[usize],
+    floor: f32,
+) -> Alignment {
     let sizes: Vec<usize> = content.iter().map(Vec::len).collect();
     let mut groups = Groups::new(&sizes);
     let evidence = Evidence::new(links);
@@ -332,13 +350,29 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
             };
             let count = linked().count().max(1) as f32;
             let reliability = linked().map(|b| b.score).sum::<f32>() / count;
-            let loose = p.relation == Relation::Loose;
-            linked().map(move |b| (loose, reliability, b.score, p.x, p.y, b))
+            let footing = |b: &Bead| match p.relation {
+                Relation::Loose => Footing::Loose,
+                Relation::Translation if b.score < floor => Footing::Position,
+                _ => Footing::Content,
+            };
+            linked().map(move |b| (footing(b), reliability, b.score, p.x, p.y, b))
         })
         .collect();
     let tie = |e: &Edge<'_>| (rank[e.3], rank[e.4], e.5.a[0], e.5.b[0]);
+    // Links that rest on position come after those of content, the more similar first
+    // whatever their pair: two translations' positional links contradict each other as
+    // often as not, and a pair's mean similarity (which a few close links raise) says
+    // nothing of which one is right.
     edges.sort_by(|a, b| {
+        let positional = a.0 == Footing::Position && b.0 == Footing::Position;
         a.0.cmp(&b.0)
+            .then_with(|| {
+                if positional {
+                    b.2.total_cmp(&a.2)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
             .then_with(|| b.1.total_cmp(&a.1))
             .then_with(|| b.2.total_cmp(&a.2))
             .then_with(|| tie(a).cmp(&tie(b)))
@@ -353,21 +387,27 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
     let mut later: Vec<(Edge<'_>, bool)> = Vec::new();
     // A contested link (as many pairwise links sending its sentences elsewhere as for it)
     // waits until the other links of its kind are in: whichever pair came first would
-    // otherwise decide a contradiction among three documents. Those of pairs that are not
-    // loose are tried again before the loose pairs' links.
+    // otherwise decide a contradiction among three documents. Those that stand on content
+    // are tried again before the positional links, and those before the loose pairs' links.
     let mut contested: Vec<Edge<'_>> = Vec::new();
     let mut waiting: HashSet<(Node, Node)> = HashSet::new();
     let retry = |groups: &mut Groups,
                  contested: &mut Vec<Edge<'_>>,
                  waiting: &mut HashSet<(Node, Node)>| {
         waiting.clear();
-        for (loose, _, score, x, y, bead) in contested.drain(..) {
-            groups.try_join(&nodes_of(x, y, bead), score, loose, &evidence);
+        for (footing, _, score, x, y, bead) in contested.drain(..) {
+            groups.try_join(
+                &nodes_of(x, y, bead),
+                score,
+                footing == Footing::Loose,
+                &evidence,
+            );
         }
     };
     for edge in edges {
-        let (loose, _, score, x, y, bead) = edge;
-        if loose && contested.first().is_some_and(|e| !e.0) {
+        let (footing, _, score, x, y, bead) = edge;
+        let loose = footing == Footing::Loose;
+        if contested.first().is_some_and(|e| e.0 < footing) {
             retry(&mut groups, &mut contested, &mut waiting);
         }
         let nodes = nodes_of(x, y, bead);
@@ -396,9 +436,14 @@ pub fn merge(content: &[Vec<SentenceId>], links: &[PairLinks], rank: &[usize]) -
         later.push((edge, joined.is_some()));
     }
     retry(&mut groups, &mut contested, &mut waiting);
-    for ((loose, _, score, x, y, bead), counted) in later {
+    for ((footing, _, score, x, y, bead), counted) in later {
         let score = if counted { None } else { Some(score) };
-        groups.try_join(&nodes_of(x, y, bead), score, loose, &evidence);
+        groups.try_join(
+            &nodes_of(x, y, bead),
+            score,
+            footing == Footing::Loose,
+            &evidence,
+        );
     }
 
     rows_of(&mut groups, content, &sizes)
@@ -618,6 +663,7 @@ pub(super) fn longest_increasing(values: &[usize]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::pairwise::Params;
 
     fn lone(a: Vec<usize>, b: Vec<usize>) -> Bead {
         super::super::pairwise::lone_bead(a, b)
@@ -680,12 +726,60 @@ mod tests {
                 Relation::Translation,
             ),
         ];
-        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        let rows = crate::align::tests::rows(&merge(
+            &content,
+            &links,
+            &[0, 1, 2],
+            Params::default().rewrite_floor,
+        ));
         assert_eq!(
             rows,
             [
                 vec![(0, vec![0]), (1, vec![0]), (2, vec![0])],
                 vec![(0, vec![1]), (2, vec![1])],
+            ]
+        );
+    }
+
+    #[test]
+    fn positional_links_go_in_by_their_own_similarity() {
+        // Two translations of document 0 (1, French, and 2, another French report that
+        // says 0's last statement in its middle sentence) link 0:1 by position alone: 2:2
+        // at 0.00 (a pair of higher mean similarity) and 1:1 at 0.07. 1:1 ~ 2:1 share
+        // words. Taken by their pairs' means, 0:1 would join 2:2 and 1:1 could not follow;
+        // taken by their own, 0:1 joins 1:1 and 2:1.
+        let content: Vec<Vec<SentenceId>> = vec![
+            (0..2).map(SentenceId).collect(),
+            (0..2).map(SentenceId).collect(),
+            (0..3).map(SentenceId).collect(),
+        ];
+        let links = [
+            pair(1, 2, vec![link(1, 1, 0.3)], Relation::SameLanguage),
+            pair(
+                0,
+                1,
+                vec![link(0, 0, 0.4), link(1, 1, 0.07)],
+                Relation::Translation,
+            ),
+            pair(
+                2,
+                0,
+                vec![link(0, 0, 0.6), link(2, 1, 0.0)],
+                Relation::Translation,
+            ),
+        ];
+        let rows = crate::align::tests::rows(&merge(
+            &content,
+            &links,
+            &[0, 1, 2],
+            Params::default().rewrite_floor,
+        ));
+        assert_eq!(
+            rows,
+            [
+                vec![(0, vec![0]), (1, vec![0]), (2, vec![0])],
+                vec![(0, vec![1]), (1, vec![1]), (2, vec![1])],
+                vec![(2, vec![2])],
             ]
         );
     }
@@ -710,7 +804,12 @@ mod tests {
             pair(2, 0, vec![link(1, 0, 0.9)], Relation::SameLanguage),
             pair(2, 1, vec![link(0, 1, 0.2)], Relation::SameLanguage),
         ];
-        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        let rows = crate::align::tests::rows(&merge(
+            &content,
+            &links,
+            &[0, 1, 2],
+            Params::default().rewrite_floor,
+        ));
         assert_eq!(
             rows,
             [
@@ -745,7 +844,12 @@ mod tests {
             pair(2, 1, vec![link(0, 0, 0.3)], Relation::SameLanguage),
             first_two(),
         ];
-        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        let rows = crate::align::tests::rows(&merge(
+            &content,
+            &links,
+            &[0, 1, 2],
+            Params::default().rewrite_floor,
+        ));
         assert_eq!(
             rows,
             [
@@ -759,7 +863,12 @@ mod tests {
             pair(2, 1, vec![link(0, 0, 0.45)], Relation::SameLanguage),
             first_two(),
         ];
-        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        let rows = crate::align::tests::rows(&merge(
+            &content,
+            &links,
+            &[0, 1, 2],
+            Params::default().rewrite_floor,
+        ));
         assert!(rows.contains(&vec![(0, vec![1]), (1, vec![0]), (2, vec![0])]));
     }
 
@@ -789,7 +898,12 @@ mod tests {
                 relation: Relation::SameLanguage,
             },
         ];
-        let rows = crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]));
+        let rows = crate::align::tests::rows(&merge(
+            &content,
+            &links,
+            &[0, 1, 2],
+            Params::default().rewrite_floor,
+        ));
         assert_eq!(
             rows,
             [
@@ -826,7 +940,12 @@ mod tests {
                     relation,
                 },
             ];
-            crate::align::tests::rows(&merge(&content, &links, &[0, 1, 2]))
+            crate::align::tests::rows(&merge(
+                &content,
+                &links,
+                &[0, 1, 2],
+                Params::default().rewrite_floor,
+            ))
         };
         // A loose link (no dictionary, no translation's order) is outweighed by the silence.
         assert_eq!(
