@@ -10,6 +10,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::translator::{DICT_WEIGHT, Translator};
 use super::translit;
+use crate::facts::numbers::{spells_a_count, worded_counts};
 
 /// A key: a 64-bit hash of its kind and text.
 pub type Key = u64;
@@ -202,8 +203,9 @@ fn magnitudes(token: &str) -> Vec<String> {
 }
 
 /// What a word form gives a sentence: whether it is a function word, its stem key, the
-/// keys only other languages need (cognate prefix, consonant skeleton), and the form.
-type WordKeys = (bool, (Key, f32), Vec<(Key, f32)>, Arc<str>);
+/// keys only other languages need (cognate prefix, consonant skeleton), the form, and
+/// whether it can spell a count of ten or more.
+type WordKeys = (bool, (Key, f32), Vec<(Key, f32)>, Arc<str>, bool);
 
 /// Keys of one document's sentences (given in matching form) in language `lang`;
 /// `cross_language` adds the keys only other languages need (cognates, skeletons).
@@ -217,6 +219,7 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
             let mut keys = SentenceKeys::default();
             let all = tokens(norm);
             let mut reference = false;
+            let mut spelt = false;
             for (at, &token) in all.iter().enumerate() {
                 if token.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                     let digits: String = token.chars().filter(char::is_ascii_digit).collect();
@@ -241,31 +244,37 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                 }
                 // A word's keys depend on the word alone: each form is stemmed and
                 // transliterated once per document.
-                let (function, stem_key, cross, form) = words.entry(token).or_insert_with(|| {
-                    let stemmed = stem
-                        .as_ref()
-                        .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
-                    let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
-                    let ascii = if cross_language {
-                        translit::ascii(token)
-                    } else {
-                        String::new()
-                    };
-                    let mut cross = Vec::new();
-                    if ascii.len() >= 4 {
-                        let prefix: String = ascii.chars().take(5).collect();
-                        cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
-                        for skeleton in translit::skeletons(token, lang) {
-                            cross.push((key(Kind::Skeleton, &skeleton), Kind::Skeleton.weight()));
+                let (function, stem_key, cross, form, numeral) =
+                    words.entry(token).or_insert_with(|| {
+                        let stemmed = stem
+                            .as_ref()
+                            .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
+                        let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
+                        let ascii = if cross_language {
+                            translit::ascii(token)
+                        } else {
+                            String::new()
+                        };
+                        let mut cross = Vec::new();
+                        if ascii.len() >= 4 {
+                            let prefix: String = ascii.chars().take(5).collect();
+                            cross.push((key(Kind::Cognate, &prefix), Kind::Cognate.weight()));
+                            for skeleton in translit::skeletons(token, lang) {
+                                cross.push((
+                                    key(Kind::Skeleton, &skeleton),
+                                    Kind::Skeleton.weight(),
+                                ));
+                            }
                         }
-                    }
-                    (
-                        function_words.contains(token),
-                        stem_key,
-                        cross,
-                        Arc::from(token),
-                    )
-                });
+                        (
+                            function_words.contains(token),
+                            stem_key,
+                            cross,
+                            Arc::from(token),
+                            spells_a_count(token, lang),
+                        )
+                    });
+                spelt |= *numeral;
                 if *function {
                     keys.function_native.push(*stem_key);
                     keys.function_cross.extend_from_slice(cross);
@@ -275,6 +284,22 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                     keys.stems.push(stem_key.0);
                     keys.cross.extend_from_slice(cross);
                     keys.words.push(Arc::clone(form));
+                }
+            }
+            // A count written in words matches the same count in digits, in any language
+            // ("quatre cents pompiers", "400 Feuerwehrleute").
+            let worded = if spelt {
+                worded_counts(norm, lang)
+            } else {
+                Vec::new()
+            };
+            for value in worded {
+                let digits = value.to_string();
+                keys.native
+                    .push((key(Kind::Number, &digits), Kind::Number.weight()));
+                for bucket in magnitudes(&digits) {
+                    keys.magnitude
+                        .push((key(Kind::Magnitude, &bucket), Kind::Magnitude.weight()));
                 }
             }
             // Sorted, so that two sentences of one language compare content by a merge.
@@ -668,6 +693,22 @@ mod tests {
             "en",
         );
         assert_eq!(keys(&near), keys(&v) + 2, "7000 and 7,200 share magnitudes");
+    }
+
+    #[test]
+    fn a_count_in_words_matches_it_in_digits() {
+        let has = |sentence: &str, lang: &str, digits: &str| {
+            document_keys(&[sentence], lang, true)[0]
+                .native
+                .iter()
+                .any(|&(k, _)| k == key(Kind::Number, digits))
+        };
+        assert!(has("quatre cents pompiers sur place", "fr", "400"));
+        assert!(has("vierhundert feuerwehrleute", "de", "400"));
+        assert!(has("400 firefighters at the scene", "en", "400"));
+        // A qualified figure is no count; small counts are spelt out by habit.
+        assert!(!has("nearly four hundred firefighters", "en", "400"));
+        assert!(!has("the two sides met", "en", "2"));
     }
 
     #[test]

@@ -148,6 +148,18 @@ fn with_fraction(c: Count, tokens: &[Token], rules: &NumberRules) -> Count {
     c
 }
 
+/// True when `word` is written in number words alone ("fifty", "twenty-three",
+/// "zweiundfünfzig") and one of them is a multiplier or worth at least `min`: what a
+/// count of `min` or more written in words needs.
+pub fn is_numeral_word_from(word: &str, rules: &NumberRules, min: f64) -> bool {
+    parts(word, rules).is_some_and(|p| {
+        p.iter().any(|w| {
+            rules.multipliers.contains_key(w.as_str())
+                || rules.words.get(w.as_str()).is_some_and(|&v| v >= min)
+        })
+    })
+}
+
 /// The parts of a number-word token: hyphenated parts, an Arabic "و" (and) in front, and
 /// the pieces of a compound ("zweiundfünfzig" is "zwei", "und", "fünfzig").
 fn parts(word: &str, rules: &NumberRules) -> Option<Vec<String>> {

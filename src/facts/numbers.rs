@@ -169,6 +169,36 @@ pub fn figures(text: &str, lang: &str) -> Vec<Figure> {
     out
 }
 
+/// Style books spell out counts below this ("three days"); from it on, digits are the rule.
+const SPELT_OUT_BELOW: f64 = 10.0;
+
+/// True when `word` can be (part of) a count of ten or more written in words in `lang`
+/// ("fifty", "vingt", "zweiundfünfzig", "hundred"): a quick test before
+/// [`worded_counts`] reads a sentence's figures.
+pub fn spells_a_count(word: &str, lang: &str) -> bool {
+    count::is_numeral_word_from(word, rules(lang), SPELT_OUT_BELOW)
+}
+
+/// The whole counts of ten or more that `text` writes in words, stated as such
+/// ("quatre cents pompiers", "twenty-three injured", "zweiundfünfzig"): what a report that
+/// writes the figure in digits says too. Smaller counts give none: style books spell them
+/// out as a rule ("the two sides", "three days"), so they say little of which statement a
+/// sentence makes. Vague words, qualified figures and ranges give none either.
+pub fn worded_counts(text: &str, lang: &str) -> Vec<u64> {
+    figures(text, lang)
+        .into_iter()
+        .filter(|f| {
+            f.exact_numeral && !f.implicit && !f.vague && matches!(f.measure, Measure::Count)
+        })
+        .filter(|f| !text[f.core.clone()].chars().any(char::is_numeric))
+        .filter_map(|f| {
+            let v = f.interval.centre().round();
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            (SPELT_OUT_BELOW..1e15).contains(&v).then_some(v as u64)
+        })
+        .collect()
+}
+
 /// The figure whose count `first` starts at token `k`: with a range's second count and
 /// its qualifier. Returns it and the token after it.
 fn figure_at(tokens: &[Token], k: usize, first: Count, rules: &NumberRules) -> (Figure, usize) {
@@ -506,6 +536,21 @@ mod tests {
                 ("قتل ثلاثة جنود", &[("ثلاثة", "=3")]),
             ],
         );
+    }
+
+    #[test]
+    fn counts_written_in_words() {
+        let worded = |t: &str, lang: &str| worded_counts(t, lang);
+        assert_eq!(worded("twenty-three people were injured", "en"), [23]);
+        assert_eq!(worded("zweiundfünfzig Tote", "de"), [52]);
+        assert_eq!(worded("quatre cents pompiers", "fr"), [400]);
+        assert_eq!(worded("пятьдесят человек", "ru"), [50]);
+        // Small counts, digits, qualified figures and vague words give none.
+        assert!(worded("three carriages and 112 passengers", "en").is_empty());
+        assert!(worded("nearly four hundred people", "en").is_empty());
+        assert!(worded("dozens of people", "en").is_empty());
+        assert!(spells_a_count("vingt", "fr") && spells_a_count("zweiundfünfzig", "de"));
+        assert!(!spells_a_count("une", "fr") && !spells_a_count("und", "de"));
     }
 
     #[test]
