@@ -544,6 +544,7 @@ mod tests {
         assert_eq!(worded("twenty-three people were injured", "en"), [23]);
         assert_eq!(worded("zweiundfünfzig Tote", "de"), [52]);
         assert_eq!(worded("quatre cents pompiers", "fr"), [400]);
+        assert_eq!(worded("mille cinq cents blessés", "fr"), [1500]);
         assert_eq!(worded("пятьдесят человек", "ru"), [50]);
         // Small counts, digits, qualified figures and vague words give none.
         assert!(worded("three carriages and 112 passengers", "en").is_empty());
