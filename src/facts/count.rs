@@ -182,16 +182,34 @@ fn parts(word: &str, rules: &NumberRules) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// More pieces than any number written as one word has ("neunhundertneunundneunzigtausend
+/// neunhundertneunundneunzig" has ten).
+const MAX_PIECES: usize = 24;
+
 /// A word cut into number words, multipliers and connectors, if it is made of nothing
 /// else (at least two pieces).
 fn segment(word: &str, rules: &NumberRules) -> Option<Vec<String>> {
-    fn go(rest: &str, rules: &NumberRules, out: &mut Vec<String>) -> bool {
+    /// `dead[i]` is set once the rest of the word from byte `i` is known not to split, so
+    /// a word that splits in many ways and then fails is not tried split by split.
+    fn go(
+        word: &str,
+        at: usize,
+        longest: usize,
+        rules: &NumberRules,
+        out: &mut Vec<String>,
+        dead: &mut [bool],
+    ) -> bool {
+        let rest = &word[at..];
         if rest.is_empty() {
             return true;
+        }
+        if dead[at] {
+            return false;
         }
         let mut ends: Vec<usize> = rest
             .char_indices()
             .map(|(i, c)| i + c.len_utf8())
+            .take_while(|&e| e <= longest)
             .filter(|&e| {
                 let piece = &rest[..e];
                 rules.is_number_word(piece) || rules.connectors.iter().any(|c| c == piece)
@@ -200,15 +218,30 @@ fn segment(word: &str, rules: &NumberRules) -> Option<Vec<String>> {
         ends.reverse();
         for e in ends {
             out.push(rest[..e].to_owned());
-            if go(&rest[e..], rules, out) {
+            if go(word, at + e, longest, rules, out, dead) {
                 return true;
             }
             out.pop();
         }
+        dead[at] = true;
         false
     }
+    let longest = rules
+        .words
+        .keys()
+        .chain(rules.multipliers.keys())
+        .chain(&rules.connectors)
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    // No number is written in more pieces than this; a longer word is none (and the
+    // search below stays shallow).
+    if word.len() > MAX_PIECES * longest {
+        return None;
+    }
     let mut out = Vec::new();
-    (go(word, rules, &mut out) && out.len() >= 2).then_some(out)
+    let mut dead = vec![false; word.len()];
+    (go(word, 0, longest, rules, &mut out, &mut dead) && out.len() >= 2).then_some(out)
 }
 
 /// Number words from token `k` on: units and tens add up, multipliers multiply; the
@@ -257,10 +290,19 @@ fn evaluate(pieces: &[String], rules: &NumberRules) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut seen = false;
+    // No listed word has more parts than this, so no longer run is tried: a hostile run
+    // of thousands of number words stays linear.
+    let widest = rules
+        .words
+        .keys()
+        .map(|w| w.matches('-').count() + 1)
+        .max()
+        .unwrap_or(1);
     let mut i = 0;
     while i < pieces.len() {
         // The longest run of pieces that is one word ("quatre-vingt-dix" → "quatre-vingt").
-        let found = (i + 1..=pieces.len()).rev().find_map(|j| {
+        let last = pieces.len().min(i + widest);
+        let found = (i + 1..=last).rev().find_map(|j| {
             let joined = pieces[i..j].join("-");
             rules.words.get(&joined).map(|v| (*v, j))
         });
@@ -372,5 +414,27 @@ mod tests {
         // Words that merely start like numbers are no numbers.
         assert_eq!(value("Achtung", "de"), None);
         assert_eq!(value("settembre", "it"), None);
+    }
+
+    #[test]
+    fn hostile_runs_of_number_words_are_read_in_linear_time() {
+        // Thousands of number words in a row: each word is tried against the widest listed
+        // word only, so this returns at once (it took minutes when every run was tried).
+        let run = "zweiundzwanzigtausendvierhundertsiebenundsechzig ".repeat(3000);
+        assert!(value(&run, "de").is_some());
+        let run = "quatre-vingt-dix-".repeat(2000) + "sept";
+        assert!(value(&run, "fr").is_some());
+        // A long word that splits into number words in many ways and then fails at its
+        // last letter is rejected without trying every split.
+        let word = "achtzehn".repeat(40) + "q";
+        assert!(!is_numeral_word_from(&word, rules("de"), 10.0));
+        // A word far longer than any number is none, however it splits.
+        let word = "zehn".repeat(50_000);
+        assert!(!is_numeral_word_from(&word, rules("de"), 10.0));
+        assert!(is_numeral_word_from(
+            "neunhundertneunundneunzigtausendneunhundertneunundneunzig",
+            rules("de"),
+            10.0
+        ));
     }
 }
