@@ -419,6 +419,13 @@ impl Side<'_> {
     }
 }
 
+/// Every word form of `keys` that a dictionary may be asked to translate.
+pub fn dictionary_words(keys: &[SentenceKeys]) -> impl Iterator<Item = &str> {
+    keys.iter()
+        .flat_map(|k| k.words.iter().chain(&k.function_words))
+        .map(AsRef::as_ref)
+}
+
 /// Stem keys of the content words of `keys` that the side's dictionary translates: a
 /// learnt lexicon leaves them to the dictionary.
 pub fn translated_stems(side: &Side<'_>) -> KeySet {
@@ -598,6 +605,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
 mod tests {
     use super::*;
     use crate::align::dict::Dictionary;
+    use crate::align::translator::Vocabulary;
 
     fn vectors(a: &[&str], la: &str, b: &[&str], lb: &str) -> PairVectors {
         let (ka, kb) = (
@@ -755,13 +763,14 @@ mod tests {
             ]
             .into(),
         };
-        let t = Translator::new(std::slice::from_ref(&dict), "ar", "en");
         let a_text = ["بقي بعض الناس حتى الفجر", "بعض الجنود"];
         let b_text = ["some stayed until dawn", "the soldiers left"];
         let (ka, kb) = (
             document_keys(&a_text, "ar", true),
             document_keys(&b_text, "en", true),
         );
+        let vocabulary = Vocabulary::new(dictionary_words(&ka), "ar");
+        let t = Translator::new(std::slice::from_ref(&dict), "ar", "en", &vocabulary);
         let (a, b) = (
             Side {
                 keys: &ka,
@@ -810,11 +819,12 @@ mod tests {
             ]
             .into(),
         };
-        let t = Translator::new(std::slice::from_ref(&dict), "de", "fr");
         let (ka, kb) = (
             document_keys(&["der berg und der gipfel"], "de", true),
             document_keys(&["la montagne et le sommet", "autre chose"], "fr", true),
         );
+        let vocabulary = Vocabulary::new(dictionary_words(&ka), "de");
+        let t = Translator::new(std::slice::from_ref(&dict), "de", "fr", &vocabulary);
         let with = pair_vectors(
             &Side {
                 keys: &ka,

@@ -23,6 +23,8 @@ pub mod translator;
 pub mod translit;
 mod variants;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -30,7 +32,7 @@ use crate::document::{DocId, Document, SegmentKind, SentenceId};
 use dict::Dictionary;
 use features::{SentenceKeys, Side};
 pub use pairwise::{Bead, Params};
-use translator::Translator;
+use translator::{Translator, Vocabulary};
 
 /// Options of the aligner.
 #[derive(Debug, Clone, Default)]
@@ -117,7 +119,7 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
         })
         .collect();
     let translators = Translators::new(
-        docs.iter().map(|d| d.language.as_str()),
+        docs.iter().map(|d| d.language.as_str()).zip(&keys),
         &options.dictionaries,
     );
     // Each pair is aligned in an order fixed by the documents' contents, not by the order
@@ -244,7 +246,7 @@ pub fn align_lines(
     };
     let ((ka, la, lang_a), (kb, lb, lang_b)) = rayon::join(|| side(a, lang_a), || side(b, lang_b));
     let translators = Translators::new(
-        [lang_a.as_str(), lang_b.as_str()].into_iter(),
+        [(lang_a.as_str(), &ka), (lang_b.as_str(), &kb)].into_iter(),
         &options.dictionaries,
     );
     align_keys(
@@ -262,10 +264,27 @@ struct Translators {
 }
 
 impl Translators {
-    fn new<'a>(langs: impl Iterator<Item = &'a str> + Clone, dicts: &[Dictionary]) -> Self {
-        let mut unique: Vec<&str> = langs.collect();
+    /// The tables for every ordered pair of the languages of `docs` (each document's
+    /// language and sentence keys), holding the words of the documents.
+    fn new<'a>(
+        docs: impl Iterator<Item = (&'a str, &'a Vec<SentenceKeys>)>,
+        dicts: &[Dictionary],
+    ) -> Self {
+        let mut words: HashMap<&str, Vec<&str>> = HashMap::new();
+        if !dicts.is_empty() {
+            for (lang, keys) in docs {
+                words
+                    .entry(lang)
+                    .or_default()
+                    .extend(features::dictionary_words(keys));
+            }
+        }
+        let mut unique: Vec<&str> = words.keys().copied().collect();
         unique.sort_unstable();
-        unique.dedup();
+        let vocabularies: HashMap<&str, Vocabulary> = unique
+            .par_iter()
+            .map(|&lang| (lang, Vocabulary::new(words[lang].iter().copied(), lang)))
+            .collect();
         let pairs: Vec<(&str, &str)> = if dicts.is_empty() {
             Vec::new()
         } else {
@@ -284,7 +303,7 @@ impl Translators {
             .map(|&(from, to)| {
                 (
                     (from.to_owned(), to.to_owned()),
-                    Translator::new(dicts, from, to),
+                    Translator::new(dicts, from, to, &vocabularies[from]),
                 )
             })
             .filter(|(_, t)| !t.is_empty())
