@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::names::Names;
 use super::similarity::jaro_winkler;
-use super::spelling::{consonants, normal, same};
+use super::spelling::{Spelling, consonants};
 use super::{Conflict, ConflictKind, RowIndex, UnionFind, claim};
 use crate::document::{DocId, Document, SentenceId};
 use crate::facts::{Facts, NameFact};
@@ -26,6 +26,36 @@ struct Run<'a> {
     language: &'a str,
     sentence: SentenceId,
     words: Vec<&'a NameFact>,
+    /// Each word's spelling and the consonants of its normal form, worked out once.
+    spellings: Vec<(Spelling, String)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(doc: DocId, language: &'a str, sentence: SentenceId, words: Vec<&'a NameFact>) -> Self {
+        let spellings = words
+            .iter()
+            .map(|w| {
+                let s = Spelling::of(&w.text, language);
+                let c = consonants(&s.forms[0]);
+                (s, c)
+            })
+            .collect();
+        Self {
+            doc,
+            language,
+            sentence,
+            words,
+            spellings,
+        }
+    }
+
+    /// Each word's normal form: the order in which the report writes the name.
+    fn order(&self) -> Vec<String> {
+        self.spellings
+            .iter()
+            .map(|(s, _)| s.forms[0].clone())
+            .collect()
+    }
 }
 
 impl Run<'_> {
@@ -41,23 +71,16 @@ impl Run<'_> {
     }
 
     fn part_same(&self, i: usize, other: &Run<'_>, j: usize) -> bool {
-        same(
-            &self.words[i].text,
-            self.language,
-            &other.words[j].text,
-            other.language,
-        )
+        self.spellings[i]
+            .0
+            .same_as(&other.spellings[j].0, self.language != other.language)
     }
 
     /// Close enough to be one part spelled two ways.
     fn part_close(&self, i: usize, other: &Run<'_>, j: usize) -> bool {
-        let (a, b) = (
-            normal(&self.words[i].text, self.language),
-            normal(&other.words[j].text, other.language),
-        );
-        a.len() >= 3
-            && b.len() >= 3
-            && (jaro_winkler(&a, &b) >= CLOSE_PART || consonants(&a) == consonants(&b))
+        let ((x, cx), (y, cy)) = (&self.spellings[i], &other.spellings[j]);
+        let (a, b) = (&x.forms[0], &y.forms[0]);
+        a.len() >= 3 && b.len() >= 3 && (jaro_winkler(a, b) >= CLOSE_PART || cx == cy)
     }
 }
 
@@ -99,8 +122,8 @@ fn relation(a: &Run<'_>, b: &Run<'_>, one_row: bool, neighbours: bool) -> Relati
         // "Civil Guard"); the same words in another order are a name turned round.
         if permuted {
             let same_words = (0..n).all(|i| {
-                let x = normal(&a.words[i].text, a.language);
-                (0..n).any(|j| normal(&b.words[j].text, b.language) == x)
+                let x = &a.spellings[i].0.forms[0];
+                (0..n).any(|j| b.spellings[j].0.forms[0] == *x)
             });
             return if a.language == b.language || same_words {
                 Relation::Swapped
@@ -140,12 +163,7 @@ pub(super) fn conflicts(
     let n = runs.len();
     // The orders in which each report writes names: one that writes both orders of a name
     // ("the Guardia Civil (Civil Guard)") does not dispute it.
-    let order = |r: &Run<'_>| -> Vec<String> {
-        r.words
-            .iter()
-            .map(|w| normal(&w.text, r.language))
-            .collect()
-    };
+    let order = Run::order;
     let written: BTreeSet<(DocId, Vec<String>)> = runs.iter().map(|r| (r.doc, order(r))).collect();
     let mut entity = UnionFind::new(n);
     let mut spelling = UnionFind::new(n);
@@ -273,12 +291,7 @@ fn runs_of<'a>(facts: &'a [Facts], names: &Names<'a>) -> Vec<Run<'a>> {
         }
         for ((sentence, _), words) in by_run {
             if words.len() >= 2 {
-                runs.push(Run {
-                    doc: DocId(d),
-                    language: names.languages[d],
-                    sentence,
-                    words,
-                });
+                runs.push(Run::new(DocId(d), names.languages[d], sentence, words));
             }
         }
     }
@@ -296,14 +309,10 @@ fn is_part(word: &str, a: &Run<'_>, b: &Run<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::conflicts::spelling::normal;
 
     fn run<'a>(words: &'a [NameFact], language: &'a str, doc: usize) -> Run<'a> {
-        Run {
-            doc: DocId(doc),
-            language,
-            sentence: SentenceId(0),
-            words: words.iter().collect(),
-        }
+        Run::new(DocId(doc), language, SentenceId(0), words.iter().collect())
     }
 
     fn name(text: &str) -> Vec<NameFact> {

@@ -83,14 +83,38 @@ pub fn consonants(normal: &str) -> String {
 /// "s" is another's "z", "Sacharowa" and "Zakharova"). A report may also keep a name as its
 /// own language writes it (a German report's "Mazón"): each is read by its writer's
 /// conventions and by none.
+#[cfg(test)]
 pub fn same(a: &str, lang_a: &str, b: &str, lang_b: &str) -> bool {
-    let forms = |w: &str, l: &str| [normal(w, l), normal(w, "")];
-    let (xs, ys) = (forms(a, lang_a), forms(b, lang_b));
-    let key = crate::align::translit::consonant_key;
-    xs.iter().any(|x| {
-        ys.iter()
-            .any(|y| x == y || (lang_a != lang_b && key(x) == key(y)))
-    })
+    Spelling::of(a, lang_a).same_as(&Spelling::of(b, lang_b), lang_a != lang_b)
+}
+
+/// What [`same`] compares of one spelling, worked out once: a name mentioned often is
+/// compared with every other mention, and normal forms cost more than the comparison.
+#[derive(Debug, Clone)]
+pub struct Spelling {
+    /// The normal form by the writer's conventions, then by none.
+    pub forms: [String; 2],
+    /// Their consonants by class.
+    keys: [String; 2],
+}
+
+impl Spelling {
+    /// The spelling `word` in a document of `lang`.
+    pub fn of(word: &str, lang: &str) -> Self {
+        let forms = [normal(word, lang), normal(word, "")];
+        let key = crate::align::translit::consonant_key;
+        let keys = [key(&forms[0]), key(&forms[1])];
+        Self { forms, keys }
+    }
+
+    /// True when the two are one spelling; `cross` when they are of two languages.
+    pub fn same_as(&self, other: &Self, cross: bool) -> bool {
+        (0..2).any(|x| {
+            (0..2).any(|y| {
+                self.forms[x] == other.forms[y] || (cross && self.keys[x] == other.keys[y])
+            })
+        })
+    }
 }
 
 #[cfg(test)]
