@@ -157,7 +157,10 @@ mod tests {
             entries: [
                 ("berg".to_owned(), vec!["montagne".to_owned()]),
                 ("berge".to_owned(), vec!["montagnes".to_owned()]),
-                ("gipfel".to_owned(), vec!["sommet".to_owned(), "cime".to_owned()]),
+                (
+                    "gipfel".to_owned(),
+                    vec!["sommet".to_owned(), "cime".to_owned()],
+                ),
                 ("see".to_owned(), vec!["lac".to_owned()]),
             ]
             .into(),
