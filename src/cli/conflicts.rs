@@ -98,10 +98,15 @@ fn report(docs: &[Document], conflicts: &[Conflict], out: &mut impl Write) -> st
             )?;
             // The groups as the tally names them; in a group, the earliest report first.
             let order = c.group_order();
-            let rank = |g: usize| order.iter().position(|&x| x == g).unwrap_or(order.len());
+            let mut ranks: std::collections::HashMap<usize, usize> =
+                std::collections::HashMap::new();
+            for (r, &g) in order.iter().enumerate() {
+                ranks.entry(g).or_insert(r);
+            }
+            let rank = |g: usize| ranks.get(&g).copied().unwrap_or(order.len());
             let mut claims: Vec<(usize, &parallax::conflicts::Claim)> =
                 c.claims.iter().enumerate().collect();
-            claims.sort_by_key(|(_, m)| {
+            claims.sort_by_cached_key(|(_, m)| {
                 let time = m.time.as_ref().and_then(parallax::facts::Time::order);
                 (rank(m.group), time.is_some(), time, m.doc, m.start)
             });

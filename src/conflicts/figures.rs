@@ -221,32 +221,61 @@ fn comparable(a: &Claimed<'_>, b: &Claimed<'_>) -> bool {
     x.max(y) <= EVENT_RATIO * x.min(y) || x.max(y) <= 0.0
 }
 
-/// Claims in one row of the alignment (and of one magnitude) are one fact.
+/// Claims in one row of the alignment (and of one magnitude) are one fact: every two
+/// claims of different reports in one row within [`EVENT_RATIO`] of each other.
 fn join_rows(claims: &[Claimed<'_>], rows: &RowIndex, sets: &mut UnionFind) {
-    for a in 0..claims.len() {
-        for b in a + 1..claims.len() {
-            let row = |c: &Claimed<'_>| rows.of(c.0, c.1.sentence);
-            if claims[a].0 != claims[b].0
-                && row(&claims[a]).is_some()
-                && row(&claims[a]) == row(&claims[b])
-                && comparable(&claims[a], &claims[b])
-            {
-                sets.join(a, b);
+    let mut by_row: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(row) = rows.of(c.0, c.1.sentence) {
+            by_row.entry(row).or_default().push(i);
+        }
+    }
+    for members in by_row.values_mut() {
+        members.sort_by(|&a, &b| {
+            let centre = |i: usize| claims[i].1.interval.centre();
+            centre(a).total_cmp(&centre(b))
+        });
+        join_comparable(claims, members, sets);
+    }
+}
+
+/// Joins every two claims of `order` (sorted by centre) from different reports that are
+/// [`comparable`], in time linear in the claims and the reports: the claims comparable with
+/// one lie next to it in that order, so joining each claim with the nearest claim of every
+/// other report on either side, where it is comparable, joins the rest through those.
+fn join_comparable(claims: &[Claimed<'_>], order: &[usize], sets: &mut UnionFind) {
+    let mut nearest: BTreeMap<DocId, usize> = BTreeMap::new();
+    let visit = |i: usize, nearest: &mut BTreeMap<DocId, usize>, sets: &mut UnionFind| {
+        for (&doc, &j) in nearest.iter() {
+            if doc != claims[i].0 && comparable(&claims[i], &claims[j]) {
+                sets.join(i, j);
             }
         }
+        nearest.insert(claims[i].0, i);
+    };
+    for &i in order {
+        visit(i, &mut nearest, sets);
+    }
+    nearest.clear();
+    for &i in order.iter().rev() {
+        visit(i, &mut nearest, sets);
     }
 }
 
 /// Times and durations of one occasion in different reports ("the fire broke out at ...")
-/// are one fact, aligned or not.
+/// are one fact, aligned or not: an occasion's claims are one set where two reports or more
+/// give it.
 fn join_occasions(claims: &[Claimed<'_>], sets: &mut UnionFind) {
-    for a in 0..claims.len() {
-        for b in a + 1..claims.len() {
-            if claims[a].0 != claims[b].0
-                && claims[a].1.occasion.is_some()
-                && claims[a].1.occasion == claims[b].1.occasion
-            {
-                sets.join(a, b);
+    let mut by_occasion: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(o) = &c.1.occasion {
+            by_occasion.entry(o).or_default().push(i);
+        }
+    }
+    for members in by_occasion.values() {
+        if members.iter().any(|&i| claims[i].0 != claims[members[0]].0) {
+            for w in members.windows(2) {
+                sets.join(w[0], w[1]);
             }
         }
     }
@@ -451,4 +480,73 @@ fn conflict(docs: &[Document], topic: &str, groups: &[Group<'_>]) -> Option<Conf
         topic.to_owned(),
         claims,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SentenceId;
+    use crate::facts::numbers::Interval;
+
+    fn fact(lo: f64, hi: f64) -> FigureFact {
+        FigureFact {
+            sentence: SentenceId(0),
+            span: 0..1,
+            interval: Interval::closed(lo, hi),
+            value: String::new(),
+            topic: None,
+            exact: true,
+            place: None,
+            place_by_source: false,
+            vague: false,
+            time: None,
+            occasion: None,
+        }
+    }
+
+    #[test]
+    fn comparable_claims_are_joined_as_every_pair_would_join_them() {
+        // Values spread over four orders of magnitude (and some zeros), in four reports:
+        // the sets are those of joining every comparable pair of different reports.
+        let mut seed = 7_u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for round in 0..40 {
+            let n = 5 + usize::try_from(next(60)).unwrap_or(0);
+            let facts: Vec<FigureFact> = (0..n)
+                .map(|_| {
+                    let v = if next(10) == 0 {
+                        0.0
+                    } else {
+                        #[allow(clippy::cast_precision_loss)]
+                        let base = (1 + next(9)) as f64;
+                        base * 10f64.powi(i32::try_from(next(4)).unwrap_or(0))
+                    };
+                    fact(v, v + f64::from(u8::try_from(next(3)).unwrap_or(0)))
+                })
+                .collect();
+            let docs: Vec<DocId> = (0..n)
+                .map(|_| DocId(usize::try_from(next(4)).unwrap_or(0)))
+                .collect();
+            let claims: Vec<Claimed<'_>> = docs.iter().copied().zip(&facts).collect();
+            let mut pairwise = UnionFind::new(n);
+            for a in 0..n {
+                for b in a + 1..n {
+                    if claims[a].0 != claims[b].0 && comparable(&claims[a], &claims[b]) {
+                        pairwise.join(a, b);
+                    }
+                }
+            }
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by(|&a, &b| {
+                let centre = |i: usize| claims[i].1.interval.centre();
+                centre(a).total_cmp(&centre(b))
+            });
+            let mut nearest = UnionFind::new(n);
+            join_comparable(&claims, &order, &mut nearest);
+            assert_eq!(nearest.sets(), pairwise.sets(), "round {round}");
+        }
+    }
 }

@@ -13,6 +13,8 @@ mod places;
 mod similarity;
 mod spelling;
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::align::Alignment;
@@ -90,19 +92,19 @@ impl Conflict {
     /// Each group: its number, its readings and its sources, largest group first.
     fn groups(&self) -> Vec<(usize, Vec<&str>, Vec<DocId>)> {
         let mut groups: Vec<(usize, Vec<&str>, Vec<DocId>)> = Vec::new();
+        let mut slots: HashMap<usize, usize> = HashMap::new();
+        let mut seen: HashSet<(usize, &str)> = HashSet::new();
+        let mut sources: HashSet<(usize, DocId)> = HashSet::new();
         for c in &self.claims {
-            let slot = groups
-                .iter()
-                .position(|g| g.0 == c.group)
-                .unwrap_or_else(|| {
-                    groups.push((c.group, Vec::new(), Vec::new()));
-                    groups.len() - 1
-                });
+            let slot = *slots.entry(c.group).or_insert_with(|| {
+                groups.push((c.group, Vec::new(), Vec::new()));
+                groups.len() - 1
+            });
             let g = &mut groups[slot];
-            if !g.1.contains(&c.value.as_str()) {
+            if seen.insert((c.group, c.value.as_str())) {
                 g.1.push(&c.value);
             }
-            if !g.2.contains(&c.doc) {
+            if sources.insert((c.group, c.doc)) {
                 g.2.push(c.doc);
             }
         }

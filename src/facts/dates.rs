@@ -414,14 +414,31 @@ const REPORTING: [&str; 22] = [
 /// True when the date at `span` of `sentence` is the date of a report (see
 /// [`REPORTING`]), perhaps with a weekday between ("actualisé samedi 16 septembre").
 pub fn is_reporting_date(sentence: &str, span: &Range<usize>) -> bool {
-    let before = sentence.get(..span.start).unwrap_or("").to_lowercase();
-    let words: Vec<&str> = before.split_whitespace().collect();
+    // The words right before the date, enough for the longest phrase, a weekday and "on",
+    // read from the end (a sentence of thousands of dates is read in linear time).
+    let reach = REPORTING
+        .iter()
+        .map(|r| r.split(' ').count())
+        .max()
+        .unwrap_or(0)
+        + 3;
+    let before = sentence.get(..span.start).unwrap_or("");
+    let mut words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(reach)
+        .map(str::to_lowercase)
+        .collect();
+    words.reverse();
     let weekday = |w: &str| WEEKDAYS.iter().any(|(_, forms)| forms.contains(&w));
     let mut end = words.len();
-    if end > 0 && (weekday(words[end - 1]) || matches!(words[end - 1], "on" | "le" | "am" | "el")) {
+    if end > 0
+        && (weekday(&words[end - 1])
+            || matches!(words[end - 1].as_str(), "on" | "le" | "am" | "el"))
+    {
         end -= 1;
     }
-    if end > 0 && weekday(words[end - 1]) {
+    if end > 0 && weekday(&words[end - 1]) {
         end -= 1;
     }
     let head = words[..end].join(" ");

@@ -3,6 +3,7 @@
 //! of a count, join clauses, or count one or none.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -133,30 +134,42 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_
 /// Words of a text in matching form (lowercase, no diacritics), punctuation dropped;
 /// `%` and `€`/`$` are words of their own.
 pub fn words(text: &str) -> Vec<String> {
+    runs(text).into_iter().map(|(_, w)| w).collect()
+}
+
+/// The words of [`words`], each with the byte span of the run of word characters it was
+/// read from (a word of one character for `%`, `€` and `$`). A word read from `text[a..b]`
+/// is the word read from the same run in any text that holds it whole: a run ends at every
+/// character that is not a word character.
+pub fn runs(text: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
-    for piece in text.split(|c: char| c.is_whitespace() || c == '/') {
-        let mut word = String::new();
-        for c in piece.chars() {
-            if c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '²' | '*' | '=') {
-                word.push(c);
-            } else {
-                push_word(&mut out, &mut word);
-                if matches!(c, '%' | '€' | '$') {
-                    out.push(c.to_string());
-                }
-            }
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '²' | '*' | '=') {
+            start.get_or_insert(i);
+            continue;
         }
-        push_word(&mut out, &mut word);
+        if let Some(s) = start.take() {
+            push_word(&mut out, text, s..i);
+        }
+        if matches!(c, '%' | '€' | '$') {
+            out.push((i..i + c.len_utf8(), c.to_string()));
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut out, text, s..text.len());
     }
     out
 }
 
-fn push_word(out: &mut Vec<String>, word: &mut String) {
-    let w = word.trim_matches(|c| c == '-' || c == '\'' || c == '’');
+fn push_word(out: &mut Vec<(Range<usize>, String)>, text: &str, run: Range<usize>) {
+    let w = text[run.clone()].trim_matches(|c| c == '-' || c == '\'' || c == '’');
     if !w.is_empty() {
-        out.push(crate::normalize::without_diacritics(w).replace('’', "'"));
+        out.push((
+            run,
+            crate::normalize::without_diacritics(w).replace('’', "'"),
+        ));
     }
-    word.clear();
 }
 
 fn concepts(

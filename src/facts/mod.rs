@@ -18,6 +18,7 @@ pub mod times;
 mod tokens;
 pub mod topics;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::document::{Document, SentenceId};
@@ -184,13 +185,37 @@ fn sentence_figures(text: &str, lang: &str) -> Vec<Figure> {
     figures
 }
 
+/// The occasion of a time of day or duration (see [`occasions`]); none for a count.
+fn occasion_of<'a>(
+    f: &Figure,
+    topic: Option<&Topic>,
+    reader: &OnceCell<occasions::Sentence<'a>>,
+    text: &'a str,
+    lang: &str,
+) -> Option<String> {
+    let clock = matches!(f.measure, Measure::Clock(_));
+    if !clock && topic.is_none_or(|t| t.key != DURATION) {
+        return None;
+    }
+    reader
+        .get_or_init(|| occasions::Sentence::new(text))
+        .of_time(&f.span, lang, !clock)
+}
+
 /// The weekday phrases of a sentence (`text`, at byte `base` of its document) that say
 /// when an occasion happened.
-fn day_facts(text: &str, lang: &str, id: SentenceId, base: usize) -> Vec<DayFact> {
+fn day_facts<'a>(
+    text: &'a str,
+    lang: &str,
+    id: SentenceId,
+    base: usize,
+    reader: &OnceCell<occasions::Sentence<'a>>,
+) -> Vec<DayFact> {
     let read: Vec<(days::DayReading, String, usize)> = days::readings(text, lang)
         .into_iter()
         .filter_map(|d| {
-            let (occasion, gap) = occasions::of_day(text, &d.span, lang)?;
+            let read = reader.get_or_init(|| occasions::Sentence::new(text));
+            let (occasion, gap) = read.of_day(&d.span, lang)?;
             Some((d, occasion, gap))
         })
         .collect();
@@ -261,6 +286,7 @@ pub fn extract(doc: &Document) -> Facts {
         let time = times::sentence_time(text, &sentence_dates, &doc.language, doc_date.as_ref())
             .or_else(|| doc_time.clone());
         let figures = sentence_figures(text, &doc.language);
+        let occasion_reader = OnceCell::new();
         let place_mentions = places::mentions(text, &doc.language);
         let source_place = places::of_source(text, &doc.language);
         facts
@@ -289,14 +315,7 @@ pub fn extract(doc: &Document) -> Facts {
                 Some(t) if !t.is_bare_people() => Some(t),
                 own => inherited(text, &figures, k, &facts.figures).or(own),
             };
-            let timed = matches!(f.measure, Measure::Clock(_))
-                || topic.as_ref().is_some_and(|t| t.key == DURATION);
-            let occasion = timed
-                .then(|| {
-                    let duration = !matches!(f.measure, Measure::Clock(_));
-                    occasions::of_time(text, &f.span, &doc.language, duration)
-                })
-                .flatten();
+            let occasion = occasion_of(f, topic.as_ref(), &occasion_reader, text, &doc.language);
             // Only counts have places.
             let counted = topic
                 .as_ref()
@@ -327,7 +346,9 @@ pub fn extract(doc: &Document) -> Facts {
                 value: d.value,
             });
         }
-        facts.days.extend(day_facts(text, &doc.language, id, base));
+        facts
+            .days
+            .extend(day_facts(text, &doc.language, id, base, &occasion_reader));
         facts.bearings.extend(bearing_facts(
             text,
             &doc.language,

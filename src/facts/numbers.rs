@@ -146,10 +146,17 @@ pub fn figures(text: &str, lang: &str) -> Vec<Figure> {
     let rules = rules(lang);
     let tokens = tokenize(text, rules);
     let clocks = super::clock::times(&tokens, rules);
+    // The first time of day that uses each token.
+    let mut clock_at: Vec<Option<usize>> = vec![None; tokens.len()];
+    for (c, (_, used)) in clocks.iter().enumerate().rev() {
+        for slot in clock_at.get_mut(used.clone()).into_iter().flatten() {
+            *slot = Some(c);
+        }
+    }
     let mut out: Vec<Figure> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        if let Some((f, used)) = clocks.iter().find(|(_, used)| used.contains(&k)) {
+        if let Some((f, used)) = clock_at[k].map(|c| &clocks[c]) {
             out.push(f.clone());
             k = used.end;
             continue;

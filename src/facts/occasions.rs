@@ -100,14 +100,19 @@ fn parse(source: &str) -> Result<Occasions, toml::de::Error> {
     })
 }
 
-/// Every match of `list` in `w`: (position, length, concept).
-fn matches(list: &[Term], w: &[String]) -> Vec<(usize, usize, usize)> {
+/// Every match of `list` in `w`: (position, length, concept); a term with a tail matches
+/// only where the sentence `ends` with its tail.
+fn matches(
+    list: &[Term],
+    w: &[String],
+    ends: &dyn Fn(&[String]) -> bool,
+) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut p = 0;
     while p < w.len() {
-        let found = list.iter().find(|t| {
-            starts_with(&w[p..], &t.words) && (t.tail.is_empty() || w.ends_with(&t.tail))
-        });
+        let found = list
+            .iter()
+            .find(|t| starts_with(&w[p..], &t.words) && (t.tail.is_empty() || ends(&t.tail)));
         match found {
             Some(t) => {
                 out.push((p, t.words.len(), t.concept));
@@ -119,78 +124,166 @@ fn matches(list: &[Term], w: &[String]) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// The occasion (`thing|phase`) of the time of day or duration at `figure` (a span of
-/// `sentence`, of a document in `lang`): a phase in the figure's clause (a `durative` one
-/// for a duration, another for a time of day), nearest the figure, and the thing nearest
-/// that phase in the sentence, unless a word next to it makes it another one ("a second
-/// quake").
-pub fn of_time(
-    sentence: &str,
-    figure: &Range<usize>,
-    lang: &str,
-    duration: bool,
-) -> Option<String> {
-    find(sentence, figure, lang, duration, false).map(|(o, _)| o)
+/// How many words either side of a time or weekday its phase and thing are looked for in:
+/// a sentence of thousands of figures is read in linear time, and a word further away
+/// names the occasion of another clause.
+const REACH: usize = 80;
+
+/// A sentence read once for the occasions of its times and weekday phrases: its words
+/// with their spans and where its clauses end.
+pub struct Sentence<'a> {
+    text: &'a str,
+    /// Words in matching form (elided articles cut off) with the span of their run.
+    words: Vec<(Range<usize>, String)>,
+    /// Spans of the characters that end a clause.
+    breaks: Vec<Range<usize>>,
 }
 
-/// The occasion (`thing|phase`) of the weekday phrase at `span` of `sentence` ("the
-/// earthquake struck late on Friday night"), read as for a time of day; but a word that
-/// opens another clause between the phrase and the phase ("said on Sunday *that* the
-/// quake struck") leaves the phrase without one. With the occasion, how many words stand
-/// between the phrase and its phase.
-pub fn of_day(sentence: &str, span: &Range<usize>, lang: &str) -> Option<(String, usize)> {
-    find(sentence, span, lang, false, true)
-}
-
-fn find(
-    sentence: &str,
-    figure: &Range<usize>,
-    lang: &str,
-    duration: bool,
-    one_clause: bool,
-) -> Option<(String, usize)> {
-    let occ = &*OCCASIONS;
-    let (thing_terms, phase_terms) = (occ.thing_terms.get(lang)?, occ.phase_terms.get(lang)?);
-    let before = sentence.get(..figure.start)?;
-    let after = sentence.get(figure.end..)?;
-    let clause_start = breaks(before).last().map_or(0, |(i, c)| i + c.len_utf8());
-    let clause_end = breaks(after).next().map_or(after.len(), |(i, _)| i);
-    // The sentence's words with the figure as one empty word, and the clause's range in it.
-    let (all_before, clause_before) = (words(before), words(&before[clause_start..]));
-    let (all_after, clause_after) = (words(after), words(&after[..clause_end]));
-    let at = all_before.len();
-    let mut w = all_before;
-    w.push(String::new());
-    w.extend(all_after);
-    let clause = at - clause_before.len()..at + 1 + clause_after.len();
-    let phase = matches(phase_terms, &w[clause.clone()])
-        .into_iter()
-        .map(|(p, n, c)| (clause.start + p, n, c))
-        .filter(|&(_, _, c)| occ.phases[c].1 == duration)
-        .min_by_key(|&(p, n, _)| distance(p, n, at))?;
-    let between = if phase.0 < at {
-        phase.0 + phase.1..at
-    } else {
-        at + 1..phase.0
-    };
-    let gap = between.len();
-    if one_clause && w[between].iter().any(|x| occ.subordinate.contains(x)) {
-        return None;
+impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut words = Vec::new();
+        for (run, w) in super::lexicon::runs(text) {
+            let mut pieces = Vec::new();
+            super::rules::push_elided(&mut pieces, &w);
+            words.extend(pieces.into_iter().map(|p| (run.clone(), p)));
+        }
+        let breaks = breaks(text).map(|(i, c)| i..i + c.len_utf8()).collect();
+        Sentence {
+            text,
+            words,
+            breaks,
+        }
     }
-    let (thing_at, thing_len, thing) = matches(thing_terms, &w)
-        .into_iter()
-        .filter(|&(p, n, _)| p + n <= phase.0 || p >= phase.0 + phase.1)
-        .min_by_key(|&(p, n, _)| distance(p, n, phase.0))?;
-    let near = w
-        [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
-        .iter()
-        .any(|x| occ.other.contains(x));
-    (!near).then(|| {
-        (
-            format!("{}|{}", occ.things[thing], occ.phases[phase.2].0),
-            gap,
-        )
-    })
+
+    /// The occasion (`thing|phase`) of the time of day or duration at `figure` (a span of
+    /// the sentence, of a document in `lang`): a phase in the figure's clause (a
+    /// `durative` one for a duration, another for a time of day), nearest the figure, and
+    /// the thing nearest that phase in the sentence, unless a word next to it makes it
+    /// another one ("a second quake").
+    pub fn of_time(&self, figure: &Range<usize>, lang: &str, duration: bool) -> Option<String> {
+        self.find(figure, lang, duration, false).map(|(o, _)| o)
+    }
+
+    /// The occasion (`thing|phase`) of the weekday phrase at `span` ("the earthquake
+    /// struck late on Friday night"), read as for a time of day; but a word that opens
+    /// another clause between the phrase and the phase ("said on Sunday *that* the quake
+    /// struck") leaves the phrase without one. With the occasion, how many words stand
+    /// between the phrase and its phase.
+    pub fn of_day(&self, span: &Range<usize>, lang: &str) -> Option<(String, usize)> {
+        self.find(span, lang, false, true)
+    }
+
+    /// Where the clause holding the text before byte `s` begins: after the last
+    /// character of `text[..s]` that ends a clause (read in that text, where a point
+    /// right before `s` has no digit after it).
+    fn clause_start(&self, s: usize) -> usize {
+        if self.text[..s].chars().next_back().is_some_and(is_break) {
+            return s;
+        }
+        let k = self.breaks.partition_point(|b| b.start < s);
+        k.checked_sub(1).map_or(0, |k| self.breaks[k].end)
+    }
+
+    /// Where the clause holding the text after byte `e` ends (read in `text[e..]`, where a
+    /// point at `e` has no digit before it).
+    fn clause_end(&self, e: usize) -> usize {
+        if self.text[e..].chars().next().is_some_and(is_break) {
+            return e;
+        }
+        let k = self.breaks.partition_point(|b| b.start < e);
+        self.breaks.get(k).map_or(self.text.len(), |b| b.start)
+    }
+
+    fn find(
+        &self,
+        figure: &Range<usize>,
+        lang: &str,
+        duration: bool,
+        one_clause: bool,
+    ) -> Option<(String, usize)> {
+        let occ = &*OCCASIONS;
+        let (thing_terms, phase_terms) = (occ.thing_terms.get(lang)?, occ.phase_terms.get(lang)?);
+        let (s, e) = (figure.start, figure.end);
+        self.text.get(..s)?;
+        self.text.get(e..)?;
+        let (clause_start, clause_end) = (self.clause_start(s), self.clause_end(e));
+        // The words around the figure with the figure as one empty word; a word cut by the
+        // figure is read from its part outside it.
+        let first_after = self.words.partition_point(|(r, _)| r.start < e);
+        let last_before = self.words.partition_point(|(r, _)| r.end <= s);
+        let from = last_before.saturating_sub(REACH);
+        let mut w: Vec<String> = self.words[from..last_before]
+            .iter()
+            .map(|(_, x)| x.clone())
+            .collect();
+        let mut clause_from =
+            self.words[from..last_before].partition_point(|(r, _)| r.start < clause_start);
+        if let Some((run, _)) = self.words.get(last_before).filter(|(r, _)| r.start < s) {
+            w.extend(words(&self.text[run.start..s]));
+            if run.start < clause_start {
+                clause_from = w.len();
+            }
+        }
+        let at = w.len();
+        w.push(String::new());
+        let mut clause_to = at + 1;
+        if let Some((run, _)) = first_after
+            .checked_sub(1)
+            .map(|k| &self.words[k])
+            .filter(|(r, _)| r.start < e && r.end > e)
+        {
+            let cut = words(&self.text[e..run.end]);
+            if run.end <= clause_end {
+                clause_to += cut.len();
+            }
+            w.extend(cut);
+        }
+        let to = (first_after + REACH).min(self.words.len());
+        let tail = &self.words[first_after..to];
+        clause_to += tail.partition_point(|(r, _)| r.end <= clause_end);
+        w.extend(tail.iter().map(|(_, x)| x.clone()));
+        // Whether the sentence ends with `tail` words (a separable verb's particle).
+        let all = &self.words;
+        let ends = |t: &[String]| {
+            if to == all.len() {
+                w.ends_with(t)
+            } else {
+                all[all.len() - t.len().min(all.len())..]
+                    .iter()
+                    .map(|(_, x)| x)
+                    .eq(t.iter())
+            }
+        };
+        let clause = clause_from..clause_to;
+        let phase = matches(phase_terms, &w[clause.clone()], &ends)
+            .into_iter()
+            .map(|(p, n, c)| (clause.start + p, n, c))
+            .filter(|&(_, _, c)| occ.phases[c].1 == duration)
+            .min_by_key(|&(p, n, _)| distance(p, n, at))?;
+        let between = if phase.0 < at {
+            phase.0 + phase.1..at
+        } else {
+            at + 1..phase.0
+        };
+        let gap = between.len();
+        if one_clause && w[between].iter().any(|x| occ.subordinate.contains(x)) {
+            return None;
+        }
+        let (thing_at, thing_len, thing) = matches(thing_terms, &w, &ends)
+            .into_iter()
+            .filter(|&(p, n, _)| p + n <= phase.0 || p >= phase.0 + phase.1)
+            .min_by_key(|&(p, n, _)| distance(p, n, phase.0))?;
+        let near = w
+            [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
+            .iter()
+            .any(|x| occ.other.contains(x));
+        (!near).then(|| {
+            (
+                format!("{}|{}", occ.things[thing], occ.phases[phase.2].0),
+                gap,
+            )
+        })
+    }
 }
 
 /// The characters of `text` that end a clause, with their positions: not a point, comma or
@@ -227,7 +320,46 @@ mod tests {
 
     fn occasion(sentence: &str, figure: &str, lang: &str, duration: bool) -> Option<String> {
         let at = sentence.find(figure).expect("figure in sentence");
-        of_time(sentence, &(at..at + figure.len()), lang, duration)
+        Sentence::new(sentence).of_time(&(at..at + figure.len()), lang, duration)
+    }
+
+    fn of_day(sentence: &str, span: &Range<usize>, lang: &str) -> Option<(String, usize)> {
+        Sentence::new(sentence).of_day(span, lang)
+    }
+
+    #[test]
+    fn one_reading_serves_every_time_of_a_long_sentence() {
+        // Times in many clauses, read through one `Sentence`: each gets its own clause's
+        // phase; a thing further than REACH words from the time is not its thing.
+        let filler = "people waited in the cold streets all night long, ".repeat(12);
+        let text = format!(
+            "The fire broke out at 20:07, {filler}the plane landed at 21:15, and the \
+             blaze was put out at 23:40, {filler}and then it ended at 02:10."
+        );
+        let read = Sentence::new(&text);
+        let at = |t: &str| {
+            let i = text.find(t).expect("time in sentence");
+            read.of_time(&(i..i + t.len()), "en", false)
+        };
+        assert_eq!(at("20:07").as_deref(), Some("fire|start"));
+        assert_eq!(
+            at("21:15"),
+            None,
+            "landing is no phase of the fire or the plane"
+        );
+        assert_eq!(at("23:40").as_deref(), Some("fire|end"));
+        assert_eq!(at("02:10"), None, "the blaze is more than REACH words away");
+        // A span that is not on a character boundary or outside the text reads nothing.
+        assert_eq!(read.of_time(&(0..text.len() + 1), "en", false), None);
+        // A time glued to a word ("à20h07") is read with the word's part outside it.
+        let glued = "L'incendie s'est déclaré à20h07.";
+        let i = glued.find("20h07").expect("time");
+        assert_eq!(
+            Sentence::new(glued)
+                .of_time(&(i..i + 5), "fr", false)
+                .as_deref(),
+            Some("fire|start")
+        );
     }
 
     #[test]
