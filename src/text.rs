@@ -4,12 +4,16 @@
 
 /// `text` with every control character (C0, DEL, C1) replaced by a visible symbol, and
 /// bidi embedding, override and isolate characters replaced by `�`.
-/// Tabs become a space; line breaks are kept only when `keep_newlines` is set.
+/// Tabs become a space; line breaks (and the Unicode line and paragraph separators) are
+/// kept as line breaks only when `keep_newlines` is set, else they become a space. Implicit
+/// direction marks (LRM, RLM, ALM) stay: Arabic and Hebrew text uses them, and they
+/// reorder nothing but the punctuation next to them.
 pub fn visible(text: &str, keep_newlines: bool) -> String {
     text.chars()
         .filter_map(|c| match c {
-            '\n' if keep_newlines => Some('\n'),
-            '\t' => Some(' '),
+            // Line and paragraph separators break lines in some terminals and viewers.
+            '\n' | '\u{2028}' | '\u{2029}' if keep_newlines => Some('\n'),
+            '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
             '\r' if keep_newlines => None,
             // C0 controls map onto the Control Pictures block (U+2400..U+241F).
             '\0'..='\u{1F}' => char::from_u32(0x2400 + u32::from(c)),
@@ -25,7 +29,7 @@ pub fn visible(text: &str, keep_newlines: bool) -> String {
 /// for a character that is dropped (a byte order mark).
 pub fn visible_char(c: char) -> Option<char> {
     match c {
-        '\t' | '\n' | '\r' => Some(' '),
+        '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
         '\0'..='\u{1F}' => char::from_u32(0x2400 + u32::from(c)),
         '\u{7F}' => Some('␡'),
         '\u{80}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some('�'),
@@ -78,6 +82,9 @@ mod tests {
         assert_eq!(visible("x\u{202E}evil\u{2066}", false), "x�evil�");
         assert_eq!(visible("one\r\ntwo\tthree", true), "one\ntwo three");
         assert_eq!(visible("one\ntwo", false), "one␊two");
+        assert_eq!(visible("one\u{2028}two\u{2029}", false), "one two ");
+        assert_eq!(visible("one\u{2029}two", true), "one\ntwo");
+        assert_eq!(visible_char('\u{2028}'), Some(' '));
         assert!(has_hostile_chars("\u{1b}]52;c;AAAA\u{7}"));
         assert!(!has_hostile_chars("plain\ttext\n"));
     }
