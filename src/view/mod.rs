@@ -5,6 +5,10 @@
 
 use std::ops::Range;
 
+mod pieces;
+
+use pieces::Pieces;
+
 use crate::align::{Alignment, diff};
 use crate::annotation::{Annotation, Status, Target};
 use crate::conflicts::Conflict;
@@ -196,21 +200,27 @@ fn content_row(
     if let (Some(Some(cell)), Some((_, offsets))) =
         (cells.get_mut(reference.0), reference_text.as_ref())
     {
-        for (range, mark) in to_document(offsets, &reference_marks) {
-            if mark == Mark::Deleted {
-                overlay_plain(&mut cell.pieces, &range, Mark::Deleted);
-            }
-        }
+        let deleted: Vec<(Range<usize>, Mark)> = to_document(offsets, &reference_marks)
+            .into_iter()
+            .filter(|(_, mark)| *mark == Mark::Deleted)
+            .collect();
+        mark_cell(cell, &deleted, true);
     }
     mark_agreed(docs, &mut cells);
     // Conflicts go over everything.
+    let mut claimed: Vec<Vec<(Range<usize>, Mark)>> = vec![Vec::new(); cells.len()];
     for &i in &row_conflicts {
         for claim in &conflicts[i].claims {
-            if let Some(Some(cell)) = cells.get_mut(claim.doc.0)
+            if let Some(Some(cell)) = cells.get(claim.doc.0)
                 && cell.sentences.contains(&claim.sentence)
             {
-                overlay(&mut cell.pieces, claim.start..claim.end, Mark::Conflict);
+                claimed[claim.doc.0].push((claim.start..claim.end, Mark::Conflict));
             }
+        }
+    }
+    for (cell, marks) in cells.iter_mut().zip(&claimed) {
+        if let Some(cell) = cell {
+            mark_cell(cell, marks, false);
         }
     }
     RowView {
@@ -265,22 +275,10 @@ fn mark_agreed(docs: &[Document], cells: &mut [Option<CellView>]) {
     }
     for (cell, spans) in cells.iter_mut().zip(agreed) {
         if let Some(cell) = cell {
-            for span in spans {
-                overlay_plain(&mut cell.pieces, &span, Mark::Agreed);
-            }
+            let marks: Vec<(Range<usize>, Mark)> =
+                spans.into_iter().map(|s| (s, Mark::Agreed)).collect();
+            mark_cell(cell, &marks, true);
         }
-    }
-}
-
-/// Marks the plain parts of `range` with `mark` (marks already there stay).
-fn overlay_plain(pieces: &mut Vec<(Range<usize>, Mark)>, range: &Range<usize>, mark: Mark) {
-    let plain: Vec<Range<usize>> = pieces
-        .iter()
-        .filter(|(r, m)| *m == Mark::Plain && r.start < range.end && range.start < r.end)
-        .map(|(r, _)| r.start.max(range.start)..r.end.min(range.end))
-        .collect();
-    for r in plain {
-        overlay(pieces, r, mark);
     }
 }
 
@@ -288,16 +286,21 @@ fn overlay_plain(pieces: &mut Vec<(Range<usize>, Mark)>, range: &Range<usize>, m
 /// [`Mark::Verdict`] where it is shown. Sentence and conflict marks are not text styles
 /// (the screen shows them in the gutter, the exports beside the text).
 pub fn mark_verdicts(rows: &mut [RowView], annotations: &[Annotation]) {
-    for a in annotations {
-        let (Some(status), Target::Claim, false) = (a.status, a.target, a.orphaned) else {
-            continue;
-        };
-        for row in rows.iter_mut() {
-            let Some(Some(cell)) = row.cells.get_mut(a.doc) else {
+    for row in rows.iter_mut() {
+        let mut verdicts: Vec<Vec<(Range<usize>, Mark)>> = vec![Vec::new(); row.cells.len()];
+        for a in annotations {
+            let (Some(status), Target::Claim, false) = (a.status, a.target, a.orphaned) else {
                 continue;
             };
-            if cell.sentences.contains(&SentenceId(a.sentence)) {
-                overlay(&mut cell.pieces, a.start..a.end, Mark::Verdict(status));
+            if let Some(Some(cell)) = row.cells.get(a.doc)
+                && cell.sentences.contains(&SentenceId(a.sentence))
+            {
+                verdicts[a.doc].push((a.start..a.end, Mark::Verdict(status)));
+            }
+        }
+        for (cell, marks) in row.cells.iter_mut().zip(&verdicts) {
+            if let Some(cell) = cell {
+                mark_cell(cell, marks, false);
             }
         }
     }
@@ -324,44 +327,38 @@ fn to_document(
     offsets: &[(usize, Range<usize>)],
     marks: &[(Range<usize>, Mark)],
 ) -> Vec<(Range<usize>, Mark)> {
-    let mut pieces: Vec<(Range<usize>, Mark)> = offsets
-        .iter()
-        .map(|(_, span)| (span.clone(), Mark::Plain))
-        .collect();
+    let mut pieces = Pieces::new(
+        offsets
+            .iter()
+            .map(|(_, span)| (span.clone(), Mark::Plain))
+            .collect(),
+    );
     for (range, mark) in marks {
         for (start, span) in offsets {
             let len = span.end - span.start;
             let (lo, hi) = (range.start.max(*start), range.end.min(start + len));
             if lo < hi {
-                overlay(
-                    &mut pieces,
-                    span.start + lo - start..span.start + hi - start,
-                    *mark,
-                );
+                pieces.mark(&(span.start + lo - start..span.start + hi - start), *mark);
             }
         }
     }
-    pieces
+    pieces.into_vec()
 }
 
-/// Marks `range` (document offsets) with `mark`, splitting the pieces it touches.
-fn overlay(pieces: &mut Vec<(Range<usize>, Mark)>, range: Range<usize>, mark: Mark) {
-    let mut out = Vec::with_capacity(pieces.len() + 2);
-    for (span, m) in pieces.drain(..) {
-        let (lo, hi) = (range.start.max(span.start), range.end.min(span.end));
-        if lo >= hi {
-            out.push((span, m));
-            continue;
-        }
-        if span.start < lo {
-            out.push((span.start..lo, m));
-        }
-        out.push((lo..hi, mark));
-        if hi < span.end {
-            out.push((hi..span.end, m));
+/// Lays `marks` (in their order) over a cell's pieces; `plain_only` marks only what is plain.
+fn mark_cell(cell: &mut CellView, marks: &[(Range<usize>, Mark)], plain_only: bool) {
+    if marks.is_empty() {
+        return;
+    }
+    let mut pieces = Pieces::new(std::mem::take(&mut cell.pieces));
+    for (range, mark) in marks {
+        if plain_only {
+            pieces.mark_plain(range, *mark);
+        } else {
+            pieces.mark(range, *mark);
         }
     }
-    *pieces = out;
+    cell.pieces = pieces.into_vec();
 }
 
 #[cfg(test)]
@@ -454,20 +451,6 @@ mod tests {
                 .iter()
                 .any(|(_, m)| *m == Mark::Verdict(Status::Verified))),
             "a sentence verdict is not a text style"
-        );
-    }
-
-    #[test]
-    fn overlay_splits_pieces() {
-        let mut pieces = vec![(0..10, Mark::Plain)];
-        overlay(&mut pieces, 3..5, Mark::Conflict);
-        assert_eq!(
-            pieces,
-            [
-                (0..3, Mark::Plain),
-                (3..5, Mark::Conflict),
-                (5..10, Mark::Plain)
-            ]
         );
     }
 }
