@@ -493,6 +493,66 @@ fn align_lines_prints_benchmark_beads() {
         .stderr("parallax: 3 documents given; align --lines needs exactly 2\n");
 }
 
+/// Chinese and Japanese reports beside an English one (written for this test), without a
+/// dictionary: the numbers and Latin names inside their runs of characters link them, and
+/// a Chinese rewrite that moves a sentence to the front is linked to the original by the
+/// pairs of characters they share.
+#[test]
+fn chinese_and_japanese_reports_are_aligned_without_a_dictionary() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let en = write(
+        "en.txt",
+        "The foreign ministers of Armenia and Azerbaijan held talks in Moscow on 9 October. \
+         Both sides agreed to a ceasefire from 12:00 on 10 October. Lavrov said the talks \
+         lasted more than 10 hours. According to the Armenian defence ministry, 375 soldiers \
+         have been killed. The ICRC will help with the exchange of bodies.\n",
+    );
+    let zh = write(
+        "zh.txt",
+        "亚美尼亚和阿塞拜疆的外长于10月9日在莫斯科举行会谈。双方同意从10月10日12时起停火。\
+         拉夫罗夫说，会谈持续了10个多小时。据亚美尼亚国防部称，已有375名士兵死亡。\
+         红十字国际委员会ICRC将协助交换遗体。\n",
+    );
+    let ja = write(
+        "ja.txt",
+        "アルメニアとアゼルバイジャンの外相は10月9日、モスクワで会談した。\
+         両国は10月10日12時からの停戦で合意した。ラブロフ外相は、会談が10時間以上続いたと述べた。\
+         アルメニア国防省によると、兵士375人が死亡した。\n",
+    );
+    let rewrite = write(
+        "zh-rewrite.txt",
+        "俄罗斯外长拉夫罗夫表示，谈判进行了10多个小时。亚美尼亚与阿塞拜疆两国外长10月9日在莫斯科会晤。\
+         两国同意自10月10日12时起实行停火。亚美尼亚国防部说，已有375名军人阵亡。\n",
+    );
+    let beads = |a: &Path, b: &Path| {
+        let out = parallax()
+            .args(["align", "--format", "beads", "--no-dict"])
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        beads(&zh, &en),
+        "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n"
+    );
+    let ja_en = beads(&ja, &en);
+    for link in ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"] {
+        assert!(ja_en.lines().any(|l| l == link), "{link} in {ja_en}");
+    }
+    let moved = beads(&zh, &rewrite);
+    for link in ["[0]:[1]", "[1]:[2]", "[2]:[0]", "[3]:[3]"] {
+        assert!(moved.lines().any(|l| l == link), "{link} in {moved}");
+    }
+}
+
 #[test]
 fn align_with_a_dictionary_file_and_listing() {
     let dir = tempfile::tempdir().unwrap();

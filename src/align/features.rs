@@ -116,31 +116,110 @@ pub fn stemmer(lang: &str) -> Option<Stemmer> {
 }
 
 /// Words and numbers of a normalised sentence. Digits joined by `.`, `,` or a space
-/// between groups of three stay one number.
+/// between groups of three stay one number. Scripts written without spaces between words
+/// (Chinese, Japanese, Thai...) give no words: a run of them is read as its overlapping
+/// pairs of characters (a lone character as itself), and a number or a Latin name inside
+/// such a run is a token of its own ("于10月9日" is "于", "10", "月", "9", "日").
 pub fn tokens(norm: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let bytes = norm.as_bytes();
-    let mut start: Option<usize> = None;
+    let mut start: Option<(usize, bool)> = None;
     let mut in_number = false;
     for (i, c) in norm.char_indices() {
         let continues_number =
             in_number && matches!(c, '.' | ',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if c.is_alphanumeric() || continues_number {
-            if start.is_none() {
-                start = Some(i);
-                in_number = c.is_ascii_digit();
+            let run = is_spaceless(c);
+            match start {
+                Some((s, was_run)) if was_run != run => {
+                    push_token(&mut out, &norm[s..i], was_run);
+                    start = Some((i, run));
+                    in_number = c.is_ascii_digit();
+                }
+                Some(_) => {}
+                None => {
+                    start = Some((i, run));
+                    in_number = c.is_ascii_digit();
+                }
             }
             continue;
         }
-        if let Some(s) = start.take() {
-            out.push(&norm[s..i]);
+        if let Some((s, run)) = start.take() {
+            push_token(&mut out, &norm[s..i], run);
         }
         in_number = false;
     }
-    if let Some(s) = start {
-        out.push(&norm[s..]);
+    if let Some((s, run)) = start {
+        push_token(&mut out, &norm[s..], run);
     }
     out
+}
+
+/// A character of a script written without spaces between words.
+pub(crate) fn is_spaceless(c: char) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    // Every script below Thai (Latin, Cyrillic, Arabic, Indic...) writes spaces.
+    if u32::from(c) < 0x0E00 {
+        return false;
+    }
+    matches!(
+        c.script(),
+        Script::Han
+            | Script::Hiragana
+            | Script::Katakana
+            | Script::Thai
+            | Script::Lao
+            | Script::Khmer
+            | Script::Myanmar
+    ) || matches!(c, '\u{3005}' | '\u{30FC}')
+}
+
+/// How long a sentence is for the aligner: its characters, a Chinese or Japanese one
+/// (Han, kana) counted as three, since those scripts need about a third of English's
+/// characters for a sentence. So a short Chinese sentence is no fragment, and the length
+/// ratio of a Chinese–English pair is near that of two European languages.
+pub fn length(text: &str) -> usize {
+    use unicode_script::{Script, UnicodeScript};
+    text.chars()
+        .map(|c| {
+            // No Han or kana character comes before the CJK radicals (U+2E80).
+            if u32::from(c) >= 0x2E80
+                && matches!(
+                    c.script(),
+                    Script::Han | Script::Hiragana | Script::Katakana
+                )
+            {
+                3
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// A token, or a run of a script without spaces as its pairs of characters.
+fn push_token<'s>(out: &mut Vec<&'s str>, token: &'s str, run: bool) {
+    if run {
+        push_pairs(out, token);
+    } else {
+        out.push(token);
+    }
+}
+
+/// The overlapping pairs of characters of a run of a script without spaces.
+fn push_pairs<'s>(out: &mut Vec<&'s str>, run: &'s str) {
+    let starts: Vec<usize> = run
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(run.len()))
+        .collect();
+    if starts.len() <= 3 {
+        out.push(run);
+        return;
+    }
+    for w in starts.windows(3) {
+        out.push(&run[w[0]..w[2]]);
+    }
 }
 
 /// What one sentence contributes, before weighting.
@@ -250,7 +329,9 @@ pub fn document_keys(sentences: &[&str], lang: &str, cross_language: bool) -> Ve
                             .as_ref()
                             .map_or(std::borrow::Cow::Borrowed(token), |s| s.stem(token));
                         let stem_key = (key(Kind::Stem, &stemmed), Kind::Stem.weight());
-                        let ascii = if cross_language {
+                        // Pairs of characters of a script without spaces carry no
+                        // cognate: their transliteration would only match by chance.
+                        let ascii = if cross_language && !token.chars().any(is_spaceless) {
                             translit::ascii(token)
                         } else {
                             String::new()
@@ -650,6 +731,29 @@ mod tests {
             tokens("putin's \"minsk group\""),
             ["putin", "s", "minsk", "group"]
         );
+    }
+
+    #[test]
+    fn scripts_without_spaces_are_read_in_pairs_of_characters() {
+        // Numbers and Latin names inside the run are tokens of their own.
+        assert_eq!(
+            tokens("于10月9日在莫斯科举行会谈。icrc将协助"),
+            [
+                "于", "10", "月", "9", "日在", "在莫", "莫斯", "斯科", "科举", "举行", "行会",
+                "会谈", "icrc", "将协", "协助"
+            ]
+        );
+        assert_eq!(
+            tokens("已有375名士兵死亡"),
+            ["已有", "375", "名士", "士兵", "兵死", "死亡"]
+        );
+        assert_eq!(
+            tokens("モスクワで会談"),
+            ["モス", "スク", "クワ", "ワで", "で会", "会談"]
+        );
+        assert_eq!(tokens("1,500 人"), ["1,500", "人"]);
+        assert_eq!(length("停火。"), 7);
+        assert_eq!(length("Ceasefire."), 10);
     }
 
     #[test]

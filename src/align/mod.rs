@@ -114,7 +114,7 @@ pub fn align(docs: &[Document], options: &AlignOptions) -> Alignment {
         .zip(&content)
         .map(|(d, ids)| {
             ids.iter()
-                .map(|&id| d.sentence_text(id).chars().count())
+                .map(|&id| features::length(d.sentence_text(id)))
                 .collect()
         })
         .collect();
@@ -241,7 +241,7 @@ pub fn align_lines(
             .collect();
         let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
         let keys = features::document_keys(&refs, &lang, lang_a != lang_b);
-        let lengths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).collect();
+        let lengths: Vec<usize> = lines.iter().map(|l| features::length(l.trim())).collect();
         (keys, lengths, lang)
     };
     let ((ka, la, lang_a), (kb, lb, lang_b)) = rayon::join(|| side(a, lang_a), || side(b, lang_b));
