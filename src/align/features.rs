@@ -130,17 +130,15 @@ pub fn tokens(norm: &str) -> Vec<&str> {
             in_number && matches!(c, '.' | ',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if c.is_alphanumeric() || continues_number {
             let run = is_spaceless(c);
-            match start {
-                Some((s, was_run)) if was_run != run => {
-                    push_token(&mut out, &norm[s..i], was_run);
-                    start = Some((i, run));
-                    in_number = c.is_ascii_digit();
-                }
-                Some(_) => {}
-                None => {
-                    start = Some((i, run));
-                    in_number = c.is_ascii_digit();
-                }
+            if let Some((s, was_run)) = start
+                && was_run != run
+            {
+                push_token(&mut out, &norm[s..i], was_run);
+                start = None;
+            }
+            if start.is_none() {
+                start = Some((i, run));
+                in_number = c.is_ascii_digit();
             }
             continue;
         }
@@ -159,41 +157,32 @@ pub fn tokens(norm: &str) -> Vec<&str> {
 pub(crate) fn is_spaceless(c: char) -> bool {
     use unicode_script::{Script, UnicodeScript};
     // Every script below Thai (Latin, Cyrillic, Arabic, Indic...) writes spaces.
-    if u32::from(c) < 0x0E00 {
-        return false;
-    }
-    matches!(
-        c.script(),
-        Script::Han
-            | Script::Hiragana
-            | Script::Katakana
-            | Script::Thai
-            | Script::Lao
-            | Script::Khmer
-            | Script::Myanmar
-    ) || matches!(c, '\u{3005}' | '\u{30FC}')
+    u32::from(c) >= 0x0E00
+        && (is_han_or_kana(c)
+            || matches!(
+                c.script(),
+                Script::Thai | Script::Lao | Script::Khmer | Script::Myanmar
+            ))
+}
+
+/// A Chinese or Japanese character (Han, kana, the iteration and length marks).
+fn is_han_or_kana(c: char) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    // None comes before the CJK radicals (U+2E80).
+    u32::from(c) >= 0x2E80
+        && (matches!(
+            c.script(),
+            Script::Han | Script::Hiragana | Script::Katakana
+        ) || matches!(c, '\u{3005}' | '\u{30FC}'))
 }
 
 /// How long a sentence is for the aligner: its characters, a Chinese or Japanese one
-/// (Han, kana) counted as three, since those scripts need about a third of English's
-/// characters for a sentence. So a short Chinese sentence is no fragment, and the length
-/// ratio of a Chinese–English pair is near that of two European languages.
+/// counted as three, since those scripts need about a third of English's characters for a
+/// sentence. So a short Chinese sentence is no fragment, and the length ratio of a
+/// Chinese–English pair is near that of two European languages.
 pub fn length(text: &str) -> usize {
-    use unicode_script::{Script, UnicodeScript};
     text.chars()
-        .map(|c| {
-            // No Han or kana character comes before the CJK radicals (U+2E80).
-            if u32::from(c) >= 0x2E80
-                && matches!(
-                    c.script(),
-                    Script::Han | Script::Hiragana | Script::Katakana
-                )
-            {
-                3
-            } else {
-                1
-            }
-        })
+        .map(|c| if is_han_or_kana(c) { 3 } else { 1 })
         .sum()
 }
 

@@ -411,17 +411,21 @@ const REPORTING: [&str; 22] = [
     "balance del",
 ];
 
+/// Words in the longest phrase of [`REPORTING`].
+static REPORTING_WORDS: LazyLock<usize> = LazyLock::new(|| {
+    REPORTING
+        .iter()
+        .map(|r| r.split(' ').count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// True when the date at `span` of `sentence` is the date of a report (see
 /// [`REPORTING`]), perhaps with a weekday between ("actualisé samedi 16 septembre").
 pub fn is_reporting_date(sentence: &str, span: &Range<usize>) -> bool {
     // The words right before the date, enough for the longest phrase, a weekday and "on",
     // read from the end (a sentence of thousands of dates is read in linear time).
-    let reach = REPORTING
-        .iter()
-        .map(|r| r.split(' ').count())
-        .max()
-        .unwrap_or(0)
-        + 3;
+    let reach = *REPORTING_WORDS + 3;
     let before = sentence.get(..span.start).unwrap_or("");
     let mut words: Vec<String> = before
         .split_whitespace()

@@ -139,6 +139,17 @@ pub struct Sentence<'a> {
     breaks: Vec<Range<usize>>,
 }
 
+/// The words around a time or weekday phrase (see [`Sentence::window`]).
+struct Window {
+    words: Vec<String>,
+    /// The figure's place among them.
+    at: usize,
+    /// The figure's clause among them.
+    clause: Range<usize>,
+    /// They reach the end of the sentence.
+    whole_end: bool,
+}
+
 impl<'a> Sentence<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut words = Vec::new();
@@ -194,6 +205,44 @@ impl<'a> Sentence<'a> {
         self.breaks.get(k).map_or(self.text.len(), |b| b.start)
     }
 
+    /// The words within [`REACH`] of `figure`, the figure one empty word among them (a
+    /// word the figure cuts is read from its part outside it), and which of them make the
+    /// figure's clause. No run of word characters holds a character that ends a clause, so
+    /// a cut word lies in the figure's clause.
+    fn window(&self, figure: &Range<usize>) -> Option<Window> {
+        let (s, e) = (figure.start, figure.end);
+        self.text.get(..s)?;
+        self.text.get(e..)?;
+        let (clause_start, clause_end) = (self.clause_start(s), self.clause_end(e));
+        let first_after = self.words.partition_point(|(r, _)| r.start < e);
+        let last_before = self.words.partition_point(|(r, _)| r.end <= s);
+        let before = &self.words[last_before.saturating_sub(REACH)..last_before];
+        let mut w: Vec<String> = before.iter().map(|(_, x)| x.clone()).collect();
+        let clause_from = before.partition_point(|(r, _)| r.start < clause_start);
+        if let Some((run, _)) = self.words.get(last_before).filter(|(r, _)| r.start < s) {
+            w.extend(words(&self.text[run.start..s]));
+        }
+        let at = w.len();
+        w.push(String::new());
+        if let Some((run, _)) = first_after
+            .checked_sub(1)
+            .map(|k| &self.words[k])
+            .filter(|(r, _)| r.start < e && r.end > e)
+        {
+            w.extend(words(&self.text[e..run.end]));
+        }
+        let to = (first_after + REACH).min(self.words.len());
+        let after = &self.words[first_after..to];
+        let clause_to = w.len() + after.partition_point(|(r, _)| r.end <= clause_end);
+        w.extend(after.iter().map(|(_, x)| x.clone()));
+        Some(Window {
+            words: w,
+            at,
+            clause: clause_from..clause_to,
+            whole_end: to == self.words.len(),
+        })
+    }
+
     fn find(
         &self,
         figure: &Range<usize>,
@@ -203,49 +252,16 @@ impl<'a> Sentence<'a> {
     ) -> Option<(String, usize)> {
         let occ = &*OCCASIONS;
         let (thing_terms, phase_terms) = (occ.thing_terms.get(lang)?, occ.phase_terms.get(lang)?);
-        let (s, e) = (figure.start, figure.end);
-        self.text.get(..s)?;
-        self.text.get(e..)?;
-        let (clause_start, clause_end) = (self.clause_start(s), self.clause_end(e));
-        // The words around the figure with the figure as one empty word; a word cut by the
-        // figure is read from its part outside it.
-        let first_after = self.words.partition_point(|(r, _)| r.start < e);
-        let last_before = self.words.partition_point(|(r, _)| r.end <= s);
-        let from = last_before.saturating_sub(REACH);
-        let mut w: Vec<String> = self.words[from..last_before]
-            .iter()
-            .map(|(_, x)| x.clone())
-            .collect();
-        let mut clause_from =
-            self.words[from..last_before].partition_point(|(r, _)| r.start < clause_start);
-        if let Some((run, _)) = self.words.get(last_before).filter(|(r, _)| r.start < s) {
-            w.extend(words(&self.text[run.start..s]));
-            if run.start < clause_start {
-                clause_from = w.len();
-            }
-        }
-        let at = w.len();
-        w.push(String::new());
-        let mut clause_to = at + 1;
-        if let Some((run, _)) = first_after
-            .checked_sub(1)
-            .map(|k| &self.words[k])
-            .filter(|(r, _)| r.start < e && r.end > e)
-        {
-            let cut = words(&self.text[e..run.end]);
-            if run.end <= clause_end {
-                clause_to += cut.len();
-            }
-            w.extend(cut);
-        }
-        let to = (first_after + REACH).min(self.words.len());
-        let tail = &self.words[first_after..to];
-        clause_to += tail.partition_point(|(r, _)| r.end <= clause_end);
-        w.extend(tail.iter().map(|(_, x)| x.clone()));
-        // Whether the sentence ends with `tail` words (a separable verb's particle).
+        let Window {
+            words: w,
+            at,
+            clause,
+            whole_end,
+        } = self.window(figure)?;
+        // Whether the sentence ends with `t` (a separable verb's particle).
         let all = &self.words;
         let ends = |t: &[String]| {
-            if to == all.len() {
+            if whole_end {
                 w.ends_with(t)
             } else {
                 all[all.len() - t.len().min(all.len())..]
@@ -254,7 +270,6 @@ impl<'a> Sentence<'a> {
                     .eq(t.iter())
             }
         };
-        let clause = clause_from..clause_to;
         let phase = matches(phase_terms, &w[clause.clone()], &ends)
             .into_iter()
             .map(|(p, n, c)| (clause.start + p, n, c))
