@@ -201,20 +201,53 @@ fn scan_tag(bytes: &[u8], from: usize) -> Tag {
     }
 }
 
-/// Where the raw text of an element named `name` ends: at its end tag (`</script`...).
+/// Where the raw text of an element named `name` ends: at its end tag (`</style`...). A
+/// script's text has the parser's escape states: after `<!--`, a `<script>` opens a
+/// "double-escaped" stretch in which `</script>` ends nothing (only that stretch), until
+/// `-->` ends the escape (`<script><!--<script></script>...</script>` is one script).
 fn raw_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut i = from;
-    while let Some(at) = find(bytes, i, b"</") {
-        let rest = &bytes[at + 2..];
-        if rest.len() >= name.len()
-            && rest[..name.len()].eq_ignore_ascii_case(name)
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let tag_at = |at: usize, prefix: &[u8]| {
+        let rest = &bytes[at..];
+        rest.starts_with(prefix)
+            && rest.len() >= prefix.len() + name.len()
+            && rest[prefix.len()..prefix.len() + name.len()].eq_ignore_ascii_case(name)
             && rest
-                .get(name.len())
+                .get(prefix.len() + name.len())
                 .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
-        {
-            return at;
+    };
+    let escapes = name.eq_ignore_ascii_case(b"script");
+    let mut state = State::Data;
+    let mut i = from;
+    while i < bytes.len() {
+        // Only `<` and `-` change anything.
+        if !matches!(bytes[i], b'<' | b'-') {
+            i += 1;
+            continue;
         }
-        i = at + 2;
+        match state {
+            State::Data | State::Escaped if tag_at(i, b"</") => return i,
+            State::Data if escapes && bytes[i..].starts_with(b"<!--") => {
+                // On the dashes: `<!-->` ends the escape it opens.
+                state = State::Escaped;
+                i += 2;
+                continue;
+            }
+            State::Escaped | State::DoubleEscaped if bytes[i..].starts_with(b"-->") => {
+                state = State::Data;
+                i += 3;
+                continue;
+            }
+            State::Escaped if tag_at(i, b"<") => state = State::DoubleEscaped,
+            State::DoubleEscaped if tag_at(i, b"</") => state = State::Escaped,
+            _ => {}
+        }
+        i += 1;
     }
     bytes.len()
 }
@@ -593,6 +626,30 @@ mod tests {
             let html = page(&format!("{start}{}", "<div>".repeat(200)));
             let pruned = prune(&html, 8);
             assert!(deepest(&pruned) <= 8 + 4, "{start}: {}", deepest(&pruned));
+        }
+    }
+
+    /// Found by the property below: a `<script>` after `<!--` inside a script makes the
+    /// next `</script>` part of the script's text, so the `<style>` after it is text too
+    /// and the `<div>`s after the real end of the script are elements, not style text.
+    #[test]
+    fn escaped_scripts_end_where_the_parser_ends_them() {
+        let soup = format!(
+            "<script><!--<script></script><style><div></script>{}",
+            "<div>".repeat(200)
+        );
+        let html = page(&soup);
+        let pruned = prune(&html, 8);
+        assert!(deepest(&pruned) <= 8 + 4, "{}", deepest(&pruned));
+        // The escape ends at `-->`: then `</script>` ends the script.
+        for script in [
+            "<script><!-- a --></script>",
+            "<script><!--></script>",
+            "<script><!--<script>--></script>",
+            "<script>a</script>",
+        ] {
+            let html = page(&format!("{script}{}", "<div>".repeat(200)));
+            assert!(deepest(&prune(&html, 8)) <= 8 + 4, "{script}");
         }
     }
 
