@@ -512,3 +512,53 @@ fn bearings_of_one_place_from_another_conflict_a_point_apart_or_more() {
         assert!(bearings(&texts).is_empty(), "{texts:?}");
     }
 }
+
+fn relative_conflicts(texts: &[&str]) -> Vec<(String, Vec<(String, usize)>)> {
+    summary(&run(texts).1)
+        .into_iter()
+        .filter(|s| s.1.contains(" relative to "))
+        .map(|s| (s.1, s.2))
+        .collect()
+}
+
+#[test]
+fn an_occasion_before_and_during_one_event_conflicts_across_languages() {
+    let c = relative_conflicts(&[
+        "Gunmen opened fire shortly before the concert of the band began.",
+        "Kurz vor Beginn eines Konzerts stürmten Bewaffnete den Saal; Schüsse fielen.",
+        "L'attentat a eu lieu pendant un concert du groupe de rock.",
+    ]);
+    assert_eq!(
+        c,
+        [(
+            "attack relative to concert".to_owned(),
+            vec![
+                ("before concert".to_owned(), 2),
+                ("during concert".to_owned(), 1)
+            ]
+        )]
+    );
+    for texts in [
+        // One relation in every report: they agree.
+        [
+            "The attack took place during a concert.",
+            "Стрельба началась во время концерта.",
+            "Der Anschlag ereignete sich während eines Konzertes.",
+        ],
+        // Different things, or different events, are not compared.
+        [
+            "The attack took place during a concert.",
+            "The fire broke out after the concert.",
+            "The shooting began before the match.",
+        ],
+        // A report that tells both (it began before and went on during) takes no side,
+        // and nothing is placed without an occasion near the phrase.
+        [
+            "The attack began before the concert and went on during the concert.",
+            "The attack took place during a concert.",
+            "Fans queued before the concert.",
+        ],
+    ] {
+        assert_eq!(relative_conflicts(&texts), vec![], "{texts:?}");
+    }
+}

@@ -13,6 +13,7 @@ pub mod names;
 pub mod numbers;
 pub mod occasions;
 pub mod places;
+pub mod relative;
 pub mod rules;
 pub mod times;
 mod tokens;
@@ -81,6 +82,20 @@ pub struct DayFact {
     pub value: String,
     /// What happened then (`earthquake|start`; see [`occasions`]).
     pub occasion: String,
+}
+
+/// A phrase that places an occasion before, during or after a scheduled event ("the
+/// attack took place during a concert"; see [`relative`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelativeFact {
+    pub sentence: SentenceId,
+    pub span: Range<usize>,
+    /// `before`, `during` or `after`.
+    pub relation: String,
+    /// The event it is placed against (`concert`).
+    pub event: String,
+    /// What happened then (`attack`; a thing of [`occasions`]).
+    pub thing: String,
 }
 
 /// Where a place lies from another, as a sentence says ("dans la région de Tver, au
@@ -234,6 +249,32 @@ fn day_facts<'a>(
         .collect()
 }
 
+/// The phrases of a sentence (`text`, at byte `base` of its document) that place an
+/// occasion before, during or after an event; a phrase with no occasion near it tells
+/// nothing.
+fn relative_facts<'a>(
+    text: &'a str,
+    lang: &str,
+    id: SentenceId,
+    base: usize,
+    reader: &OnceCell<occasions::Sentence<'a>>,
+) -> Vec<RelativeFact> {
+    relative::readings(text, lang)
+        .into_iter()
+        .filter_map(|r| {
+            let read = reader.get_or_init(|| occasions::Sentence::new(text));
+            let thing = read.thing_of(&r.span, lang)?;
+            Some(RelativeFact {
+                sentence: id,
+                span: base + r.span.start..base + r.span.end,
+                relation: r.relation,
+                event: r.event,
+                thing,
+            })
+        })
+        .collect()
+}
+
 /// The bearings of a sentence (`text`, sentence `at.0` at byte `at.1` of its document)
 /// from its place mentions.
 fn bearing_facts(
@@ -265,6 +306,8 @@ pub struct Facts {
     pub days: Vec<DayFact>,
     /// Bearings of places from places.
     pub bearings: Vec<BearingFact>,
+    /// Occasions placed before, during or after events.
+    pub relative: Vec<RelativeFact>,
     /// The keys of every place named (see [`places::key`]).
     pub places: Vec<String>,
 }
@@ -349,6 +392,13 @@ pub fn extract(doc: &Document) -> Facts {
         facts
             .days
             .extend(day_facts(text, &doc.language, id, base, &occasion_reader));
+        facts.relative.extend(relative_facts(
+            text,
+            &doc.language,
+            id,
+            base,
+            &occasion_reader,
+        ));
         facts.bearings.extend(bearing_facts(
             text,
             &doc.language,

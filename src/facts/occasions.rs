@@ -184,6 +184,32 @@ impl<'a> Sentence<'a> {
         self.find(span, lang, false, true)
     }
 
+    /// The thing (an id of `assets/facts/occasions.toml`: `attack`, `fire`) that the
+    /// phrase at `span` tells the time of ("the attack took place *during a concert*"):
+    /// the thing nearest the phrase in its sentence, outside it, unless a word next to it
+    /// makes it another one ("a second quake").
+    pub fn thing_of(&self, span: &Range<usize>, lang: &str) -> Option<String> {
+        let occ = &*OCCASIONS;
+        let thing_terms = occ.thing_terms.get(lang)?;
+        let Window { words: w, at, .. } = self.window(span)?;
+        let all = &self.words;
+        let ends = |t: &[String]| {
+            all.iter()
+                .map(|(_, x)| x)
+                .rev()
+                .take(t.len())
+                .eq(t.iter().rev())
+        };
+        let (thing_at, thing_len, thing) = matches(thing_terms, &w, &ends)
+            .into_iter()
+            .min_by_key(|&(p, n, _)| distance(p, n, at))?;
+        let near = w
+            [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
+            .iter()
+            .any(|x| occ.other.contains(x));
+        (!near).then(|| occ.things[thing].clone())
+    }
+
     /// Where the clause holding the text before byte `s` begins: after the last
     /// character of `text[..s]` that ends a clause (read in that text, where a point
     /// right before `s` has no digit after it).
