@@ -16,7 +16,7 @@ use parallax::prepare::prepare_all;
 use proptest::prelude::*;
 use serde_json::Value;
 
-const PIECES: [&str; 12] = [
+const PIECES: [&str; 15] = [
     "Russia said on Friday that Armenia and Azerbaijan agreed to talks in Moscow.",
     "More than 375 soldiers died, officials said.",
     "Officials said 350 soldiers died.",
@@ -29,6 +29,9 @@ const PIECES: [&str; 12] = [
     "Die Regierung meldete am 3. Oktober 1.500 Tote.",
     "会谈在莫斯科举行。",
     "Mr. Putin met Dr. Aliyev on Oct. 9 in the U.S. capital.",
+    "Gunmen opened fire shortly before the start of the concert",
+    "L'attentat a eu lieu pendant un concert à l'issue du",
+    "Стрельба началась перед концертом",
 ];
 
 fn documents() -> impl Strategy<Value = Vec<String>> {
