@@ -153,7 +153,7 @@ pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts])
     let mut out = figures::conflicts(docs, &rows, facts);
     out.extend(dates::conflicts(docs, &rows, facts));
     out.extend(days::conflicts(docs, facts));
-    out.extend(relative::conflicts(docs, facts));
+    out.extend(relative::conflicts(docs, &rows, facts));
     out.extend(bearings::conflicts(docs, facts));
     let names = names::Names::new(docs, facts);
     let (entities, covered) = entities::conflicts(docs, &rows, facts, &names);

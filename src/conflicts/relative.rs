@@ -2,24 +2,48 @@
 //! by different reports ("the attack took place *during a concert*" / "перед концертом",
 //! before the concert), aligned or not. The three relations cannot hold together; a report
 //! that places the occasion in two of them (it began before and went on during) takes no
-//! side.
+//! side. A phrase whose sentence names no occasion ("der Vorfall ereignete sich während
+//! eines Konzertes") takes the one its row's sentences name of the same event, where they
+//! name one.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::{Conflict, ConflictKind, claim, disagreeing_groups};
+use super::{Conflict, ConflictKind, RowIndex, claim, disagreeing_groups};
 use crate::document::{DocId, Document};
 use crate::facts::{Facts, RelativeFact};
 
 type Reading<'a> = (DocId, &'a RelativeFact);
 
-pub(super) fn conflicts(docs: &[Document], facts: &[Facts]) -> Vec<Conflict> {
-    let mut by_key: BTreeMap<(&str, &str), Vec<Reading<'_>>> = BTreeMap::new();
-    for (d, f) in facts.iter().enumerate() {
-        for x in &f.relative {
-            by_key
-                .entry((x.thing.as_str(), x.event.as_str()))
-                .or_default()
-                .push((DocId(d), x));
+pub(super) fn conflicts<'a>(
+    docs: &[Document],
+    rows: &RowIndex,
+    facts: &'a [Facts],
+) -> Vec<Conflict> {
+    let all: Vec<Reading<'a>> = facts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, f)| f.relative.iter().map(move |x| (DocId(d), x)))
+        .collect();
+    // The occasions each row names of each event.
+    let mut named: HashMap<(usize, &'a str), BTreeSet<&'a str>> = HashMap::new();
+    for (d, x) in &all {
+        if let (Some(thing), Some(row)) = (&x.thing, rows.of(*d, x.sentence)) {
+            named.entry((row, &x.event)).or_default().insert(thing);
+        }
+    }
+    let thing_of = |&(d, x): &Reading<'a>| -> Option<&'a str> {
+        if let Some(thing) = &x.thing {
+            return Some(thing);
+        }
+        let things = named.get(&(rows.of(d, x.sentence)?, x.event.as_str()))?;
+        (things.len() == 1)
+            .then(|| things.iter().next().copied())
+            .flatten()
+    };
+    let mut by_key: BTreeMap<(&str, &str), Vec<Reading<'a>>> = BTreeMap::new();
+    for r in &all {
+        if let Some(thing) = thing_of(r) {
+            by_key.entry((thing, &r.1.event)).or_default().push(*r);
         }
     }
     by_key

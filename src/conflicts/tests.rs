@@ -538,6 +538,22 @@ fn an_occasion_before_and_during_one_event_conflicts_across_languages() {
             ]
         )]
     );
+    // A phrase whose sentence names no occasion takes the one its row names.
+    let c = relative_conflicts(&[
+        "The attack took place during the concert of the band Piknik at Crocus City Hall.",
+        "The incident took place during the concert of the band Piknik at Crocus City Hall.",
+        "Gunmen opened fire before the concert of the band Piknik at Crocus City Hall.",
+    ]);
+    assert_eq!(
+        c,
+        [(
+            "attack relative to concert".to_owned(),
+            vec![
+                ("during concert".to_owned(), 2),
+                ("before concert".to_owned(), 1)
+            ]
+        )]
+    );
     for texts in [
         // One relation in every report: they agree.
         [

@@ -94,8 +94,9 @@ pub struct RelativeFact {
     pub relation: String,
     /// The event it is placed against (`concert`).
     pub event: String,
-    /// What happened then (`attack`; a thing of [`occasions`]).
-    pub thing: String,
+    /// What happened then (`attack`; a thing of [`occasions`]); none where the sentence
+    /// names it only as an occasion ("Der Vorfall ereignete sich während eines Konzertes").
+    pub thing: Option<String>,
 }
 
 /// Where a place lies from another, as a sentence says ("dans la région de Tver, au
@@ -250,8 +251,8 @@ fn day_facts<'a>(
 }
 
 /// The phrases of a sentence (`text`, at byte `base` of its document) that place an
-/// occasion before, during or after an event; a phrase with no occasion near it tells
-/// nothing.
+/// occasion before, during or after an event, with the occasion nearest each; a phrase
+/// whose sentence names no occasion at all ("fans queued before the concert") tells nothing.
 fn relative_facts<'a>(
     text: &'a str,
     lang: &str,
@@ -263,13 +264,13 @@ fn relative_facts<'a>(
         .into_iter()
         .filter_map(|r| {
             let read = reader.get_or_init(|| occasions::Sentence::new(text));
-            let thing = read.thing_of(&r.span, lang)?;
-            Some(RelativeFact {
+            let thing = read.thing_of(&r.span, lang);
+            (thing.is_some() || read.names_an_occasion(&r.span)).then(|| RelativeFact {
                 sentence: id,
+                thing,
                 span: base + r.span.start..base + r.span.end,
                 relation: r.relation,
                 event: r.event,
-                thing,
             })
         })
         .collect()

@@ -41,6 +41,8 @@ struct RawAsset {
     other: Vec<String>,
     #[serde(default)]
     subordinate: Vec<String>,
+    #[serde(default)]
+    generic: Vec<String>,
     thing: Vec<RawConcept>,
     phase: Vec<RawConcept>,
 }
@@ -61,6 +63,8 @@ struct Occasions {
     phase_terms: HashMap<String, Vec<Term>>,
     other: HashSet<String>,
     subordinate: HashSet<String>,
+    /// Words that name an occasion without saying which ("the incident").
+    generic: Vec<Vec<String>>,
 }
 
 static OCCASIONS: LazyLock<Occasions> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
@@ -97,6 +101,7 @@ fn parse(source: &str) -> Result<Occasions, toml::de::Error> {
         phases: raw.phase.into_iter().map(|c| (c.id, c.durative)).collect(),
         other: raw.other.iter().flat_map(|w| words(w)).collect(),
         subordinate: raw.subordinate.iter().flat_map(|w| words(w)).collect(),
+        generic: raw.generic.iter().map(|w| words(w)).collect(),
     })
 }
 
@@ -208,6 +213,18 @@ impl<'a> Sentence<'a> {
             .iter()
             .any(|x| occ.other.contains(x));
         (!near).then(|| occ.things[thing].clone())
+    }
+
+    /// The sentence names an occasion without saying which ("*der Vorfall* ereignete sich
+    /// während eines Konzertes") outside `span`.
+    pub fn names_an_occasion(&self, span: &Range<usize>) -> bool {
+        self.words
+            .iter()
+            .filter(|(r, _)| r.end <= span.start || r.start >= span.end)
+            .any(|(_, w)| {
+                let w = std::slice::from_ref(w);
+                OCCASIONS.generic.iter().any(|t| starts_with(w, t))
+            })
     }
 
     /// Where the clause holding the text before byte `s` begins: after the last
