@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::{Conflict, ConflictKind, RowIndex, claim, disagreeing_groups};
+use super::{Conflict, ConflictKind, RowIndex, claim};
 use crate::document::{DocId, Document};
 use crate::facts::{Facts, RelativeFact};
 
@@ -62,10 +62,23 @@ fn disagreement(
     for (d, x) in &readings {
         relations.entry(*d).or_default().insert(&x.relation);
     }
-    let readings = readings
+    // Readings agree when they tell one relation: grouped by it, in order of the first
+    // reading of each (as many readings as a sentence holds, in linear time).
+    let mut groups: Vec<Vec<Reading<'_>>> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for r in readings
         .into_iter()
-        .filter(|(d, _)| relations[d].len() == 1);
-    let groups = disagreeing_groups(readings, |a, b| a.1.relation == b.1.relation)?;
+        .filter(|(d, _)| relations[d].len() == 1)
+    {
+        let g = *slot.entry(&r.1.relation).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(r);
+    }
+    if groups.len() < 2 {
+        return None;
+    }
     let claims = groups
         .iter()
         .enumerate()

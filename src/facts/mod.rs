@@ -265,7 +265,7 @@ fn relative_facts<'a>(
         .filter_map(|r| {
             let read = reader.get_or_init(|| occasions::Sentence::new(text));
             let thing = read.thing_of(&r.span, lang);
-            (thing.is_some() || read.names_an_occasion(&r.span)).then(|| RelativeFact {
+            (thing.is_some() || read.names_an_occasion(&r.span, lang)).then(|| RelativeFact {
                 sentence: id,
                 thing,
                 span: base + r.span.start..base + r.span.end,

@@ -142,7 +142,13 @@ pub struct Sentence<'a> {
     words: Vec<(Range<usize>, String)>,
     /// Spans of the characters that end a clause.
     breaks: Vec<Range<usize>>,
+    /// What the sentence names, read once on first need (see [`Named`]).
+    named: std::cell::OnceCell<Named>,
 }
+
+/// The things a sentence names in its language, as (first word, words, concept), and the
+/// words that name an occasion generically, in order.
+type Named = (Vec<(usize, usize, usize)>, Vec<usize>);
 
 /// The words around a time or weekday phrase (see [`Sentence::window`]).
 struct Window {
@@ -168,6 +174,7 @@ impl<'a> Sentence<'a> {
             text,
             words,
             breaks,
+            named: std::cell::OnceCell::new(),
         }
     }
 
@@ -189,42 +196,87 @@ impl<'a> Sentence<'a> {
         self.find(span, lang, false, true)
     }
 
+    /// The things the sentence names in `lang`, and where it names an occasion generically
+    /// (see [`Sentence::named`]); the language is a document's, one per sentence.
+    fn named(&self, lang: &str) -> &Named {
+        self.named.get_or_init(|| {
+            let occ = &*OCCASIONS;
+            let w: Vec<String> = self.words.iter().map(|(_, x)| x.clone()).collect();
+            let things = occ
+                .thing_terms
+                .get(lang)
+                .map(|terms| matches(terms, &w, &|t: &[String]| w.ends_with(t)))
+                .unwrap_or_default();
+            let generic = (0..w.len())
+                .filter(|&i| {
+                    let one = std::slice::from_ref(&w[i]);
+                    occ.generic.iter().any(|t| starts_with(one, t))
+                })
+                .collect();
+            (things, generic)
+        })
+    }
+
+    /// The words of the sentence before and after `span`: (the first word after the
+    /// words before it, the first word after it), or none for a span off the text.
+    fn around(&self, span: &Range<usize>) -> Option<(usize, usize)> {
+        self.text.get(..span.start)?;
+        self.text.get(span.end..)?;
+        let before = self.words.partition_point(|(r, _)| r.end <= span.start);
+        let after = self.words.partition_point(|(r, _)| r.start < span.end);
+        Some((before, after.max(before)))
+    }
+
     /// The thing (an id of `assets/facts/occasions.toml`: `attack`, `fire`) that the
-    /// phrase at `span` tells the time of ("the attack took place *during a concert*"):
-    /// the thing nearest the phrase in its sentence, outside it, unless a word next to it
-    /// makes it another one ("a second quake").
+    /// phrase at `span` (of a document in `lang`) tells the time of ("the attack took place
+    /// *during a concert*"): the thing nearest the phrase within [`REACH`] words, outside
+    /// it, unless a word next to it makes it another one ("a second quake").
     pub fn thing_of(&self, span: &Range<usize>, lang: &str) -> Option<String> {
         let occ = &*OCCASIONS;
-        let thing_terms = occ.thing_terms.get(lang)?;
-        let Window { words: w, at, .. } = self.window(span)?;
-        let all = &self.words;
-        let ends = |t: &[String]| {
-            all.iter()
-                .map(|(_, x)| x)
-                .rev()
-                .take(t.len())
-                .eq(t.iter().rev())
+        let (before, after) = self.around(span)?;
+        let (things, _) = self.named(lang);
+        let distance = |&&(p, n, _): &&(usize, usize, usize)| {
+            if p + n <= before {
+                Some(before - (p + n))
+            } else if p >= after {
+                Some(p - after)
+            } else {
+                None
+            }
         };
-        let (thing_at, thing_len, thing) = matches(thing_terms, &w, &ends)
-            .into_iter()
-            .min_by_key(|&(p, n, _)| distance(p, n, at))?;
-        let near = w
-            [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
+        // Things are in order: the nearest before the phrase and the nearest after it.
+        let k = things.partition_point(|&(p, n, _)| p + n <= before);
+        let nearest = [
+            k.checked_sub(1).map(|k| &things[k]),
+            things
+                .get(k..)
+                .and_then(|rest| rest.iter().find(|t| t.0 >= after)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| distance(&t).map(|d| (d, t)))
+        .filter(|&(d, _)| d < REACH)
+        .min_by_key(|&(d, t)| (d, t.0));
+        let &(p, n, thing) = nearest?.1;
+        let near = self.words
+            [p.saturating_sub(OTHER_NEAR)..(p + n + OTHER_NEAR).min(self.words.len())]
             .iter()
-            .any(|x| occ.other.contains(x));
+            .any(|(_, x)| occ.other.contains(x));
         (!near).then(|| occ.things[thing].clone())
     }
 
     /// The sentence names an occasion without saying which ("*der Vorfall* ereignete sich
-    /// während eines Konzertes") outside `span`.
-    pub fn names_an_occasion(&self, span: &Range<usize>) -> bool {
-        self.words
+    /// während eines Konzertes") within [`REACH`] words of `span`, outside it.
+    pub fn names_an_occasion(&self, span: &Range<usize>, lang: &str) -> bool {
+        let Some((before, after)) = self.around(span) else {
+            return false;
+        };
+        let (_, generic) = self.named(lang);
+        let k = generic.partition_point(|&i| i < before.saturating_sub(REACH));
+        generic[k..]
             .iter()
-            .filter(|(r, _)| r.end <= span.start || r.start >= span.end)
-            .any(|(_, w)| {
-                let w = std::slice::from_ref(w);
-                OCCASIONS.generic.iter().any(|t| starts_with(w, t))
-            })
+            .take_while(|&&i| i < after + REACH)
+            .any(|&i| i < before || i >= after)
     }
 
     /// Where the clause holding the text before byte `s` begins: after the last
@@ -418,6 +470,56 @@ mod tests {
                 .as_deref(),
             Some("fire|start")
         );
+    }
+
+    #[test]
+    fn the_thing_a_phrase_places_is_the_nearest_one_within_reach() {
+        let thing = |text: &str, phrase: &str| {
+            let i = text.rfind(phrase).expect("phrase in text");
+            Sentence::new(text).thing_of(&(i..i + phrase.len()), "en")
+        };
+        let p = "before the concert";
+        assert_eq!(
+            thing("The fire broke out before the concert.", p).as_deref(),
+            Some("fire")
+        );
+        assert_eq!(
+            thing(
+                "The fire spread, and the attack came before the concert.",
+                p
+            )
+            .as_deref(),
+            Some("attack")
+        );
+        assert_eq!(
+            thing(
+                "Before the concert gunmen opened fire.",
+                "Before the concert"
+            )
+            .as_deref(),
+            Some("attack"),
+            "opened fire is an attack, after the phrase"
+        );
+        assert_eq!(thing("A second attack came before the concert.", p), None);
+        let far = format!(
+            "The attack ended. {}before the concert.",
+            "people waited ".repeat(50)
+        );
+        assert_eq!(thing(&far, p), None, "more than REACH words away");
+        // Many phrases in one sentence read the sentence's things once.
+        let many = "The attack came before the concert, ".repeat(2000);
+        let read = Sentence::new(&many);
+        let last = many.rfind(p).expect("phrase");
+        assert_eq!(
+            read.thing_of(&(last..last + p.len()), "en").as_deref(),
+            Some("attack")
+        );
+        let names = |text: &str| {
+            let i = text.find(p).expect("phrase");
+            Sentence::new(text).names_an_occasion(&(i..i + p.len()), "en")
+        };
+        assert!(names("The incident took place before the concert."));
+        assert!(!names("Fans queued before the concert."));
     }
 
     #[test]
