@@ -92,6 +92,9 @@ pub fn prune(html: &str, depth_limit: usize) -> Cow<'_, str> {
         let fate = if is_end {
             model.end(&name)
         } else {
+            if model.foreign() && breaks_out(&name, &html[tag.name_end..tag.end]) {
+                model.leave_foreign();
+            }
             model.start(&name, tag.self_closing)
         };
         let closes = model
@@ -284,11 +287,108 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
+/// Start tags that end SVG or `MathML` content (the parser closes every foreign element
+/// and reads them as HTML): `<svg></span><br/><script>` opens an HTML script, whose text is
+/// raw.
+const BREAKS_OUT: [&str; 44] = [
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// Elements of SVG and `MathML` whose content is HTML (integration points).
+const HOLDS_HTML: [&str; 9] = [
+    "foreignobject",
+    "desc",
+    "title",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+];
+
+/// The start tag `name` with `attributes` (the tag's text after its name) ends foreign
+/// content: one of [`BREAKS_OUT`], or a `<font>` with a `color`, `face` or `size`.
+fn breaks_out(name: &str, attributes: &str) -> bool {
+    BREAKS_OUT.contains(&name)
+        || (name == "font"
+            && attributes
+                .split(|c: char| c.is_ascii_whitespace() || c == '/')
+                .map(|a| a.split('=').next().unwrap_or("").to_ascii_lowercase())
+                .any(|a| matches!(a.as_str(), "color" | "face" | "size")))
+}
+
 impl Model {
-    /// True inside `<svg>` or `<math>`, where `<script>`, `<style>`, `<title>` hold
+    /// Where the SVG or `MathML` content the current element belongs to begins: the
+    /// `<svg>` or `<math>` it is in, unless an element that holds HTML (`<foreignObject>`,
+    /// `<desc>`, `<title>`, `<mtext>`...) stands between; none in HTML.
+    fn foreign_root(&self) -> Option<usize> {
+        let mut root = None;
+        for (at, name) in self.open.iter().enumerate() {
+            if root.is_none() && matches!(name.as_str(), "svg" | "math") {
+                root = Some(at);
+            } else if root.is_some() && HOLDS_HTML.contains(&name.as_str()) {
+                root = None;
+            }
+        }
+        root
+    }
+
+    /// Closes the foreign content the current element is in, as the parser does before a
+    /// tag of [`BREAKS_OUT`].
+    fn leave_foreign(&mut self) {
+        if let Some(at) = self.foreign_root() {
+            self.pop_to(at);
+        }
+    }
+
+    /// True in SVG or `MathML` content, where `<script>`, `<style>`, `<title>` hold
     /// elements, not raw text, and `<x/>` closes itself.
     fn foreign(&self) -> bool {
-        self.open.iter().any(|n| n == "svg" || n == "math")
+        self.foreign_root().is_some()
     }
 
     fn start(&mut self, name: &str, self_closing: bool) -> Fate {
@@ -622,7 +722,20 @@ mod tests {
     /// one running to the next `-->`.
     #[test]
     fn scripts_in_svg_and_empty_comments_do_not_hide_the_nesting() {
-        for start in ["<svg><script>", "<!-->", "<!--->", "<!-- a --!>"] {
+        for start in [
+            "<svg><script>",
+            "<!-->",
+            "<!--->",
+            "<!-- a --!>",
+            // Found by the property below: `<br/>` ends the SVG, so the `<script>` after it
+            // is HTML and its text raw; `</script>` after `<!--` ends it, and the `<div>`s
+            // after it are elements, not a comment. The same in an SVG `<foreignObject>`,
+            // whose content is HTML, and after a `<font>` with a colour.
+            "<svg></span><br/><script><!--</script>",
+            "<svg><g><foreignObject><script><!--</script>",
+            "<math><mtext><script><!--</script>",
+            "<svg><font color=red><script><!--</script>",
+        ] {
             let html = page(&format!("{start}{}", "<div>".repeat(200)));
             let pruned = prune(&html, 8);
             assert!(deepest(&pruned) <= 8 + 4, "{start}: {}", deepest(&pruned));
