@@ -89,20 +89,38 @@ pub fn prune(html: &str, depth_limit: usize) -> Cow<'_, str> {
         let name = html[name_at..tag.name_end].to_ascii_lowercase();
         // Raw text (a `<script>`'s) is skipped, unless in SVG or MathML.
         let raw = !is_end && RAW.contains(&name.as_str()) && !model.foreign();
+        // `</p>` and `</br>` end foreign content as the start tags of `BREAKS_OUT` do.
+        let ends_foreign = if is_end {
+            matches!(name.as_str(), "p" | "br")
+        } else {
+            breaks_out(&name, &html[tag.name_end..tag.end])
+        };
+        let left = (ends_foreign && model.foreign())
+            .then(|| model.leave_foreign())
+            .flatten();
         let fate = if is_end {
             model.end(&name)
         } else {
-            if model.foreign() && breaks_out(&name, &html[tag.name_end..tag.end]) {
-                model.leave_foreign();
-            }
             model.start(&name, tag.self_closing)
         };
+        // The tag that ended the foreign content is dropped: its roots are closed by name
+        // instead, or the parser would stay in SVG and read a `<script>` after it as an
+        // element.
+        if let (Some((root, n)), Fate::Drop) = (left, &fate) {
+            model.closes.extend(std::iter::repeat_n(root, n));
+        }
         let closes = model
             .closes
             .drain(..)
             .fold(String::new(), |s, n| s + "</" + &n + ">");
         let cut = |out: &mut String, copied: &mut usize, with: &str| {
             out.push_str(&html[*copied..at]);
+            // A `<` of the text right before a tag removed would open a tag with what
+            // follows (`<<i>w <script>` must not become `<w <script>`): written as `&lt;`.
+            if closes.is_empty() && with.is_empty() && out.ends_with('<') {
+                out.pop();
+                out.push_str("&lt;");
+            }
             out.push_str(&closes);
             out.push_str(with);
             *copied = tag.end;
@@ -337,6 +355,11 @@ const BREAKS_OUT: [&str; 44] = [
     "var",
 ];
 
+/// Parts of a table, which open an element only in a table (or a template).
+const TABLE_PARTS: [&str; 9] = [
+    "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
+];
+
 /// Elements of SVG and `MathML` whose content is HTML (integration points).
 const HOLDS_HTML: [&str; 9] = [
     "foreignobject",
@@ -378,11 +401,14 @@ impl Model {
     }
 
     /// Closes the foreign content the current element is in, as the parser does before a
-    /// tag of [`BREAKS_OUT`].
-    fn leave_foreign(&mut self) {
-        if let Some(at) = self.foreign_root() {
-            self.pop_to(at);
-        }
+    /// tag of [`BREAKS_OUT`]: the root's name and how many end tags of that name close it
+    /// (one per element of that name in it).
+    fn leave_foreign(&mut self) -> Option<(String, usize)> {
+        let at = self.foreign_root()?;
+        let root = self.open[at].clone();
+        let n = self.open[at..].iter().filter(|x| **x == root).count();
+        self.pop_to(at);
+        Some((root, n))
     }
 
     /// True in SVG or `MathML` content, where `<script>`, `<style>`, `<title>` hold
@@ -391,30 +417,44 @@ impl Model {
         self.foreign_root().is_some()
     }
 
+    /// A start tag (after [`Model::leave_foreign`] where it ends foreign content). In SVG
+    /// or `MathML` every other tag opens an element of its own: none is void, raw or a
+    /// formatting element, and none closes another.
     fn start(&mut self, name: &str, self_closing: bool) -> Fate {
         let foreign = self.foreign();
-        if VOID.contains(&name)
-            || (RAW.contains(&name) && !foreign)
-            || matches!(name, "plaintext" | "html" | "head" | "body")
-            || (self_closing && foreign)
+        if foreign && self_closing
+            || !foreign
+                && (VOID.contains(&name)
+                    || RAW.contains(&name)
+                    || matches!(name, "plaintext" | "html" | "head" | "body"))
+        {
+            return Fate::Keep;
+        }
+        // A part of a table outside any table is ignored by the parser: it opens nothing
+        // that a later `<tr>` could close.
+        if !foreign
+            && TABLE_PARTS.contains(&name)
+            && !self.open.iter().any(|n| n == "table" || n == "template")
         {
             return Fate::Keep;
         }
         if !self.overflow.is_empty() {
             return self.drop_deep(name);
         }
-        self.implied_ends(name);
+        if !foreign {
+            self.implied_ends(name);
+        }
         if self.open.len() >= self.limit {
             return self.drop_deep(name);
         }
-        if FORMATTING.contains(&name) {
+        if !foreign && FORMATTING.contains(&name) {
             let open = self.formatting.iter().filter(|f| f.is_some()).count();
             if open >= MAX_FORMATTING {
                 *self.dropped_formatting.entry(name.to_owned()).or_default() += 1;
                 return Fate::Drop;
             }
             self.formatting.push(Some(name.to_owned()));
-        } else if MARKERS.contains(&name) {
+        } else if !foreign && MARKERS.contains(&name) {
             self.formatting.push(None);
         }
         self.open.push(name.to_owned());
@@ -735,10 +775,55 @@ mod tests {
             "<svg><g><foreignObject><script><!--</script>",
             "<math><mtext><script><!--</script>",
             "<svg><font color=red><script><!--</script>",
+            // In SVG a `<button>` closes no `<button>` and a `<style>` holds elements: the
+            // `<div>` after it ends the SVG and nests.
+            "<button><svg><button><style>",
+            "<svg><input><input><input><input><input><input><input><input><input><input><style>",
+            // `</p>` ends the SVG too: the `<style>` after it is HTML, its text raw.
+            "<svg></p><style><b><!--</style>",
         ] {
             let html = page(&format!("{start}{}", "<div>".repeat(200)));
             let pruned = prune(&html, 8);
             assert!(deepest(&pruned) <= 8 + 4, "{start}: {}", deepest(&pruned));
+        }
+        // A tag that ends the SVG dropped beyond the limit: the SVG is closed by name, so the
+        // `<script>` after it is still HTML.
+        for start in ["<svg><g><g><span><script>", "<svg><svg><g><b><script>"] {
+            let deep = "<div>".repeat(10);
+            let html = page(&format!("{deep}{start}{}", "<div>".repeat(200)));
+            let pruned = prune(&html, 12);
+            assert!(deepest(&pruned) <= 12 + 4, "{start}: {}", deepest(&pruned));
+        }
+    }
+
+    /// Found by the property below: a `<td>` or `<tr>` outside a table opens nothing (the
+    /// parser ignores it), so a later `<tr>` closes nothing either.
+    #[test]
+    fn table_parts_outside_a_table_open_nothing() {
+        let html = page(&format!(
+            "<td><tr><div>{}<tr>{}",
+            "<div>".repeat(5),
+            "<div>".repeat(200)
+        ));
+        let pruned = prune(&html, 8);
+        assert!(deepest(&pruned) <= 8 + 4, "{}", deepest(&pruned));
+    }
+
+    /// Found by the property below: a tag dropped beyond the limit right after a `<` of
+    /// the text (`<td><<i>w <script>`) must not join that `<` to what follows into a tag
+    /// (`<w <script>`) that swallows the `<script>` and lets the nesting after it through.
+    #[test]
+    fn a_dropped_tag_does_not_join_a_text_angle_bracket_to_what_follows() {
+        let deep = "<div>".repeat(10);
+        for tail in ["<<i id=1>w <script>", "<<i>/div>", "<<b>w <style>"] {
+            let html = page(&format!("{deep}{tail}{}", "<div>".repeat(200)));
+            let pruned = prune(&html, 8);
+            assert!(
+                deepest(&pruned) <= deepest(&page(&deep)) + 2,
+                "{tail}: {}",
+                deepest(&pruned)
+            );
+            assert!(pruned.contains("&lt;"), "{tail}");
         }
     }
 
