@@ -402,12 +402,17 @@ fn a_countrys_ministry_gives_that_countrys_figures_in_a_story_of_two_countries()
 }
 
 /// The day conflicts of a story: (topic, tally).
-fn day_conflicts(texts: &[&str]) -> Vec<(String, Vec<(String, usize)>)> {
+/// (topic, tally) of the date conflicts whose topic `is` says.
+fn date_conflicts(texts: &[&str], is: fn(&str) -> bool) -> Vec<(String, Vec<(String, usize)>)> {
     summary(&run(texts).1)
         .into_iter()
-        .filter(|s| s.0 == ConflictKind::Date && s.1.starts_with("day ("))
+        .filter(|s| s.0 == ConflictKind::Date && is(&s.1))
         .map(|s| (s.1, s.2))
         .collect()
+}
+
+fn day_conflicts(texts: &[&str]) -> Vec<(String, Vec<(String, usize)>)> {
+    date_conflicts(texts, |t| t.starts_with("day ("))
 }
 
 #[test]
@@ -514,11 +519,7 @@ fn bearings_of_one_place_from_another_conflict_a_point_apart_or_more() {
 }
 
 fn relative_conflicts(texts: &[&str]) -> Vec<(String, Vec<(String, usize)>)> {
-    summary(&run(texts).1)
-        .into_iter()
-        .filter(|s| s.1.contains(" relative to "))
-        .map(|s| (s.1, s.2))
-        .collect()
+    date_conflicts(texts, |t| t.contains(" relative to "))
 }
 
 #[test]

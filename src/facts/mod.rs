@@ -260,10 +260,10 @@ fn relative_facts<'a>(
     base: usize,
     reader: &OnceCell<occasions::Sentence<'a>>,
 ) -> Vec<RelativeFact> {
-    relative::readings(text, lang)
+    let read = reader.get_or_init(|| occasions::Sentence::new(text));
+    relative::readings(read, lang)
         .into_iter()
         .filter_map(|r| {
-            let read = reader.get_or_init(|| occasions::Sentence::new(text));
             let thing = read.thing_of(&r.span, lang);
             (thing.is_some() || read.names_an_occasion(&r.span, lang)).then(|| RelativeFact {
                 sentence: id,

@@ -19,7 +19,7 @@ const OTHER_NEAR: usize = 2;
 
 /// Words in matching form, an elided article or pronoun a word of its own (as the
 /// tokenizer cuts them: "l'incendie" is "l'", "incendie").
-fn words(text: &str) -> Vec<String> {
+pub(super) fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in super::lexicon::words(text) {
         super::rules::push_elided(&mut out, &w);
@@ -194,6 +194,11 @@ impl<'a> Sentence<'a> {
     /// between the phrase and its phase.
     pub fn of_day(&self, span: &Range<usize>, lang: &str) -> Option<(String, usize)> {
         self.find(span, lang, false, true)
+    }
+
+    /// The sentence's words in matching form, each with the span of its run.
+    pub(super) fn words(&self) -> &[(Range<usize>, String)] {
+        &self.words
     }
 
     /// The things the sentence names in `lang`, and where it names an occasion generically

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::lexicon::starts_with;
+use super::occasions::{Sentence, words};
 
 const ASSET: &str = include_str!("../../assets/facts/relative.toml");
 
@@ -50,15 +51,6 @@ struct Lexicon {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
-
-/// Words in matching form, an elided article a word of its own ("l'issue": "l'", "issue").
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in super::lexicon::words(text) {
-        super::rules::push_elided(&mut out, &w);
-    }
-    out
-}
 
 fn terms(concepts: &[RawConcept]) -> HashMap<String, Terms> {
     let mut out: HashMap<String, Terms> = HashMap::new();
@@ -132,11 +124,15 @@ fn event_after(
 ) -> Option<(usize, usize)> {
     let mut i = skip_filler(lex, w, i);
     let edge = |list: &[Vec<String>]| list.iter().find(|t| starts_with(&w[i..], t)).map(Vec::len);
-    if let Some(n) = edge(&lex.start).or_else(|| edge(&lex.end)) {
-        let at_start = edge(&lex.start).is_some();
-        // "before the start of" is before; "after the end of" is after; any other edge
-        // says nothing of where the thing falls.
-        let keeps = (at_start && relation == "before") || (!at_start && relation == "after");
+    // "before the start of" is before; "after the end of" is after; any other edge says
+    // nothing of where the thing falls.
+    let (start, end) = (edge(&lex.start), edge(&lex.end));
+    if let Some(n) = start.or(end) {
+        let keeps = if start.is_some() {
+            relation == "before"
+        } else {
+            relation == "after"
+        };
         if !keeps {
             return None;
         }
@@ -161,18 +157,13 @@ fn event_after(
 
 /// The phrases of `sentence` (in `lang`) that place something before, during or after an
 /// event, in order.
-pub fn readings(sentence: &str, lang: &str) -> Vec<RelativeReading> {
+pub fn readings(sentence: &Sentence<'_>, lang: &str) -> Vec<RelativeReading> {
     let lex = &*LEXICON;
     let (Some(relations), Some(events)) = (lex.relation_terms.get(lang), lex.event_terms.get(lang))
     else {
         return Vec::new();
     };
-    let mut spanned: Vec<(Range<usize>, String)> = Vec::new();
-    for (run, w) in super::lexicon::runs(sentence) {
-        let mut pieces = Vec::new();
-        super::rules::push_elided(&mut pieces, &w);
-        spanned.extend(pieces.into_iter().map(|p| (run.clone(), p)));
-    }
+    let spanned = sentence.words();
     let w: Vec<String> = spanned.iter().map(|(_, x)| x.clone()).collect();
     let mut out = Vec::new();
     let mut p = 0;
@@ -202,7 +193,7 @@ mod tests {
     use super::*;
 
     fn read(sentence: &str, lang: &str) -> Vec<(String, String, String)> {
-        readings(sentence, lang)
+        readings(&Sentence::new(sentence), lang)
             .into_iter()
             .map(|r| (sentence[r.span].to_owned(), r.relation, r.event))
             .collect()
