@@ -77,7 +77,7 @@ fn report(docs: &[Document], conflicts: &[Conflict], out: &mut impl Write) -> st
     for (kind, title) in [
         (ConflictKind::Figure, "Figures that disagree"),
         (ConflictKind::Date, "Dates that disagree"),
-        (ConflictKind::Name, "Names spelled differently"),
+        (ConflictKind::Name, "Names and sources that disagree"),
     ] {
         let of_kind: Vec<&Conflict> = conflicts.iter().filter(|c| c.kind == kind).collect();
         if of_kind.is_empty() {

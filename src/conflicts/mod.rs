@@ -12,6 +12,7 @@ mod names;
 mod places;
 mod relative;
 mod similarity;
+mod sources;
 mod spelling;
 
 use std::collections::{HashMap, HashSet};
@@ -155,6 +156,7 @@ pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts])
     out.extend(days::conflicts(docs, facts));
     out.extend(relative::conflicts(docs, &rows, facts));
     out.extend(bearings::conflicts(docs, facts));
+    out.extend(sources::conflicts(docs, facts));
     let names = names::Names::new(docs, facts);
     let (entities, covered) = entities::conflicts(docs, &rows, facts, &names);
     out.extend(entities);

@@ -579,3 +579,54 @@ fn an_occasion_before_and_during_one_event_conflicts_across_languages() {
         assert_eq!(relative_conflicts(&texts), vec![], "{texts:?}");
     }
 }
+
+fn source_conflicts(texts: &[&str]) -> Vec<(String, Vec<(String, usize)>)> {
+    summary(&run(texts).1)
+        .into_iter()
+        .filter(|s| s.0 == ConflictKind::Name && s.1.starts_with("source of "))
+        .map(|s| (s.1, s.2))
+        .collect()
+}
+
+#[test]
+fn one_figure_credited_to_different_bodies_across_languages() {
+    let c = source_conflicts(&[
+        "The Libyan Red Crescent said the death toll in the port city had soared to 11,300.",
+        "Les inondations ont fait au moins 11 300 morts, selon un bilan de l'ONU.",
+        "ذكر مكتب تنسيق الشؤون الإنسانية أن 11300 على الأقل لقوا حتفهم.",
+    ]);
+    // OCHA is part of the UN: the French and Arabic reports agree.
+    assert_eq!(
+        c,
+        [(
+            "source of 11,300 people killed".to_owned(),
+            vec![
+                ("UN, UN OCHA".to_owned(), 2),
+                ("Red Crescent".to_owned(), 1)
+            ]
+        )]
+    );
+    for texts in [
+        // One body, or a body and the one it belongs to.
+        [
+            "The World Health Organization said 3,958 bodies had been recovered and 3,958 people killed.",
+            "Laut der Weltgesundheitsorganisation wurden 3958 Menschen getötet.",
+            "The UN said 3,958 people were killed.",
+        ],
+        // A round figure two bodies may both give, and different figures.
+        [
+            "At least 100 people were killed, the Red Cross said.",
+            "The UN said at least 100 people were killed.",
+            "The UN said 212 people were killed, the Red Cross said 208 people were killed.",
+        ],
+        // A report that credits the figure to both bodies agrees with each; a body named
+        // without attributing anything is no source.
+        [
+            "The UN and the Red Crescent said 1,250 people were killed.",
+            "The Red Crescent said 1,250 people were killed.",
+            "The United Nations sent aid to the city, where 1,250 people were killed in the floods last week.",
+        ],
+    ] {
+        assert_eq!(source_conflicts(&texts), vec![], "{texts:?}");
+    }
+}

@@ -2,6 +2,7 @@
 //! found in each document's non-boilerplate sentences.
 
 pub mod bearings;
+pub mod bodies;
 mod clock;
 mod count;
 pub mod countries;
@@ -111,6 +112,17 @@ pub struct BearingFact {
     pub place: (String, String),
     /// The place it is measured from.
     pub from: (String, String),
+}
+
+/// A body a sentence names as the source of what it says ("the Libyan Red Crescent
+/// said", "selon un bilan de l'ONU"; see [`bodies`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFact {
+    pub sentence: SentenceId,
+    /// Byte span of its name.
+    pub span: Range<usize>,
+    /// Its id (`un`, `red-crescent`).
+    pub body: String,
 }
 
 /// A capitalised word that may be a name.
@@ -297,6 +309,30 @@ fn bearing_facts(
         .collect()
 }
 
+/// The bodies a sentence (`text`, at byte `base` of its document) names as sources.
+fn source_facts(text: &str, lang: &str, id: SentenceId, base: usize) -> Vec<SourceFact> {
+    bodies::sources(text, lang)
+        .into_iter()
+        .map(|s| SourceFact {
+            sentence: id,
+            span: base + s.span.start..base + s.span.end,
+            body: s.body,
+        })
+        .collect()
+}
+
+/// The capitalised words of a sentence (`text`, at byte `base` of its document).
+fn name_facts(text: &str, id: SentenceId, base: usize) -> impl Iterator<Item = NameFact> {
+    names::mentions(text).into_iter().map(move |n| NameFact {
+        sentence: id,
+        span: base + n.span.start..base + n.span.end,
+        text: n.text,
+        sentence_initial: n.sentence_initial,
+        neighbours: n.neighbours,
+        run: n.run,
+    })
+}
+
 /// Everything extracted from one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
@@ -309,6 +345,8 @@ pub struct Facts {
     pub bearings: Vec<BearingFact>,
     /// Occasions placed before, during or after events.
     pub relative: Vec<RelativeFact>,
+    /// Bodies named as sources.
+    pub sources: Vec<SourceFact>,
     /// The keys of every place named (see [`places::key`]).
     pub places: Vec<String>,
 }
@@ -406,16 +444,10 @@ pub fn extract(doc: &Document) -> Facts {
             (id, base),
             &place_mentions,
         ));
-        for n in names::mentions(text) {
-            facts.names.push(NameFact {
-                sentence: id,
-                span: base + n.span.start..base + n.span.end,
-                text: n.text,
-                sentence_initial: n.sentence_initial,
-                neighbours: n.neighbours,
-                run: n.run,
-            });
-        }
+        facts
+            .sources
+            .extend(source_facts(text, &doc.language, id, base));
+        facts.names.extend(name_facts(text, id, base));
     }
     facts
 }
