@@ -6,7 +6,7 @@
 //! Bodies agree where one is part of the other (OCHA and the UN); a report that credits
 //! the figure to two bodies agrees with either.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Conflict, ConflictKind, claim, disagreeing_groups};
 use crate::document::{DocId, Document, SentenceId};
@@ -14,7 +14,14 @@ use crate::facts::bodies::{label, related};
 use crate::facts::{Facts, FigureFact, Scope, SourceFact};
 
 /// One report's credit for one figure: the bodies its sentences name with it.
-type Reading<'a> = (DocId, Vec<&'a SourceFact>);
+#[derive(Default)]
+struct Credit<'a> {
+    sentences: BTreeSet<SentenceId>,
+    bodies: BTreeSet<&'a str>,
+    mentions: Vec<&'a SourceFact>,
+}
+
+type Reading<'a> = (DocId, Credit<'a>);
 
 /// The number a figure states, where it is one specific whole number ("11,300", "au
 /// moins 11 300", "more than 5,300"; not "about 400", "300 to 400" or "dozens").
@@ -29,16 +36,20 @@ fn specific_number(x: &FigureFact) -> Option<u64> {
 }
 
 pub(super) fn conflicts(docs: &[Document], facts: &[Facts]) -> Vec<Conflict> {
-    // Per (topic, number): each report's sources of it. Places are not compared: one
+    // Per (topic, number): each report's credits of it. Places are not compared: one
     // specific number of one topic is one figure (the readers of places differ by script,
     // and two places do not share 11,300 dead).
     type Key<'a> = (&'a str, u64);
-    let mut credits: BTreeMap<Key<'_>, BTreeMap<DocId, Vec<&SourceFact>>> = BTreeMap::new();
+    let mut credits: BTreeMap<Key<'_>, BTreeMap<DocId, Credit<'_>>> = BTreeMap::new();
     let mut labels: BTreeMap<&str, &str> = BTreeMap::new();
     for (d, f) in facts.iter().enumerate() {
+        // Each sentence's sources, one per body ("das UN-Nothilfebüro OCHA" is one credit).
         let mut by_sentence: BTreeMap<SentenceId, Vec<&SourceFact>> = BTreeMap::new();
         for s in &f.sources {
-            by_sentence.entry(s.sentence).or_default().push(s);
+            let own = by_sentence.entry(s.sentence).or_default();
+            if !own.iter().any(|o| o.body == s.body) {
+                own.push(s);
+            }
         }
         for x in &f.figures {
             let Some(t) = x.topic.as_ref().filter(|t| {
@@ -50,17 +61,17 @@ pub(super) fn conflicts(docs: &[Document], facts: &[Facts]) -> Vec<Conflict> {
             else {
                 continue;
             };
-            let key = (t.key.as_str(), n);
             labels.insert(&t.key, &t.label);
-            let own = credits.entry(key).or_default().entry(DocId(d)).or_default();
-            // One claim per body and sentence ("das UN-Nothilfebüro OCHA" is one credit).
-            for s in sources {
-                if !own
-                    .iter()
-                    .any(|o| o.sentence == s.sentence && o.body == s.body)
-                {
-                    own.push(s);
-                }
+            let credit = credits
+                .entry((t.key.as_str(), n))
+                .or_default()
+                .entry(DocId(d))
+                .or_default();
+            if credit.sentences.insert(x.sentence) {
+                credit
+                    .bodies
+                    .extend(sources.iter().map(|s| s.body.as_str()));
+                credit.mentions.extend(sources);
             }
         }
     }
@@ -87,8 +98,9 @@ fn grouped(n: u64) -> String {
 }
 
 fn agree(a: &Reading<'_>, b: &Reading<'_>) -> bool {
-    a.1.iter()
-        .any(|x| b.1.iter().any(|y| related(&x.body, &y.body)))
+    a.1.bodies
+        .iter()
+        .any(|x| b.1.bodies.iter().any(|y| related(x, y)))
 }
 
 fn disagreement(docs: &[Document], figure: &str, readings: Vec<Reading<'_>>) -> Option<Conflict> {
@@ -97,8 +109,8 @@ fn disagreement(docs: &[Document], figure: &str, readings: Vec<Reading<'_>>) -> 
         .iter()
         .enumerate()
         .flat_map(|(g, members)| {
-            members.iter().flat_map(move |(d, sources)| {
-                sources.iter().map(move |s| {
+            members.iter().flat_map(move |(d, credit)| {
+                credit.mentions.iter().map(move |s| {
                     claim(
                         docs,
                         *d,

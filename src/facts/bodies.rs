@@ -224,18 +224,24 @@ pub fn sources(sentence: &str, lang: &str) -> Vec<Source> {
         }
         i += 1;
     }
+    // Words within reach of a cue: a name is a source when one of its words is (linear in
+    // the sentence however many cues and names it holds).
+    let mut reach = vec![0i32; tokens.len() + 1];
+    for c in &cue_at {
+        reach[c.start.saturating_sub(CUE_NEAR + 1)] += 1;
+        reach[(c.end + CUE_NEAR + 1).min(tokens.len())] -= 1;
+    }
+    let mut depth = 0;
+    let near: Vec<bool> = reach
+        .iter()
+        .map(|r| {
+            depth += r;
+            depth > 0
+        })
+        .collect();
     found
         .into_iter()
-        .filter(|(w, _)| {
-            cue_at.iter().any(|c| {
-                let gap = if c.start >= w.end {
-                    c.start - w.end
-                } else {
-                    w.start.saturating_sub(c.end)
-                };
-                gap <= CUE_NEAR
-            })
-        })
+        .filter(|(w, _)| near[w.clone()].iter().any(|&n| n))
         .map(|(w, body)| Source {
             span: tokens[w.start].span.start..tokens[w.end - 1].span.end,
             body: b.ids[body].clone(),
@@ -362,6 +368,22 @@ mod tests {
         assert!(
             named(
                 "Officials said the town was cut off for days before the first convoy of the United Nations arrived.",
+                "en"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_cue_reaches_six_words_either_side() {
+        let t = "The UN one two three four five six said so.";
+        assert_eq!(named(t, "en"), one("UN", "un"));
+        assert!(named("The UN one two three four five six seven said so.", "en").is_empty());
+        let t = "Reports said one two three four five six UN figures rose.";
+        assert_eq!(named(t, "en"), one("UN", "un"));
+        assert!(
+            named(
+                "Reports said one two three four five six seven UN figures.",
                 "en"
             )
             .is_empty()
