@@ -107,20 +107,7 @@ fn parse(source: &str) -> Result<Bodies, toml::de::Error> {
         .enumerate()
         .map(|(i, b)| (b.id.as_str(), i))
         .collect();
-    let mut names: HashMap<String, Vec<(Vec<Word>, usize)>> = HashMap::new();
-    for (i, b) in raw.body.iter().enumerate() {
-        for (lang, list) in &b.names {
-            let entry = names.entry(lang.clone()).or_default();
-            entry.extend(
-                list.iter()
-                    .map(|n| (name_words(n), i))
-                    .filter(|(w, _)| !w.is_empty()),
-            );
-        }
-    }
-    for list in names.values_mut() {
-        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    }
+    let names = super::lexicon::terms_by_language(raw.body.iter().map(|b| &b.names), name_words);
     let cues = raw
         .cues
         .iter()

@@ -317,6 +317,29 @@ pub(crate) fn starts_with(words: &[String], term: &[String]) -> bool {
 
 /// An Arabic word without the article and a clitic before it ("والسورية", "بالسورية",
 /// "للسورية", "السورية" → "سورية"), where at least three letters remain.
+/// Per language, the terms of each concept (by its index in `concepts`) as `read` cuts them
+/// into words, longest first; a term of no words is dropped.
+pub(crate) fn terms_by_language<'a, W>(
+    concepts: impl IntoIterator<Item = &'a HashMap<String, Vec<String>>>,
+    read: impl Fn(&str) -> Vec<W>,
+) -> HashMap<String, Vec<(Vec<W>, usize)>> {
+    let mut out: HashMap<String, Vec<(Vec<W>, usize)>> = HashMap::new();
+    for (i, terms) in concepts.into_iter().enumerate() {
+        for (lang, list) in terms {
+            let entry = out.entry(lang.clone()).or_default();
+            entry.extend(
+                list.iter()
+                    .map(|t| (read(t), i))
+                    .filter(|(w, _)| !w.is_empty()),
+            );
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    out
+}
+
 pub fn without_article(word: &str) -> &str {
     ["وال", "بال", "لل", "ال"]
         .iter()

@@ -53,21 +53,7 @@ struct Lexicon {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
 
 fn terms(concepts: &[RawConcept]) -> HashMap<String, Terms> {
-    let mut out: HashMap<String, Terms> = HashMap::new();
-    for (i, c) in concepts.iter().enumerate() {
-        for (lang, list) in &c.terms {
-            let entry = out.entry(lang.clone()).or_default();
-            entry.extend(
-                list.iter()
-                    .map(|t| (words(t), i))
-                    .filter(|(w, _)| !w.is_empty()),
-            );
-        }
-    }
-    for list in out.values_mut() {
-        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    }
-    out
+    super::lexicon::terms_by_language(concepts.iter().map(|c| &c.terms), words)
 }
 
 fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
