@@ -57,8 +57,13 @@ struct Bodies {
 
 static BODIES: LazyLock<Bodies> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
 
-/// The form a word is compared in: matching form less an Arabic article ("للأمم" is "أمم").
+/// The form a word is compared in: matching form less an English possessive or an
+/// apostrophe ("organization's", "l'") and an Arabic article ("للأمم" is "أمم").
 fn form(word: &str) -> String {
+    let word = ["'s", "'"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word);
     without_article(word).to_owned()
 }
 
@@ -134,6 +139,25 @@ fn parse(source: &str) -> Result<Bodies, toml::de::Error> {
     })
 }
 
+/// The words of a sentence as [`spanned_words`] cuts them, but a short word's possessive
+/// ("UN's", cut as an elided "UN'" and "s") one word again.
+fn words(sentence: &str) -> Vec<(Range<usize>, String)> {
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    for (span, form) in spanned_words(sentence) {
+        if let Some(last) = out.last_mut()
+            && form == "s"
+            && last.0.end == span.start
+            && last.1.ends_with('\'')
+        {
+            last.0.end = span.end;
+            last.1.push('s');
+            continue;
+        }
+        out.push((span, form));
+    }
+    out
+}
+
 /// A word of a sentence: its span, its text as written, and the forms it is compared in.
 struct Token<'a> {
     span: Range<usize>,
@@ -144,6 +168,8 @@ struct Token<'a> {
     bare: String,
     /// In Arabic, the bare form less a leading و or ف ("وأعلن": "أعلن").
     unjoined: Option<String>,
+    /// As written, up to a hyphen ("UN-Angaben": "UN").
+    head: Option<&'a str>,
 }
 
 impl<'a> Token<'a> {
@@ -155,8 +181,15 @@ impl<'a> Token<'a> {
                     .find_map(|c| form.strip_prefix(c).map(self::form))
             })
             .flatten();
+        // A possessive is the name ("the UN's humanitarian office", "WHO’s").
+        let raw = &sentence[span.clone()];
+        let written = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|p| raw.strip_suffix(p))
+            .unwrap_or(raw);
         Self {
-            written: &sentence[span.clone()],
+            written,
+            head: written.split_once('-').map(|(h, _)| h),
             span,
             bare: self::form(&form),
             form,
@@ -192,7 +225,7 @@ pub fn sources(sentence: &str, lang: &str) -> Vec<Source> {
     let (Some(names), Some(cues)) = (b.names.get(lang), b.cues.get(lang)) else {
         return Vec::new();
     };
-    let tokens: Vec<Token<'_>> = spanned_words(sentence)
+    let tokens: Vec<Token<'_>> = words(sentence)
         .into_iter()
         .map(|(span, form)| Token::new(sentence, span, form, lang))
         .collect();
@@ -204,6 +237,23 @@ pub fn sources(sentence: &str, lang: &str) -> Vec<Source> {
         if let Some((words, body)) = names.iter().find(|(w, _)| matches_at(w, &tokens, i)) {
             found.push((i..i + words.len(), *body));
             i += words.len();
+            continue;
+        }
+        // A name in capitals heading a compound ("nach UN-Angaben", "WHO-Chef").
+        if let Some((_, body)) = names.iter().find(|(w, _)| match w.as_slice() {
+            [Word::AsWritten(name)] => tokens[i].head == Some(name.as_str()),
+            _ => false,
+        }) {
+            found.push((i..i + 1, *body));
+            // Its tail may attribute ("UN-Angaben": figures given).
+            let tail = tokens[i].form.rsplit('-').next().unwrap_or("");
+            if cues
+                .iter()
+                .any(|c| matches!(c.as_slice(), [Word::Form(w)] if w == tail))
+            {
+                cue_at.push(i..i + 1);
+            }
+            i += 1;
             continue;
         }
         if let Some(words) = cues.iter().find(|w| matches_at(w, &tokens, i)) {
@@ -358,6 +408,26 @@ mod tests {
                 "en"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn possessives_and_compounds_headed_by_a_name_in_capitals() {
+        let t = "The UN's humanitarian office said 212 people had died.";
+        assert_eq!(named(t, "en"), one("UN's humanitarian office", "ocha"));
+        let t = "The World Health Organization's regional office said 212 people had died.";
+        assert_eq!(named(t, "en"), one("World Health Organization's", "who"));
+        let t = "Nach UN-Angaben starben 212 Menschen.";
+        assert_eq!(named(t, "de"), one("UN-Angaben", "un"));
+        // A compound listed as a name of its own stays that name.
+        let t = "Das UN-Nothilfebüro meldete 212 Tote.";
+        assert_eq!(named(t, "de"), one("UN-Nothilfebüro", "ocha"));
+        // Only a name in capitals heads a compound: "Amnesty-Bericht" is not read.
+        assert!(named("Laut dem Amnesty-Bericht starben 212 Menschen.", "de").is_empty());
+        let t = "Selon l'Agence internationale de l'énergie atomique, 212 sites sont touchés.";
+        assert_eq!(
+            named(t, "fr"),
+            one("Agence internationale de l'énergie atomique", "iaea")
         );
     }
 
