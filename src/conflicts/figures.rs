@@ -64,8 +64,18 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         }
     }
     for (d, f) in facts.iter().enumerate() {
+        let breakdown = breakdowns(f);
         for x in &f.figures {
             if let Some(t) = &x.topic {
+                // One place's share of a count broken down by places no other report
+                // names ("39 were in Wajima, 22 in Suzu"): not the count, and nothing to
+                // compare it with.
+                if where_is(d, x).is_none()
+                    && breakdown.contains(&(x.sentence, t.key.as_str()))
+                    && x.place.is_some()
+                {
+                    continue;
+                }
                 let split = places_of.get(t.key.as_str()).is_some_and(|p| {
                     p.len() >= 2
                         || p.iter().any(|x| {
@@ -102,6 +112,28 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     }
     out.extend(none_against_some(docs, facts, &where_is));
     out
+}
+
+/// The (sentence, topic) pairs of a document whose figures name two places or more of
+/// their own (not a source's country): a count broken down by place.
+fn breakdowns(f: &Facts) -> std::collections::BTreeSet<(crate::document::SentenceId, &str)> {
+    let mut places: BTreeMap<
+        (crate::document::SentenceId, &str),
+        std::collections::BTreeSet<&str>,
+    > = BTreeMap::new();
+    for x in &f.figures {
+        if let (Some(t), Some(p), false) = (&x.topic, &x.place, x.place_by_source) {
+            places
+                .entry((x.sentence, t.key.as_str()))
+                .or_default()
+                .insert(p.0.as_str());
+        }
+    }
+    places
+        .into_iter()
+        .filter(|(_, p)| p.len() >= 2)
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// "No injuries were reported" against "a firefighter was seriously injured": none of the

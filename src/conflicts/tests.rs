@@ -630,3 +630,19 @@ fn one_figure_credited_to_different_bodies_across_languages() {
         assert_eq!(source_conflicts(&texts), vec![], "{texts:?}");
     }
 }
+
+#[test]
+fn a_count_broken_down_by_places_no_other_report_names_is_not_the_count() {
+    let (_, c) = run(&[
+        "Of the 72 deaths, 39 were in Wajima, 22 in Suzu and five in Nanao.",
+        "Le séisme a fait 48 morts.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "people killed".to_owned(),
+            vec![("=72".to_owned(), 1), ("=48".to_owned(), 1)]
+        )]
+    );
+}

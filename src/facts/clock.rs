@@ -66,6 +66,19 @@ fn suffix_at(tokens: &[Token], i: usize) -> Option<(Suffix, usize)> {
 const ZONES: [&str; 12] = [
     "gmt", "utc", "hb", "cet", "cest", "mez", "mesz", "bst", "edt", "est", "msk", "мск",
 ];
+/// Words that end a span of time: a time up to three words after one is the end of a
+/// count's window ("secousses ressenties jusqu'à mardi 18H00"), not when anything happened.
+const UNTIL: [&str; 9] = [
+    "until", "till", "jusqu'", "bis", "hasta", "até", "fino", "до", "حتى",
+];
+
+/// True when one of the three words before token `k` ends a span of time.
+fn after_until(tokens: &[Token], k: usize) -> bool {
+    tokens[k.saturating_sub(3)..k]
+        .iter()
+        .any(|t| UNTIL.contains(&t.text.as_str()))
+}
+
 /// Words that may stand between a qualifier and a time ("vers la", "حوالي الساعة").
 const FILLERS: [&str; 12] = [
     "at",
@@ -190,6 +203,10 @@ pub fn times(tokens: &[Token], rules: &NumberRules) -> Vec<(Figure, std::ops::Ra
             }
             next += len;
         }
+        if after_until(tokens, k) {
+            k = next;
+            continue;
+        }
         let t = hour * 60.0 + minute;
         // A qualifier before it, perhaps past one filler word.
         let mut start = k;
@@ -299,6 +316,13 @@ mod tests {
             "~20:00",
         );
         one("at 11 p.m. on Friday", "en", "11 p.m.", "=23:00");
+        // The end of a window is no time of anything.
+        assert_eq!(
+            read("200 secousses ressenties jusqu'à mardi 18H00", "fr"),
+            vec![]
+        );
+        assert_eq!(read("geöffnet bis 18 Uhr", "de"), vec![]);
+        assert_eq!(read("until 6 pm on Tuesday", "en"), vec![]);
         one("terminó a las 3.30 del domingo", "es", "3.30", "=03:30");
         one("dio la voz de alarma a las 18.10", "es", "18.10", "=18:10");
         one(

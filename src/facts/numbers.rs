@@ -343,6 +343,22 @@ fn is_not_a_count(
     {
         return true;
     }
+    // A label: after a word in capitals, at the end of a bracket or of the text ("Death toll
+    // rises to 72 (UPDATE 1)").
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    if k > 0
+        && tokens[k - 1].number.is_none()
+        && text.get(tokens[k - 1].span.clone()).is_some_and(capitals)
+        && matches!(
+            text[t.span.end..].trim_start().chars().next(),
+            None | Some(')' | ']')
+        )
+    {
+        return true;
+    }
     // A year, unless a count's qualifier says otherwise ("more than 2000", "превысило
     // 2000": languages that write four-digit counts without a separator).
     let counted = || {
@@ -457,6 +473,10 @@ mod tests {
                 ("death toll passes 2,000", &[("passes 2,000", ">2000")]),
                 ("more than 2000 people", &[("more than 2000", ">2000")]),
                 ("in 2000 and over the 1990s", &[]),
+                // A label, not a count; capitals followed by words are a headline.
+                ("Death toll rises to 72 (UPDATE 1)", &[("72", "=72")]),
+                ("QUAKE KILLS 48 IN JAPAN", &[("48", "=48")]),
+                ("greater than 3 on the scale", &[("greater than 3", ">3")]),
                 ("the toll has topped 500", &[("topped 500", ">500")]),
                 (
                     "on October 9 in 1994, 6 D-20 guns at 10:30",
@@ -474,6 +494,8 @@ mod tests {
                 ("mehr als 1.500 Soldaten", &[("mehr als 1.500", ">1500")]),
                 ("3,5 Prozent", &[("3,5", "=3.5")]),
                 ("rund 1 500 Menschen", &[("rund 1 500", "~1500")]),
+                // "a good 200": somewhat more than.
+                ("seien gut 200 Tote gebracht worden", &[("gut 200", ">200")]),
             ],
         );
         check(
@@ -509,6 +531,12 @@ mod tests {
                 ("supera los 2.000 muertos", &[("supera los 2.000", ">2000")]),
                 ("más de 1.000 militares", &[("más de 1.000", ">1000")]),
                 ("unos 150.000 hogares", &[("unos 150.000", "~150000")]),
+                // A decimal point as Mexico writes it; "superiores a" a floor.
+                ("terremoto de magnitud 7.6", &[("7.6", "=7.6")]),
+                (
+                    "réplicas con magnitudes superiores a 3 grados",
+                    &[("superiores a 3", ">3")],
+                ),
             ],
         );
         check(

@@ -170,6 +170,15 @@ pub fn read_numeral(raw: &str, decimal_comma: bool) -> Option<f64> {
         .map(|_| seps.len());
     let int_end = fraction_at.unwrap_or(parts.len());
     if parts[1..int_end].iter().any(|g| g.len() != 3) {
+        // One point or comma before one or two digits is no thousands separator in any
+        // convention: a decimal mark written the other way ("magnitud 7.6" in a Mexican
+        // report, "7,6" in an English one).
+        if let ([int, fraction], ['.' | ',']) = (parts.as_slice(), seps.as_slice())
+            && !int.is_empty()
+            && (1..=2).contains(&fraction.len())
+        {
+            return format!("{int}.{fraction}").parse().ok();
+        }
         // Not thousands groups: read only what stands before the first separator.
         return parts[0].parse().ok();
     }
@@ -232,5 +241,9 @@ mod tests {
         assert_eq!(read_numeral("1,500.5", false), Some(1500.5));
         assert_eq!(read_numeral("1.500,5", true), Some(1500.5));
         assert_eq!(read_numeral("11 300", true), Some(11300.0));
+        // The other convention's decimal mark before one or two digits.
+        assert_eq!(read_numeral("7.6", true), Some(7.6));
+        assert_eq!(read_numeral("7,25", false), Some(7.25));
+        assert_eq!(read_numeral("1.5.3", true), Some(1.0));
     }
 }

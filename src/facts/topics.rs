@@ -624,6 +624,19 @@ mod tests {
                 "en",
                 Some("civilians killed"),
             ),
+            // The badly hurt named as such: not the injured.
+            (
+                " blessés graves et des dizaines de blessés légers",
+                "30 morts,",
+                "fr",
+                Some("people seriously injured"),
+            ),
+            (
+                " heridos graves",
+                "",
+                "es",
+                Some("people seriously injured"),
+            ),
             // An English compound is counted by its head.
             (
                 " dock workers died",
