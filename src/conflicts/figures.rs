@@ -103,7 +103,7 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         let facts = match topic.scope {
             Scope::Story => events(claims, rows),
             Scope::Report => told_together(claims, rows, Together::Reports),
-            Scope::Named => told_together(claims, rows, Together::Named(&names)),
+            Scope::Named => told_together(&one_reference(claims), rows, Together::Named(&names)),
             Scope::Row => told_together(claims, rows, Together::Rows),
         };
         for fact in facts {
@@ -214,6 +214,38 @@ fn none_against_some<'a>(
         out.extend(conflict(docs, &label, &[none, some]));
     }
     out
+}
+
+/// The claims of a measure given from a named place, less those of every report that
+/// gives two readings of it that disagree: such a report measures from two places ("55 km
+/// north-east of Zindah Jan", "40 kilometres from Herat"), and which of its readings is
+/// measured from where another report's is, the readings alone cannot tell.
+fn one_reference<'a>(claims: &[Claimed<'a>]) -> Vec<Claimed<'a>> {
+    // Per report, the reading that starts last and the one that ends first: its readings
+    // all meet when those two do (intervals on a line meet pairwise when these do).
+    let mut ends: BTreeMap<DocId, (&FigureFact, &FigureFact)> = BTreeMap::new();
+    for &(d, x) in claims {
+        let e = ends.entry(d).or_insert((x, x));
+        let (lo, hi) = (&e.0.interval, &e.1.interval);
+        match x.interval.lo.total_cmp(&lo.lo) {
+            std::cmp::Ordering::Greater => e.0 = x,
+            std::cmp::Ordering::Equal if x.interval.lo_open => e.0 = x,
+            _ => {}
+        }
+        match x.interval.hi.total_cmp(&hi.hi) {
+            std::cmp::Ordering::Less => e.1 = x,
+            std::cmp::Ordering::Equal if x.interval.hi_open => e.1 = x,
+            _ => {}
+        }
+    }
+    claims
+        .iter()
+        .filter(|c| {
+            let (last_start, first_end) = ends[&c.0];
+            last_start.interval.overlaps(&first_end.interval)
+        })
+        .copied()
+        .collect()
 }
 
 /// Which loose readings tell one fact besides those in one row.

@@ -646,3 +646,26 @@ fn a_count_broken_down_by_places_no_other_report_names_is_not_the_count() {
         )]
     );
 }
+
+#[test]
+fn a_report_that_measures_from_two_places_takes_no_side() {
+    // The first report's 55 km are from another place than the 40 km both give.
+    let texts = [
+        "The USGS reported a magnitude 6.3 earthquake in western Afghanistan, 55 km north-east of Zindah Jan.\nThe main shock had its epicentre 40 kilometres from the city of Herat.",
+        "The USGS reported a magnitude 6.3 earthquake in western Afghanistan, 40 km from the city of Herat.",
+    ];
+    assert_eq!(summary(&run(&texts).1), vec![]);
+    // One distance each that differ still conflict.
+    let (_, c) = run(&[
+        "The epicentre was 40 kilometres from Herat, the USGS said.",
+        "The epicentre was 35 kilometres northwest of Herat, the USGS said.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "distance (km)".to_owned(),
+            vec![("=40 km".to_owned(), 1), ("=35 km".to_owned(), 1)]
+        )]
+    );
+}
