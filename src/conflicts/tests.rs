@@ -669,3 +669,20 @@ fn a_report_that_measures_from_two_places_takes_no_side() {
         )]
     );
 }
+
+#[test]
+fn the_magnitude_of_another_quake_is_not_the_storys() {
+    let (_, c) = run(&[
+        "The USGS reported a magnitude 6.2 earthquake, which was followed by a second of magnitude 5.5.",
+        "Le séisme de magnitude 6,3 a été suivi de trois répliques.",
+        "Das Beben hatte die Stärke 6,3; ein Nachbeben der Stärke 5,9 folgte.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "magnitude".to_owned(),
+            vec![("=6.3".to_owned(), 2), ("=6.2".to_owned(), 1)]
+        )]
+    );
+}

@@ -137,6 +137,12 @@ pub struct NameFact {
     pub run: usize,
 }
 
+/// The topic key of an earthquake's magnitude (`assets/facts/topics.toml`).
+const MAGNITUDE: &str = "unit:magnitude|";
+
+/// How many words before a magnitude a word of another occasion makes it another quake's.
+const OTHER_REACH: usize = 6;
+
 /// The topic key of a duration with no dimension (`assets/facts/topics.toml`).
 const DURATION: &str = "unit:min|";
 
@@ -397,6 +403,14 @@ pub fn extract(doc: &Document) -> Facts {
                 Some(t) if !t.is_bare_people() => Some(t),
                 own => inherited(text, &figures, k, &facts.figures).or(own),
             };
+            // The magnitude of another quake ("followed by a second of magnitude 5.5") is
+            // not the story's.
+            let topic = topic.filter(|t| {
+                t.key != MAGNITUDE
+                    || !occasion_reader
+                        .get_or_init(|| occasions::Sentence::new(text))
+                        .another_before(&f.span, OTHER_REACH)
+            });
             let occasion = occasion_of(f, topic.as_ref(), &occasion_reader, text, &doc.language);
             // Only counts have places.
             let counted = topic

@@ -270,6 +270,31 @@ impl<'a> Sentence<'a> {
         (!near).then(|| occ.things[thing].clone())
     }
 
+    /// A word that makes an occasion another one ("a *second* of magnitude 5.5", "trois
+    /// répliques ... de magnitude 6,3") stands within `reach` words before `span`, in its
+    /// clause.
+    pub fn another_before(&self, span: &Range<usize>, reach: usize) -> bool {
+        let occ = &*OCCASIONS;
+        let clause_start = self
+            .breaks
+            .iter()
+            .filter(|b| b.end <= span.start)
+            .map(|b| b.end)
+            .max()
+            .unwrap_or(0);
+        let before: Vec<&String> = self
+            .words
+            .iter()
+            .filter(|(r, _)| r.start >= clause_start && r.end <= span.start)
+            .map(|(_, w)| w)
+            .collect();
+        before
+            .iter()
+            .rev()
+            .take(reach)
+            .any(|w| occ.other.contains(*w))
+    }
+
     /// The sentence names an occasion without saying which ("*der Vorfall* ereignete sich
     /// während eines Konzertes") within [`REACH`] words of `span`, outside it.
     pub fn names_an_occasion(&self, span: &Range<usize>, lang: &str) -> bool {
