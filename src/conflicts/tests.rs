@@ -686,3 +686,31 @@ fn the_magnitude_of_another_quake_is_not_the_storys() {
         )]
     );
 }
+
+#[test]
+fn parts_widths_rescues_and_ages_are_not_the_count() {
+    for texts in [
+        // A part of a whole named at the head of its clause does not take its topic.
+        [
+            "Au moins 32 personnes sont mortes et 85 ont été blessées.\nSur les 85 personnes blessées, 53 personnes restent hospitalisées.",
+            "At least 85 people were injured, officials said.",
+        ],
+        // A width is not a length.
+        [
+            "Es ist 300 Meter lang, knapp 50 Meter breit.",
+            "The almost 300-metre-long vessel hit the bridge.",
+        ],
+        // Passengers brought to safety are not the passengers on board.
+        [
+            "Rund 250 Passagiere konnten in Sicherheit gebracht werden.",
+            "Entre los dos trenes viajaban 346 pasajeros y veinte tripulantes.",
+        ],
+        // What a range counts follows its second bound: an age, not the missing.
+        [
+            "Les disparus ont entre 30 et 40 ans et ils avaient tous de la famille.",
+            "Six people are still missing.",
+        ],
+    ] {
+        assert_eq!(summary(&run(&texts).1), vec![], "{texts:?}");
+    }
+}

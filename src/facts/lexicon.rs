@@ -46,6 +46,7 @@ struct RawUnit {
 struct RawAsset {
     partitive_after: Vec<String>,
     partitive_before: Vec<String>,
+    partitive_head: Vec<String>,
     one: Vec<String>,
     none: Vec<String>,
     others: Vec<String>,
@@ -119,6 +120,9 @@ pub struct Lexicon {
     all: Vec<Term>,
     pub partitive_after: Vec<Vec<String>>,
     pub partitive_before: Vec<Vec<String>>,
+    /// Phrases that open a clause with a whole whose parts the sentence goes on to count
+    /// ("Sur les 85 personnes blessées, 53 ...").
+    pub partitive_head: Vec<Vec<String>>,
     pub one: HashSet<String>,
     pub none: HashSet<String>,
     /// Words after a figure that say nothing of what it counts ("others").
@@ -266,6 +270,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         all,
         partitive_after: phrases(&raw.partitive_after),
         partitive_before: phrases(&raw.partitive_before),
+        partitive_head: phrases(&raw.partitive_head),
         one: set(&raw.one),
         none: set(&raw.none),
         others: set(&raw.others),

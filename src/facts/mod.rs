@@ -192,7 +192,9 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
     let topic = done.last()?.topic.as_ref()?;
     let between = text.get(previous.span.end..figures[k].span.start)?;
     let after = text.get(figures[k].core.end..)?;
-    if topics::is_partitive(after, between) {
+    if topics::is_partitive(after, between)
+        || topics::heads_a_whole(text.get(..previous.span.start)?)
+    {
         return None;
     }
     // Commas and a parenthesis ("в Амеде (Диярбакыре) – шесть человек") keep a list going.
@@ -201,6 +203,26 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
         .any(|c| !matches!(c, ',' | '(' | ')') && topics::is_break(c));
     let few_words = between.split_whitespace().count() <= LIST_GAP;
     (only_commas && few_words && topic.has_event).then(|| topic.clone())
+}
+
+/// The topic the words around count `k` of a sentence's `figures` name: between the
+/// figures before and after it. What a range counts follows its second bound ("entre 30 et
+/// 40 ans"); what any other count counts, its number.
+fn count_topic(text: &str, figures: &[Figure], k: usize, lang: &str) -> Option<Topic> {
+    let f = &figures[k];
+    let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
+    let before_start = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
+    let counted_from = if f.value.contains("..") && !f.vague {
+        f.span.end
+    } else {
+        f.core.end
+    };
+    topics::topic_between(
+        text.get(counted_from..after_end).unwrap_or(""),
+        text.get(before_start..f.span.start).unwrap_or(""),
+        lang,
+        (k > 0, k + 1 < figures.len()),
+    )
 }
 
 /// The figures of a sentence: numerals and number words, and the counts its words imply
@@ -381,17 +403,10 @@ pub fn extract(doc: &Document) -> Facts {
             .places
             .extend(place_mentions.iter().map(|m| m.key.clone()));
         for (k, f) in figures.iter().enumerate() {
-            let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
-            let before_start = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
             let (topic, interval, value) = match &f.measure {
                 Measure::Clock(zone) => (Some(topics::clock(zone)), f.interval, f.value.clone()),
                 Measure::Count => {
-                    let topic = topics::topic_between(
-                        text.get(f.core.end..after_end).unwrap_or(""),
-                        text.get(before_start..f.span.start).unwrap_or(""),
-                        &doc.language,
-                        (k > 0, k + 1 < figures.len()),
-                    );
+                    let topic = count_topic(text, &figures, k, &doc.language);
                     let (interval, value) = in_unit(f, topic.as_ref());
                     let topic = topic.map(|t| if f.implicit { t.in_rows_only() } else { t });
                     (topic, interval, value)

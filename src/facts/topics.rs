@@ -149,6 +149,13 @@ pub fn is_partitive(after: &str, before: &str) -> bool {
         || lex.partitive_before.iter().any(|p| bw.ends_with(p))
 }
 
+/// True when `before` (the text before a figure) ends in a clause that is only a phrase of
+/// `partitive_head` ("Of the", "Sur les"): the figure is a whole the sentence breaks down.
+pub fn heads_a_whole(before: &str) -> bool {
+    let clause = words(before.rsplit(is_break).next().unwrap_or(""));
+    !clause.is_empty() && LEXICON.partitive_head.contains(&clause)
+}
+
 /// The topic of a figure, given the text after its count (up to the next figure) and the
 /// text before it (from the previous figure), in a document of `lang`.
 pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
