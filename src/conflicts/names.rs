@@ -222,8 +222,8 @@ fn variants(u: &str, v: &str) -> bool {
     skeleton || close
 }
 
-/// Forms of one word: one contains the other (as a part of a hyphenated name or as a
-/// prefix), or they share a stem of four letters and differ only in demonym or plural
+/// Forms of one word: one contains the other (as a part of a hyphenated name, as a prefix,
+/// or as an ending of six letters or more: "Tesalónica"/"Salónica"), or they share a stem of four letters and differ only in demonym or plural
 /// endings ("Turkey"/"Turkish", "Armenia"/"Armenians"; not "Karabakh"/"Karabagh").
 fn family(u: &str, v: &str) -> bool {
     const ENDINGS: [&str; 20] = [
@@ -234,6 +234,8 @@ fn family(u: &str, v: &str) -> bool {
         || v.starts_with(u)
         || u.split('-').any(|p| p == v)
         || v.split('-').any(|p| p == u)
+        || (u.ends_with(v) && v.chars().count() >= 6)
+        || (v.ends_with(u) && u.chars().count() >= 6)
     {
         return true;
     }

@@ -219,6 +219,14 @@ fn dropped_accents_and_other_languages_names_are_not_name_conflicts() {
     ]);
     let languages: Vec<&str> = docs.iter().map(|d| d.language.as_str()).collect();
     assert_eq!(languages, ["en", "en", "fr", "de"]);
+    // Two names of one city in one language, one the other's ending.
+    assert_eq!(
+        name_conflicts(&[
+            "El tren cubría la ruta entre Atenas y Salónica con 352 personas a bordo.",
+            "El tren de pasajeros que cubría la ruta entre Atenas y Tesalónica chocó con un tren de mercancías.",
+        ]),
+        vec![]
+    );
     assert!(
         c.iter().all(|x| x.kind != ConflictKind::Name),
         "{:?}",

@@ -59,8 +59,43 @@ fn suffix_at(tokens: &[Token], i: usize) -> Option<(Suffix, usize)> {
     if ZONES.contains(&w) {
         return Some((Suffix::Zone(w.to_uppercase()), 1));
     }
+    if let Some((zone, len)) = named_zone(tokens, i) {
+        return Some((Suffix::Zone(zone), len));
+    }
     matches!(w, "uhr" | "h" | "heures" | "horas" | "часов" | "ore").then_some((Suffix::Unit, 1))
 }
+/// Words that name a time of day's zone by the word after them ("heure norvégienne",
+/// "hora de Madrid", "по московскому времени" is read as a zone of its own elsewhere).
+const ZONE_NOUNS: [&str; 5] = ["heure", "hora", "horario", "zeit", "بتوقيت"];
+/// Zones that are the place's own: no zone.
+const LOCAL: [&str; 7] = [
+    "locale",
+    "local",
+    "lokal",
+    "lokaler",
+    "ortszeit",
+    "المحلي",
+    "المحلية",
+];
+
+/// A zone named in words after a time, perhaps past a comma: "6h30, heure norvégienne",
+/// "las 7:30 hora de Madrid", "6:30 am Norwegian time" (a country's demonym before "time").
+/// The place's own time ("heure locale", "local time") is no zone.
+fn named_zone(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    let comma = usize::from(tokens.get(i).is_some_and(|t| t.text == ","));
+    let at = i + comma;
+    let word = |k: usize| tokens.get(k).map(|t| t.text.as_str());
+    let named = |w: &str| w.chars().all(char::is_alphabetic) && !LOCAL.contains(&w);
+    if ZONE_NOUNS.contains(&word(at)?) {
+        let skip = usize::from(matches!(word(at + 1), Some("de" | "du" | "d'")));
+        let zone = word(at + 1 + skip).filter(|w| named(w))?;
+        return Some((zone.to_uppercase(), comma + 2 + skip));
+    }
+    let zone = word(at).filter(|w| named(w))?;
+    (word(at + 1) == Some("time") && super::countries::by_demonym(zone).is_some())
+        .then(|| (zone.to_uppercase(), comma + 2))
+}
+
 /// Explicit time zones after a time (shown with the topic, so times of different zones are
 /// never compared).
 const ZONES: [&str; 12] = [
@@ -316,6 +351,25 @@ mod tests {
             "~20:00",
         );
         one("at 11 p.m. on Friday", "en", "11 p.m.", "=23:00");
+        // A zone named in words, past a comma; the place's own time is none.
+        assert_eq!(
+            read(
+                "vers 1h30 du matin, heure locale, soit à 6h30, heure norvégienne",
+                "fr"
+            ),
+            [
+                (
+                    "vers 1h30 du matin".to_owned(),
+                    "~01:30".to_owned(),
+                    String::new()
+                ),
+                (
+                    "6h30, heure norvégienne".to_owned(),
+                    "=06:30".to_owned(),
+                    "NORVÉGIENNE".to_owned()
+                )
+            ]
+        );
         // The end of a window is no time of anything.
         assert_eq!(
             read("200 secousses ressenties jusqu'à mardi 18H00", "fr"),
