@@ -47,6 +47,8 @@ struct RawAsset {
     partitive_after: Vec<String>,
     partitive_before: Vec<String>,
     partitive_head: Vec<String>,
+    #[serde(default)]
+    reaches: Vec<String>,
     one: Vec<String>,
     none: Vec<String>,
     others: Vec<String>,
@@ -123,6 +125,9 @@ pub struct Lexicon {
     /// Phrases that open a clause with a whole whose parts the sentence goes on to count
     /// ("Sur les 85 personnes blessées, 53 ...").
     pub partitive_head: Vec<Vec<String>>,
+    /// Phrases right before a figure that a count has reached ("ha aumentado a", "has risen
+    /// to"): the event it counts may stand anywhere before them in the clause.
+    pub reaches: Vec<Vec<String>>,
     pub one: HashSet<String>,
     pub none: HashSet<String>,
     /// Words after a figure that say nothing of what it counts ("others").
@@ -271,6 +276,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         partitive_after: phrases(&raw.partitive_after),
         partitive_before: phrases(&raw.partitive_before),
         partitive_head: phrases(&raw.partitive_head),
+        reaches: phrases(&raw.reaches),
         one: set(&raw.one),
         none: set(&raw.none),
         others: set(&raw.others),

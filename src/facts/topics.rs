@@ -227,6 +227,18 @@ pub fn topic_between(
         };
         scan_before(lex, lang, bw, &mut found, nearer_previous);
     }
+    // A count that has come to the figure ("El número de víctimas mortales que dejó el
+    // choque ... ha aumentado a 57"): the event may stand anywhere before in the clause.
+    if found.event.is_none()
+        && found.unit.is_none()
+        && found.noun.is_none()
+        && !partitive
+        && lex.reaches.iter().any(|p| bw.ends_with(p))
+    {
+        let mut far = Found::default();
+        scan_before(lex, lang, &all_before, &mut far, |_| false);
+        found.event = far.event;
+    }
     if group && found.event.is_none() && found.unit.is_none() {
         if let Some(t) = group_size(lex, &found) {
             return Some(t);
@@ -643,6 +655,20 @@ mod tests {
                 "",
                 "es",
                 Some("people seriously injured"),
+            ),
+            // What a count has come to takes the event named far before in its clause; a
+            // noun alone there says nothing.
+            (
+                ", según el último recuento",
+                "El número de víctimas mortales que dejó el trágico choque de trenes en las inmediaciones de la ciudad griega de Larisa ha aumentado a",
+                "es",
+                Some("people killed"),
+            ),
+            (
+                " on the platform",
+                "the number of students who travelled from Athens on Tuesday has reached",
+                "en",
+                None,
             ),
             // An English compound is counted by its head.
             (
