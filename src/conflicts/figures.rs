@@ -16,11 +16,11 @@
 //! conflict of its own ("at least 820" against "632"). So every conflict's groups pairwise
 //! disagree, and "at least 70" never stands against "at least 100".
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::places::{Places, SentenceNames, place_of};
 use super::{Claim, Conflict, ConflictKind, RowIndex, UnionFind, claim};
-use crate::document::{DocId, Document};
+use crate::document::{DocId, Document, SentenceId};
 use crate::facts::{Facts, FigureFact, Scope};
 
 /// Figures of one topic this many times apart, with no figure between, count different
@@ -116,11 +116,8 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
 
 /// The (sentence, topic) pairs of a document whose figures name two places or more of
 /// their own (not a source's country): a count broken down by place.
-fn breakdowns(f: &Facts) -> std::collections::BTreeSet<(crate::document::SentenceId, &str)> {
-    let mut places: BTreeMap<
-        (crate::document::SentenceId, &str),
-        std::collections::BTreeSet<&str>,
-    > = BTreeMap::new();
+fn breakdowns(f: &Facts) -> BTreeSet<(SentenceId, &str)> {
+    let mut places: BTreeMap<(SentenceId, &str), BTreeSet<&str>> = BTreeMap::new();
     for x in &f.figures {
         if let (Some(t), Some(p), false) = (&x.topic, &x.place, x.place_by_source) {
             places

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::without_article;
 use super::rules::spanned_words;
+use crate::align::translit::strip_arabic_clitics;
 
 const ASSET: &str = include_str!("../../assets/facts/bodies.toml");
 
@@ -58,13 +58,14 @@ struct Bodies {
 static BODIES: LazyLock<Bodies> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
 
 /// The form a word is compared in: matching form less an English possessive or an
-/// apostrophe ("organization's", "l'") and an Arabic article ("للأمم" is "أمم").
+/// apostrophe ("organization's", "l'") and Arabic clitics ("للأمم" is "أمم", "وأعلن" is
+/// "أعلن").
 fn form(word: &str) -> String {
     let word = ["'s", "'"]
         .iter()
         .find_map(|p| word.strip_suffix(p))
         .unwrap_or(word);
-    without_article(word).to_owned()
+    strip_arabic_clitics(word).to_owned()
 }
 
 /// A name's words: as written where the name is in capitals ("UN", "WHO"), else in
@@ -94,7 +95,7 @@ fn cue_words(cue: &str) -> Vec<Word> {
     };
     let mut words: Vec<Word> = spanned_words(cue)
         .into_iter()
-        .map(|(_, w)| Word::Form(w))
+        .map(|(_, w)| Word::Form(form(&w)))
         .collect();
     if let (true, Some(word)) = (open, words.last_mut()) {
         if let Word::Form(last) = word {
@@ -164,23 +165,14 @@ struct Token<'a> {
     written: &'a str,
     /// Matching form.
     form: String,
-    /// Matching form less an Arabic article.
+    /// Compared form (see [`form`]).
     bare: String,
-    /// In Arabic, the bare form less a leading و or ف ("وأعلن": "أعلن").
-    unjoined: Option<String>,
     /// As written, up to a hyphen ("UN-Angaben": "UN").
     head: Option<&'a str>,
 }
 
 impl<'a> Token<'a> {
-    fn new(sentence: &'a str, span: Range<usize>, form: String, lang: &str) -> Self {
-        let unjoined = (lang == "ar")
-            .then(|| {
-                ["و", "ف"]
-                    .iter()
-                    .find_map(|c| form.strip_prefix(c).map(self::form))
-            })
-            .flatten();
+    fn new(sentence: &'a str, span: Range<usize>, form: String) -> Self {
         // A possessive is the name ("the UN's humanitarian office", "WHO’s").
         let raw = &sentence[span.clone()];
         let written = ["'s", "’s", "'", "’"]
@@ -193,14 +185,13 @@ impl<'a> Token<'a> {
             span,
             bare: self::form(&form),
             form,
-            unjoined,
         }
     }
 
     fn matches(&self, want: &Word) -> bool {
         match want {
             Word::AsWritten(w) => self.written == w,
-            Word::Form(w) => self.bare == *w || self.unjoined.as_ref() == Some(w),
+            Word::Form(w) => self.bare == *w,
             Word::Prefix(w) => self.form.starts_with(w.as_str()),
         }
     }
@@ -227,7 +218,7 @@ pub fn sources(sentence: &str, lang: &str) -> Vec<Source> {
     };
     let tokens: Vec<Token<'_>> = words(sentence)
         .into_iter()
-        .map(|(span, form)| Token::new(sentence, span, form, lang))
+        .map(|(span, form)| Token::new(sentence, span, form))
         .collect();
     // Word ranges of the cues and of the names, each the longest at its place.
     let mut cue_at: Vec<Range<usize>> = Vec::new();

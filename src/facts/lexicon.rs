@@ -326,8 +326,6 @@ pub(crate) fn starts_with(words: &[String], term: &[String]) -> bool {
         })
 }
 
-/// An Arabic word without the article and a clitic before it ("والسورية", "بالسورية",
-/// "للسورية", "السورية" → "سورية"), where at least three letters remain.
 /// Per language, the terms of each concept (by its index in `concepts`) as `read` cuts them
 /// into words, longest first; a term of no words is dropped.
 pub(crate) fn terms_by_language<'a, W>(
@@ -351,6 +349,8 @@ pub(crate) fn terms_by_language<'a, W>(
     out
 }
 
+/// An Arabic word without the article and a clitic before it ("والسورية", "بالسورية",
+/// "للسورية", "السورية" → "سورية"), where at least three letters remain.
 pub fn without_article(word: &str) -> &str {
     ["وال", "بال", "لل", "ال"]
         .iter()
