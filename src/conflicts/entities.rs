@@ -71,9 +71,19 @@ impl Run<'_> {
     }
 
     fn part_same(&self, i: usize, other: &Run<'_>, j: usize) -> bool {
-        self.spellings[i]
-            .0
-            .same_as(&other.spellings[j].0, self.language != other.language)
+        let (x, y) = (&self.spellings[i].0, &other.spellings[j].0);
+        // The last word joined to a noun by a hyphen ("ein Jeju Air-Flugzeug": a Jeju Air
+        // plane) is that word.
+        let compound = |a: &Run<'_>, k: usize, g: &str| {
+            k + 1 == a.words.len()
+                && a.words[k]
+                    .text
+                    .rsplit_once('-')
+                    .is_some_and(|(head, _)| super::spelling::normal(head, a.language) == g)
+        };
+        x.same_as(y, self.language != other.language)
+            || compound(self, i, &y.forms[0])
+            || compound(other, j, &x.forms[0])
     }
 
     /// Close enough to be one part spelled two ways.
@@ -290,7 +300,13 @@ fn runs_of<'a>(facts: &'a [Facts], names: &Names<'a>) -> Vec<Run<'a>> {
             words.drain(..first);
         }
         for ((sentence, _), words) in by_run {
-            if words.len() >= 2 {
+            // A country or its people in several words ("South Korea", "South Koreans").
+            let whole = words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if words.len() >= 2 && crate::facts::countries::of(&whole).is_none() {
                 runs.push(Run::new(DocId(d), names.languages[d], sentence, words));
             }
         }
@@ -377,6 +393,15 @@ mod tests {
         assert_eq!(
             rel("Nikol Pashinyan", "en", "Nicole Pashnyan", "en", false),
             Relation::Unrelated
+        );
+        assert_eq!(
+            rel("Jeju Air-Flugzeug", "de", "Jeju Air", "en", true),
+            Relation::Same
+        );
+        // Only the last word: a compound in the middle is another word.
+        assert_ne!(
+            rel("Air-Flugzeug Jeju", "de", "Air Jeju", "en", true),
+            Relation::Same
         );
         assert_eq!(
             rel("Nikol Pashinyan", "en", "Nicole Pashnyan", "en", true),

@@ -55,6 +55,10 @@ fn suffix_at(tokens: &[Token], i: usize) -> Option<(Suffix, usize)> {
     if let Some(p) = AM.iter().find(|p| starts(p)) {
         return Some((Suffix::Am, p.len()));
     }
+    if GMT.iter().any(|p| starts(p)) {
+        let len = GMT.iter().find(|p| starts(p)).map_or(0, |p| p.len());
+        return Some((Suffix::Zone("GMT".to_owned()), len));
+    }
     let w = tokens.get(i)?.text.as_str();
     if ZONES.contains(&w) {
         return Some((Suffix::Zone(w.to_uppercase()), 1));
@@ -64,6 +68,13 @@ fn suffix_at(tokens: &[Token], i: usize) -> Option<(Suffix, usize)> {
     }
     matches!(w, "uhr" | "h" | "heures" | "horas" | "часов" | "ore").then_some((Suffix::Unit, 1))
 }
+/// Greenwich time written in words or Arabic letters ("15:00 ت.غ.", "بتوقيت غرينتش").
+const GMT: [&[&str]; 4] = [
+    &["ت", ".", "غ"],
+    &["بتوقيت", "غرينتش"],
+    &["بتوقيت", "جرينتش"],
+    &["greenwich", "mean", "time"],
+];
 /// Words that name a time of day's zone by the word after them ("heure norvégienne",
 /// "hora de Madrid", "по московскому времени" is read as a zone of its own elsewhere).
 const ZONE_NOUNS: [&str; 5] = ["heure", "hora", "horario", "zeit", "بتوقيت"];
@@ -176,12 +187,12 @@ fn time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
             .filter(|m| *m < 60.0)
     };
     let hour = t.number.filter(|h| t.is_plain_integer() && *h <= 24.0)?;
-    // "20:07", "18h50", "20H00".
+    // "20:07", "18h50", "20H00", "9 h 03" (French spacing).
     if matches!(text(k + 1), ":" | "h") {
         if let Some(m) = two_digits(k + 2) {
             let glued = tokens[k + 1].span.start == t.span.end
                 && tokens[k + 2].span.start == tokens[k + 1].span.end;
-            if glued {
+            if glued || text(k + 1) == "h" {
                 return Some((hour, m, k + 3));
             }
         }
@@ -190,8 +201,19 @@ fn time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
             return Some((hour, 0.0, k + 2));
         }
     }
-    // "20 Uhr", "11 pm", "11 مساء".
-    suffix_at(tokens, k + 1).map(|_| (hour, 0.0, k + 1))
+    // "20 Uhr", "11 pm", "11 مساء". Hours counted in a word that also counts a span of
+    // time ("24 heures", "48 horas", "24 часов") are a time of day only after a word that
+    // says so ("à 20 heures", "a las 20 horas") or with the part of the day after them.
+    match suffix_at(tokens, k + 1)? {
+        (Suffix::Unit, _) if !matches!(text(k + 1), "uhr" | "h") => {
+            let marked = matches!(
+                suffix_at(tokens, k + 2),
+                Some((Suffix::Pm | Suffix::Am | Suffix::Zone(_), _))
+            );
+            (prefixed(tokens, k) || marked).then_some((hour, 0.0, k + 1))
+        }
+        _ => Some((hour, 0.0, k + 1)),
+    }
 }
 
 /// "18.50" read as a time when a marker follows ("18.50 Uhr", "5.50pm", "16.50 GMT").
@@ -410,5 +432,27 @@ mod tests {
         );
         // Not times: scores, decimals, years.
         assert!(read("a 3.5 percent rise in 2020, 18.5 km deep", "en").is_empty());
+    }
+
+    #[test]
+    fn hours_that_count_a_span_are_no_time_of_day() {
+        assert!(read("pour les prochaines 24 heures", "fr").is_empty());
+        assert!(read("durante 48 horas", "es").is_empty());
+        one("à 2 heures du matin", "fr", "2 heures du matin", "=02:00");
+        one("a las 20 horas", "es", "20 horas", "=20:00");
+        // French spacing.
+        one("à 9 h 03 heure locale", "fr", "9 h 03", "=09:03");
+    }
+
+    #[test]
+    fn greenwich_time_in_arabic() {
+        assert_eq!(
+            read("حوالي الساعة 15:00 ت.غ.", "ar"),
+            [(
+                "حوالي الساعة 15:00 ت.غ".to_owned(),
+                "~15:00".to_owned(),
+                "GMT".to_owned()
+            )]
+        );
     }
 }

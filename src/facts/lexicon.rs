@@ -54,6 +54,8 @@ struct RawAsset {
     others: Vec<String>,
     conjunctions: Vec<String>,
     #[serde(default)]
+    speech: Vec<String>,
+    #[serde(default)]
     collective: Vec<String>,
     event: Vec<RawConcept>,
     noun: Vec<RawConcept>,
@@ -73,7 +75,8 @@ pub struct Concept {
     /// A noun that counts people ("firefighters", "people").
     pub person: bool,
     /// For an event: the broader event whose count includes this one's ("seriously
-    /// injured" within "injured").
+    /// injured" within "injured"); for a noun, the one it counts as when an event is told
+    /// of it (the people on board killed are the people killed).
     pub within: Option<String>,
 }
 
@@ -133,6 +136,9 @@ pub struct Lexicon {
     /// Words after a figure that say nothing of what it counts ("others").
     pub others: HashSet<String>,
     pub conjunctions: HashSet<String>,
+    /// Words that open what someone said ("that", "que", "dass"): a noun before them is
+    /// the speaker's, not what a figure after them counts.
+    pub speech: HashSet<String>,
     /// Phrases right before a figure that make it the size of a group ("the group of 12
     /// walkers", "el grupo, de 14 personas").
     pub collective: Vec<Vec<String>>,
@@ -281,6 +287,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         none: set(&raw.none),
         others: set(&raw.others),
         conjunctions: set(&raw.conjunctions),
+        speech: set(&raw.speech),
         collective: phrases(&raw.collective),
     })
 }

@@ -225,6 +225,24 @@ fn count_topic(text: &str, figures: &[Figure], k: usize, lang: &str) -> Option<T
     )
 }
 
+/// How many of a report's last figures "more" of a count may add to.
+const ADDS_TO: usize = 8;
+
+/// True when figure `f` counts more of what one of the report's last figures (`done`)
+/// counts: "124 décès ont été confirmés, 111 identifiés. L'identification de 13 autres
+/// corps est en cours".
+fn adds_to_earlier(text: &str, f: &Figure, topic: &Topic, done: &[FigureFact]) -> bool {
+    let (Some(after), Some(before)) = (text.get(f.core.end..), text.get(..f.span.start)) else {
+        return false;
+    };
+    topics::counts_others(after, before)
+        && done.iter().rev().take(ADDS_TO).any(|d| {
+            d.topic
+                .as_ref()
+                .is_some_and(|t| t.counted() == topic.counted())
+        })
+}
+
 /// The figures of a sentence: numerals and number words, and the counts its words imply
 /// where they overlap none, in order.
 fn sentence_figures(text: &str, lang: &str) -> Vec<Figure> {
@@ -419,12 +437,13 @@ pub fn extract(doc: &Document) -> Facts {
                 own => inherited(text, &figures, k, &facts.figures).or(own),
             };
             // The magnitude of another quake ("followed by a second of magnitude 5.5") is
-            // not the story's.
+            // not the story's; more of a count just given ("13 autres corps") is not it.
             let topic = topic.filter(|t| {
-                t.key != MAGNITUDE
+                (t.key != MAGNITUDE
                     || !occasion_reader
                         .get_or_init(|| occasions::Sentence::new(text))
-                        .another_before(&f.span, OTHER_REACH)
+                        .another_before(&f.span, OTHER_REACH))
+                    && !adds_to_earlier(text, f, t, &facts.figures)
             });
             let occasion = occasion_of(f, topic.as_ref(), &occasion_reader, text, &doc.language);
             // Only counts have places.
@@ -478,5 +497,59 @@ pub fn extract(doc: &Document) -> Facts {
             .extend(source_facts(text, &doc.language, id, base));
         facts.names.extend(name_facts(text, id, base));
     }
+    drop_past_tolls(doc, doc_date.as_ref().map(|(d, _)| d.as_str()), &mut facts);
     facts
+}
+
+/// A toll in one clause with a year before the story's ("le crash de Korean Air en 1997 qui
+/// avait fait 229 victimes", "229 people died in the 1997 crash") is another event's, not
+/// this story's. The story's year is the latest the report names, or its date's.
+fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
+    let year_of = |v: &str| v.get(..4).and_then(|y| y.parse::<u32>().ok());
+    let years: Vec<(SentenceId, &Range<usize>, u32)> = facts
+        .dates
+        .iter()
+        .filter(|d| d.kind == DateKind::Year)
+        .filter_map(|d| Some((d.sentence, &d.span, year_of(&d.value)?)))
+        .collect();
+    let Some(story) = years
+        .iter()
+        .map(|y| y.2)
+        .chain(date.and_then(year_of))
+        .max()
+    else {
+        return;
+    };
+    let past: Vec<(SentenceId, Range<usize>)> = years
+        .iter()
+        .filter(|y| y.2 < story)
+        .map(|y| (y.0, y.1.clone()))
+        .collect();
+    if past.is_empty() {
+        return;
+    }
+    for f in &mut facts.figures {
+        if !f
+            .topic
+            .as_ref()
+            .is_some_and(|t| t.has_event && !t.people_events.is_empty())
+        {
+            continue;
+        }
+        let one_clause = |(sentence, span): &(SentenceId, Range<usize>)| {
+            let between = if span.end <= f.span.start {
+                span.end..f.span.start
+            } else {
+                f.span.end..span.start.max(f.span.end)
+            };
+            *sentence == f.sentence
+                && doc
+                    .text
+                    .get(between)
+                    .is_some_and(|t| !t.contains(topics::is_break))
+        };
+        if past.iter().any(one_clause) {
+            f.topic = None;
+        }
+    }
 }

@@ -241,6 +241,9 @@ fn figure_at(tokens: &[Token], k: usize, first: Count, rules: &NumberRules) -> (
         } else if let Some((q, len)) = qualifier_after(tokens, end, rules) {
             qualifier = Some(q);
             end += len;
+        } else if let Some((q, next)) = qualifier_after_noun(tokens, end, rules) {
+            qualifier = Some(q);
+            end = next;
         }
     }
     let exact_numeral =
@@ -343,12 +346,30 @@ fn is_not_a_count(
     {
         return true;
     }
-    // A label: after a word in capitals, at the end of a bracket or of the text ("Death toll
-    // rises to 72 (UPDATE 1)").
+    // A label: after a word that says so ("flight 2216", "no. 5") or a code that mixes
+    // digits and letters ("vol 7C 2216", "MH17 2"); after a word in capitals, at the end of
+    // a bracket or of the text ("Death toll rises to 72 (UPDATE 1)").
     let capitals = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
     };
+    if rules.labels.iter().any(|l| {
+        l.len() <= k
+            && l.iter()
+                .zip(&tokens[k - l.len()..k])
+                .all(|(w, t)| *w == t.text)
+    }) {
+        return true;
+    }
+    let code =
+        |w: &str| w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit());
+    if k > 0
+        && text
+            .get(code_before(tokens, k)..tokens[k - 1].span.end)
+            .is_some_and(code)
+    {
+        return true;
+    }
     if k > 0
         && tokens[k - 1].number.is_none()
         && text.get(tokens[k - 1].span.clone()).is_some_and(capitals)
@@ -408,6 +429,38 @@ fn qualifier_after(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Q
                 && phrase.iter().zip(&tokens[k..]).all(|(p, t)| *p == t.text)
         })
         .map(|(phrase, q)| (*q, phrase.len()))
+}
+
+/// Where the code that ends at token `k - 1` starts: tokens glued to each other ("7C" is
+/// "7", "c"; "MH17" is "mh", "17").
+fn code_before(tokens: &[Token], k: usize) -> usize {
+    let mut i = k - 1;
+    while i > 0 && tokens[i - 1].span.end == tokens[i].span.start {
+        i -= 1;
+    }
+    tokens[i].span.start
+}
+
+/// A qualifier after the counted noun ("ثلاث عربات على الأقل", "30 morts au moins", "20
+/// people or more"): one or two words, then the phrase, and no figure after it for the
+/// phrase to qualify instead. Returns it and the token after the phrase.
+fn qualifier_after_noun(
+    tokens: &[Token],
+    k: usize,
+    rules: &NumberRules,
+) -> Option<(Qualifier, usize)> {
+    const NOUN_WORDS: usize = 2;
+    let is_word = |t: &Token| t.number.is_none() && t.text.chars().all(char::is_alphabetic);
+    (1..=NOUN_WORDS).find_map(|skip| {
+        if !tokens.get(k..k + skip)?.iter().all(is_word) {
+            return None;
+        }
+        let (q, len) = qualifier_after(tokens, k + skip, rules)?;
+        let next = k + skip + len;
+        let qualifies_next = tokens.get(next).is_some_and(|t| t.number.is_some())
+            || count::read(tokens, next, rules).is_some();
+        (!qualifies_next).then_some((q, next))
+    })
 }
 
 #[cfg(test)]
@@ -569,6 +622,52 @@ mod tests {
                 ("مقتل عشرات المدنيين", &[("عشرات", "20..99")]),
                 ("بين 300 و400 قتيل", &[("بين 300 و400", "300..400")]),
                 ("قتل ثلاثة جنود", &[("ثلاثة", "=3")]),
+            ],
+        );
+    }
+
+    #[test]
+    fn numbers_that_name_things_are_labels() {
+        check(
+            "es",
+            &[(
+                "a bordo del vuelo 7C 2216 con 173 pasajeros",
+                &[("173", "=173")],
+            )],
+        );
+        check(
+            "en",
+            &[("flight 2216 carried 181 people", &[("181", "=181")])],
+        );
+        check("de", &[("Flug Nr. 57 mit 12 Toten", &[("12", "=12")])]);
+        check("fr", &[("le vol n° 8 et 3 morts", &[("3", "=3")])]);
+        check("ru", &[("рейс 2216 и 12 погибших", &[("12", "=12")])]);
+    }
+
+    #[test]
+    fn a_qualifier_may_follow_the_counted_noun() {
+        check(
+            "ar",
+            &[(
+                "اشتعلت النيران في ثلاث عربات على الأقل",
+                &[("ثلاث عربات على الأقل", ">=3")],
+            )],
+        );
+        check(
+            "fr",
+            &[("30 morts au moins", &[("30 morts au moins", ">=30")])],
+        );
+        check(
+            "en",
+            &[
+                ("20 people or more", &[("20 people or more", ">=20")]),
+                // The phrase qualifies the figure after it.
+                (
+                    "3 cars at least 12 people",
+                    &[("3", "=3"), ("at least 12", ">=12")],
+                ),
+                // Three words are not a noun.
+                ("3 very old cars at least", &[("3", "=3")]),
             ],
         );
     }

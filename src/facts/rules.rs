@@ -1,6 +1,6 @@
 //! The per-language tables for reading figures (`assets/facts/numbers.toml`): decimal
 //! mark, number words, multipliers, articles, fractions, vague and approximate group
-//! words, qualifiers and range words.
+//! words, qualifiers, range words and the words that make a number a label.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -36,6 +36,8 @@ struct RawLang {
     after: HashMap<String, Vec<String>>,
     #[serde(default)]
     range: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    labels: Vec<String>,
 }
 
 /// How a qualifier bends a reading.
@@ -94,6 +96,8 @@ pub struct NumberRules {
     pub after: Phrases<Qualifier>,
     pub range_between: Vec<String>,
     pub range_openers: Vec<String>,
+    /// Words after which a number names something ("flight 2216", "no. 5"), as tokens.
+    pub labels: Vec<Vec<String>>,
 }
 
 impl NumberRules {
@@ -151,10 +155,20 @@ pub(crate) fn parse(source: &str) -> Result<HashMap<String, NumberRules>, toml::
                 after: qualifiers(&r.after),
                 range_between: r.range.get("between").cloned().unwrap_or_default(),
                 range_openers: r.range.get("openers").cloned().unwrap_or_default(),
+                labels: r.labels.iter().map(|l| label_tokens(l)).collect(),
             };
             (lang, rules)
         })
         .collect())
+}
+
+/// A label word as the tokenizer cuts it: "no." is "no", "."; "n°" is "n", "°".
+fn label_tokens(label: &str) -> Vec<String> {
+    let word = label.trim_end_matches(|c: char| !c.is_alphabetic());
+    let mut out = vec![word.to_lowercase()];
+    out.extend(label[word.len()..].chars().map(String::from));
+    out.retain(|t| !t.is_empty());
+    out
 }
 
 /// A phrase's words as the tokenizer cuts them: lowercase, and an elided word ends at its

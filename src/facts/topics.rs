@@ -149,6 +149,16 @@ pub fn is_partitive(after: &str, before: &str) -> bool {
         || lex.partitive_before.iter().any(|p| bw.ends_with(p))
 }
 
+/// True when a figure counts more of something ("13 autres corps", "another 13", "otros
+/// nueve buques", "weitere 13"): a word of `others` right before or right after it.
+pub fn counts_others(after: &str, before: &str) -> bool {
+    let lex = &*LEXICON;
+    let aw = words(after.split(is_break).next().unwrap_or(""));
+    let bw = words(before.rsplit(is_break).next().unwrap_or(""));
+    aw.first().is_some_and(|w| lex.others.contains(w))
+        || bw.last().is_some_and(|w| lex.others.contains(w))
+}
+
 /// True when `before` (the text before a figure) ends in a clause that is only a phrase of
 /// `partitive_head` ("Of the", "Sur les"): the figure is a whole the sentence breaks down.
 pub fn heads_a_whole(before: &str) -> bool {
@@ -340,15 +350,19 @@ fn scan_before(
     found: &mut Found,
     nearer_previous: impl Fn(usize) -> bool,
 ) {
+    // Past a word that opens what someone said, nouns and units are the speaker's.
+    let mut speaker = false;
     for i in (0..bw.len()).rev() {
         if lex.conjunctions.contains(&bw[i]) {
             break;
         }
+        speaker |= lex.speech.contains(&bw[i]);
         let Some((term, len)) = lex.term_at(lang, &bw[i..]) else {
             continue;
         };
         let distance = bw.len() - i;
         match term.kind {
+            Kind::Noun(_) | Kind::Unit(..) if speaker => {}
             Kind::Event(e) if found.event.is_none() && !nearer_previous(i) => found.event = Some(e),
             // A specific noun right before ("home to 90,000 people") says more than a
             // generic one after.
@@ -401,7 +415,17 @@ fn topic(lex: &Lexicon, lang: &str, found: &Found) -> Option<Topic> {
         });
     }
     let event = found.event.map(|e| &lex.events[e]);
-    let (noun_key, noun_label, generic, person) = match (found.noun, &found.other) {
+    // A noun told of by an event as the broader noun it lies within: the people on board
+    // who were killed are the people killed.
+    let noun = found.noun.map(|n| {
+        lex.nouns[n]
+            .within
+            .as_ref()
+            .filter(|_| event.is_some())
+            .and_then(|w| lex.nouns.iter().position(|c| c.id == *w))
+            .unwrap_or(n)
+    });
+    let (noun_key, noun_label, generic, person) = match (noun, &found.other) {
         (Some(n), _) => {
             let c = &lex.nouns[n];
             (c.id.clone(), c.label.clone(), c.generic, c.person)
@@ -450,6 +474,46 @@ mod tests {
 
     fn label(after: &str, before: &str, lang: &str) -> Option<String> {
         topic_of(after, before, lang).map(|t| t.label)
+    }
+
+    #[test]
+    fn everyone_on_board_and_what_a_speaker_said() {
+        let cases = [
+            // Everyone on board is not the passengers; those of them killed are the
+            // people killed.
+            (
+                " passengers and crew",
+                "carrying",
+                "en",
+                Some("people on board"),
+            ),
+            (
+                " personas a bordo del vuelo",
+                "Se confirmó la muerte de un total de",
+                "es",
+                Some("people killed"),
+            ),
+            // The speaker's noun is not what the figure counts.
+            (
+                " décès ont été confirmés",
+                "Les premiers rapports des pompiers indiquent que",
+                "fr",
+                Some("people killed"),
+            ),
+            (
+                " were injured",
+                "firefighters said that",
+                "en",
+                Some("people injured"),
+            ),
+        ];
+        for (after, before, lang, want) in cases {
+            assert_eq!(
+                label(after, before, lang).as_deref(),
+                want,
+                "{before} _ {after}"
+            );
+        }
     }
 
     #[test]
