@@ -152,8 +152,14 @@ fn relation(a: &Run<'_>, b: &Run<'_>, one_row: bool, neighbours: bool) -> Relati
         }
     }
     // In one row, a word shared in another place: the words of one person given to another.
+    // The same word, not one of two languages that merely sound alike ("Aeropuerto",
+    // "Airport": a translation).
     if one_row {
-        let crossed = (0..n).any(|i| (0..m).any(|j| i != j && a.part_same(i, b, j)));
+        let identical = |i: usize, j: usize| {
+            let (x, y) = (&a.spellings[i].0, &b.spellings[j].0);
+            x.same_as(y, false)
+        };
+        let crossed = (0..n).any(|i| (0..m).any(|j| i != j && identical(i, j)));
         if crossed {
             return Relation::Variant;
         }
@@ -397,6 +403,16 @@ mod tests {
         assert_eq!(
             rel("Jeju Air-Flugzeug", "de", "Jeju Air", "en", true),
             Relation::Same
+        );
+        assert_ne!(
+            rel(
+                "Aeropuerto Internacional",
+                "es",
+                "Muan International Airport",
+                "en",
+                true
+            ),
+            Relation::Variant
         );
         // Only the last word: a compound in the middle is another word.
         assert_ne!(

@@ -704,6 +704,22 @@ fn the_magnitude_of_another_quake_is_not_the_storys() {
 }
 
 #[test]
+fn the_people_a_part_names_take_the_event_of_its_whole() {
+    let (_, c) = run(&[
+        "Officials reported 16 injured: 13 police officers and three civilians.",
+        "Police said 21 officers were hurt, 16 people injured in all.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "police officers injured".to_owned(),
+            vec![("=13".to_owned(), 1), ("=21".to_owned(), 1)]
+        )]
+    );
+}
+
+#[test]
 fn parts_widths_rescues_and_ages_are_not_the_count() {
     for texts in [
         // A part of a whole named at the head of its clause does not take its topic.
@@ -725,6 +741,20 @@ fn parts_widths_rescues_and_ages_are_not_the_count() {
         [
             "Les disparus ont entre 30 et 40 ans et ils avaient tous de la famille.",
             "Six people are still missing.",
+        ],
+        // The parts of a breakdown are not the count; the people a part names take the
+        // event of its whole.
+        [
+            "Six attackers were killed – four in Tarnis and two in Orvale.",
+            "Six attackers were killed in Tarnis and Orvale on Sunday.",
+        ],
+        [
+            "Шесть боевиков уничтожены — четыре в Махачкале и два в Дербенте.",
+            "Six attackers were killed in Makhachkala and Derbent.",
+        ],
+        [
+            "Han sido rescatadas 104 personas, de las cuales 24 han sido trasladadas al hospital.",
+            "Greek authorities said 104 survivors had been brought ashore.",
         ],
         // More of a count just given is not the count.
         [

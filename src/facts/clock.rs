@@ -102,6 +102,13 @@ fn named_zone(tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let zone = word(at + 1 + skip).filter(|w| named(w))?;
         return Some((zone.to_uppercase(), comma + 2 + skip));
     }
+    // The time in another country: "(1 h 03 en France)", "7 pm in Britain".
+    if matches!(word(at), Some("in" | "en" | "au")) {
+        let country = word(at + 1).and_then(super::countries::by_name);
+        if let Some(id) = country {
+            return Some((id.to_owned(), comma + 2));
+        }
+    }
     let zone = word(at).filter(|w| named(w))?;
     (word(at + 1) == Some("time") && super::countries::by_demonym(zone).is_some())
         .then(|| (zone.to_uppercase(), comma + 2))
@@ -442,6 +449,18 @@ mod tests {
         one("a las 20 horas", "es", "20 horas", "=20:00");
         // French spacing.
         one("à 9 h 03 heure locale", "fr", "9 h 03", "=09:03");
+        // The time in another country is in a zone of its own.
+        assert_eq!(
+            read("à 9 h 03, heure locale (1 h 03 en France)", "fr"),
+            [
+                ("9 h 03".to_owned(), "=09:03".to_owned(), String::new()),
+                (
+                    "1 h 03 en France".to_owned(),
+                    "=01:03".to_owned(),
+                    "FRA".to_owned()
+                )
+            ]
+        );
     }
 
     #[test]

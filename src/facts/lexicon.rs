@@ -2,7 +2,7 @@
 //! dimensions with their terms in each language, and the phrases that make a figure a part
 //! of a count, join clauses, or count one or none.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -55,6 +55,8 @@ struct RawAsset {
     conjunctions: Vec<String>,
     #[serde(default)]
     speech: Vec<String>,
+    #[serde(default)]
+    means: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     collective: Vec<String>,
     event: Vec<RawConcept>,
@@ -139,6 +141,8 @@ pub struct Lexicon {
     /// Words that open what someone said ("that", "que", "dass"): a noun before them is
     /// the speaker's, not what a figure after them counts.
     pub speech: HashSet<String>,
+    /// Ways people were moved ("by sea", "par la route"), as (words, id).
+    pub means: Vec<(Vec<String>, String)>,
     /// Phrases right before a figure that make it the size of a group ("the group of 12
     /// walkers", "el grupo, de 14 personas").
     pub collective: Vec<Vec<String>>,
@@ -288,6 +292,11 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         others: set(&raw.others),
         conjunctions: set(&raw.conjunctions),
         speech: set(&raw.speech),
+        means: raw
+            .means
+            .iter()
+            .flat_map(|(id, list)| list.iter().map(move |p| (words(p), id.clone())))
+            .collect(),
         collective: phrases(&raw.collective),
     })
 }

@@ -208,10 +208,19 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
 /// The topic the words around count `k` of a sentence's `figures` name: between the
 /// figures before and after it. What a range counts follows its second bound ("entre 30 et
 /// 40 ans"); what any other count counts, its number.
-fn count_topic(text: &str, figures: &[Figure], k: usize, lang: &str) -> Option<Topic> {
+/// A part of a breakdown (`part`: its whole and where its own words start) reads no word
+/// before its colon or dash.
+fn count_topic(
+    text: &str,
+    figures: &[Figure],
+    k: usize,
+    lang: &str,
+    part: Option<(usize, usize)>,
+) -> Option<Topic> {
     let f = &figures[k];
     let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
     let before_start = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
+    let before_start = part.map_or(before_start, |(_, from)| from.max(before_start));
     let counted_from = if f.value.contains("..") && !f.vague {
         f.span.end
     } else {
@@ -223,6 +232,65 @@ fn count_topic(text: &str, figures: &[Figure], k: usize, lang: &str) -> Option<T
         lang,
         (k > 0, k + 1 < figures.len()),
     )
+}
+
+/// A figure's topic (`own`, as its words say) in its sentence: one that names no topic of
+/// its own, or only "people", may take the one of the figure before it in a list; a part
+/// of a breakdown (`part`) takes none, and the event of its whole for the people it names.
+fn in_context(
+    text: &str,
+    figures: &[Figure],
+    k: usize,
+    part: Option<(usize, usize)>,
+    own: Option<Topic>,
+    done: &[FigureFact],
+) -> Option<Topic> {
+    match (part, own) {
+        (Some((j, _)), own) => {
+            // The sentence's figures before this one are the last ones done.
+            let whole = done.get(done.len() + j - k).and_then(|d| d.topic.as_ref());
+            own.filter(|t| !t.is_bare_people()).map(|t| {
+                whole
+                    .and_then(|w| topics::with_event_of(&t, w))
+                    .unwrap_or(t)
+            })
+        }
+        (None, Some(t)) if !t.is_bare_people() => Some(t),
+        (None, own) => inherited(text, figures, k, done).or(own),
+    }
+}
+
+/// How many words may stand between a whole and the colon or dash that opens its
+/// breakdown ("16 пострадавших:", "six attackers —").
+const WHOLE_WORDS: usize = 3;
+
+/// The figure (index in `figures`) that figure `k` is a part of, and where the part's own
+/// words start: the one right before it
+/// after "including" (`partitive_before`: "44 injured, including 37 police officers"), or
+/// the one whose words a colon or dash closes, opening a breakdown the figure stands in
+/// ("16 пострадавших: 13 полицейских и трех гражданских", "шесть боевиков — четыре в
+/// Махачкале и два в Дербенте").
+fn part_of(text: &str, figures: &[Figure], k: usize) -> Option<(usize, usize)> {
+    let f = &figures[k];
+    let before = text.get(..f.span.start)?;
+    if k > 0 && topics::is_partitive("", text.get(figures[k - 1].span.end..f.span.start)?) {
+        return Some((k - 1, figures[k - 1].span.end));
+    }
+    // A colon or dash before a space: not the one in "10:30".
+    let (mark, c) = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !matches!(c, '.' | ';' | '!' | '?' | '؛'))
+        .find(|&(i, c)| {
+            matches!(c, ':' | '—' | '–')
+                && before[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })?;
+    let whole = (0..k).rev().find(|&j| {
+        text.get(figures[j].core.end..mark).is_some_and(|between| {
+            !between.contains(topics::is_break) && between.split_whitespace().count() <= WHOLE_WORDS
+        })
+    })?;
+    Some((whole, mark + c.len_utf8()))
 }
 
 /// How many of a report's last figures "more" of a count may add to.
@@ -421,21 +489,17 @@ pub fn extract(doc: &Document) -> Facts {
             .places
             .extend(place_mentions.iter().map(|m| m.key.clone()));
         for (k, f) in figures.iter().enumerate() {
+            let part = part_of(text, &figures, k);
             let (topic, interval, value) = match &f.measure {
                 Measure::Clock(zone) => (Some(topics::clock(zone)), f.interval, f.value.clone()),
                 Measure::Count => {
-                    let topic = count_topic(text, &figures, k, &doc.language);
+                    let topic = count_topic(text, &figures, k, &doc.language, part);
                     let (interval, value) = in_unit(f, topic.as_ref());
                     let topic = topic.map(|t| if f.implicit { t.in_rows_only() } else { t });
                     (topic, interval, value)
                 }
             };
-            // A figure that names no topic of its own, or only "people", may take the one
-            // of the figure before it in a list.
-            let topic = match topic {
-                Some(t) if !t.is_bare_people() => Some(t),
-                own => inherited(text, &figures, k, &facts.figures).or(own),
-            };
+            let topic = in_context(text, &figures, k, part, topic, &facts.figures);
             // The magnitude of another quake ("followed by a second of magnitude 5.5") is
             // not the story's; more of a count just given ("13 autres corps") is not it.
             let topic = topic.filter(|t| {

@@ -159,6 +159,29 @@ pub fn counts_others(after: &str, before: &str) -> bool {
         || bw.last().is_some_and(|w| lex.others.contains(w))
 }
 
+/// The topic of a part of a count that names its own people but no event ("44 injured,
+/// including 37 police officers", "16 пострадавших: 13 полицейских"): those people, with
+/// the event of the whole (`whole`). None where the part says more or the whole less.
+pub fn with_event_of(own: &Topic, whole: &Topic) -> Option<Topic> {
+    if own.has_event || own.unit.is_some() || own.generic || !whole.has_event {
+        return None;
+    }
+    let lex = &*LEXICON;
+    let noun_id = own.counted().strip_prefix("noun:")?.strip_suffix('|')?;
+    let noun = lex.nouns.iter().find(|c| c.id == noun_id && c.person)?;
+    let event_id = whole.people_events.first()?;
+    let event = lex.events.iter().find(|e| e.id == *event_id)?;
+    Some(Topic {
+        key: format!("noun:{noun_id}|{event_id}"),
+        label: format!("{} {}", noun.label, event.label),
+        scope: Scope::Story,
+        has_event: true,
+        generic: false,
+        people_events: whole.people_events.clone(),
+        unit: None,
+    })
+}
+
 /// True when `before` (the text before a figure) ends in a clause that is only a phrase of
 /// `partitive_head` ("Of the", "Sur les"): the figure is a whole the sentence breaks down.
 pub fn heads_a_whole(before: &str) -> bool {
@@ -254,7 +277,29 @@ pub fn topic_between(
             return Some(t);
         }
     }
-    topic(lex, lang, &found)
+    topic(lex, lang, &found).map(|t| moved_by(lex, &aw, t))
+}
+
+/// The topic of people moved one way ("3,000 evacuated by sea"; `aw` the words after the
+/// figure): those moved that way.
+fn moved_by(lex: &Lexicon, aw: &[String], t: Topic) -> Topic {
+    if !t.has_event || t.unit.is_some() {
+        return t;
+    }
+    let means = (0..aw.len()).find_map(|i| {
+        lex.means
+            .iter()
+            .find(|(p, _)| aw[i..].starts_with(p))
+            .map(|(_, id)| id)
+    });
+    match means {
+        Some(id) => Topic {
+            key: format!("{}|by:{id}", t.key),
+            label: format!("{} by {id}", t.label),
+            ..t
+        },
+        None => t,
+    }
 }
 
 /// The topic of a figure right after "the group of" ("the group of 12 walkers", "el grupo,
@@ -479,6 +524,19 @@ mod tests {
     #[test]
     fn everyone_on_board_and_what_a_speaker_said() {
         let cases = [
+            // Those moved one way are not all moved.
+            (
+                " evacuated by sea",
+                "with",
+                "en",
+                Some("people evacuated by sea"),
+            ),
+            (
+                " человек эвакуированы по морю",
+                "",
+                "ru",
+                Some("people evacuated by sea"),
+            ),
             // Everyone on board is not the passengers; those of them killed are the
             // people killed.
             (
