@@ -756,6 +756,11 @@ fn parts_widths_rescues_and_ages_are_not_the_count() {
             "Han sido rescatadas 104 personas, de las cuales 24 han sido trasladadas al hospital.",
             "Greek authorities said 104 survivors had been brought ashore.",
         ],
+        // Parts listed with the same noun are not the count of all.
+        [
+            "El vuelo partió con 173 pasajeros surcoreanos, dos pasajeros tailandeses y seis tripulantes.",
+            "The flight carried 175 passengers and six crew members.",
+        ],
         // More of a count just given is not the count.
         [
             "Le crash a fait 124 morts. L'identification de 13 autres corps est en cours.",

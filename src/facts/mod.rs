@@ -562,7 +562,49 @@ pub fn extract(doc: &Document) -> Facts {
         facts.names.extend(name_facts(text, id, base));
     }
     drop_past_tolls(doc, doc_date.as_ref().map(|(d, _)| d.as_str()), &mut facts);
+    drop_listed_parts(doc, &mut facts);
     facts
+}
+
+/// How many words may stand between two figures of one list.
+const LIST_WORDS: usize = 4;
+
+/// Figures listed with the same noun ("173 pasajeros surcoreanos, dos pasajeros
+/// tailandeses", "12 Syrian soldiers and 8 Turkish soldiers"): parts told apart by what
+/// qualifies the noun, none of them the count of all.
+fn drop_listed_parts(doc: &Document, facts: &mut Facts) {
+    let first_word = |end: usize| {
+        doc.text.get(end..).and_then(|t| {
+            lexicon::words(t.split(topics::is_break).next()?)
+                .into_iter()
+                .next()
+        })
+    };
+    let mut parts = Vec::new();
+    for (i, pair) in facts.figures.windows(2).enumerate() {
+        let [a, b] = pair else { continue };
+        let same_topic = a.topic.as_ref().is_some_and(|t| {
+            t.key.starts_with("noun:") && b.topic.as_ref().is_some_and(|u| u.key == t.key)
+        });
+        let listed = doc
+            .text
+            .get(a.span.end..b.span.start)
+            .is_some_and(|between| {
+                let w = lexicon::words(between);
+                w.len() <= LIST_WORDS
+                    && (between.contains(',') || w.iter().any(|x| topics::is_conjunction(x)))
+            });
+        if a.sentence == b.sentence
+            && same_topic
+            && listed
+            && first_word(a.span.end).is_some_and(|w| Some(w) == first_word(b.span.end))
+        {
+            parts.extend([i, i + 1]);
+        }
+    }
+    for i in parts {
+        facts.figures[i].topic = None;
+    }
 }
 
 /// A toll in one clause with a year before the story's ("le crash de Korean Air en 1997 qui

@@ -210,6 +210,7 @@ pub fn topic_between(
     };
     // With no break before it, the next figure reads its event back through these words.
     let next_reads_back = next && !after.contains(is_break);
+    let whole_after = after;
     let after = after.split(is_break).next().unwrap_or("");
     // With no break after it, the previous figure reads its event forward through these.
     let previous_reads_forward = previous && !before.contains(is_break);
@@ -277,7 +278,31 @@ pub fn topic_between(
             return Some(t);
         }
     }
+    if found.event.is_none() && found.noun.is_some_and(|n| lex.nouns[n].person) && !partitive {
+        found.event = past_apposition(lex, lang, whole_after);
+    }
     topic(lex, lang, &found).map(|t| moved_by(lex, &aw, t))
+}
+
+/// The event told of people past a phrase set off by commas after them ("Two crew members,
+/// a man and a woman, were rescued"): in the first words after the second comma.
+fn past_apposition(lex: &Lexicon, lang: &str, after: &str) -> Option<usize> {
+    const APPOSITION: usize = 6;
+    const VERB: usize = 3;
+    let mut parts = after.splitn(3, ',');
+    let (_, apposition, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let aw = words(apposition);
+    if aw.is_empty()
+        || aw.len() > APPOSITION
+        || apposition.contains(|c: char| c.is_numeric() || (c != ',' && is_break(c)))
+    {
+        return None;
+    }
+    let rw = words(rest.split(is_break).next().unwrap_or(""));
+    (0..rw.len().min(VERB)).find_map(|i| match lex.term_at(lang, &rw[i..])?.0.kind {
+        Kind::Event(e) => Some(e),
+        _ => None,
+    })
 }
 
 /// The topic of people moved one way ("3,000 evacuated by sea"; `aw` the words after the
@@ -318,6 +343,11 @@ fn group_size(lex: &Lexicon, found: &Found) -> Option<Topic> {
         unit: None,
         people_events: Vec::new(),
     })
+}
+
+/// True when `word` (in matching form) is a conjunction of the lexicon ("and", "et", "и").
+pub fn is_conjunction(word: &str) -> bool {
+    LEXICON.conjunctions.contains(word)
 }
 
 /// True when a word after a figure starts another clause: a conjunction ("and", "и"), or in
@@ -524,6 +554,13 @@ mod tests {
     #[test]
     fn everyone_on_board_and_what_a_speaker_said() {
         let cases = [
+            // An event past a phrase set off by commas.
+            (
+                " crew members, a man and a woman, were rescued from the wreckage",
+                "",
+                "en",
+                Some("crew members rescued"),
+            ),
             // Those moved one way are not all moved.
             (
                 " evacuated by sea",
