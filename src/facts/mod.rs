@@ -21,6 +21,7 @@ mod tokens;
 pub mod topics;
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::{Document, SentenceId};
@@ -191,7 +192,8 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
     // The figures before this one in its sentence are the last ones done.
     let topic = done.last()?.topic.as_ref()?;
     let between = text.get(previous.span.end..figures[k].span.start)?;
-    let after = text.get(figures[k].core.end..)?;
+    let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
+    let after = text.get(figures[k].core.end..after_end.max(figures[k].core.end))?;
     if topics::is_partitive(after, between)
         || topics::heads_a_whole(text.get(..previous.span.start)?)
     {
@@ -261,36 +263,61 @@ fn in_context(
 }
 
 /// How many words may stand between a whole and the colon or dash that opens its
-/// breakdown ("16 пострадавших:", "six attackers —").
+/// breakdown ("16 пострадавших:", "six attackers —"), and bytes at most.
 const WHOLE_WORDS: usize = 3;
+const WHOLE_BYTES: usize = 80;
 
 /// The figure (index in `figures`) that figure `k` is a part of, and where the part's own
 /// words start: the one right before it
 /// after "including" (`partitive_before`: "44 injured, including 37 police officers"), or
 /// the one whose words a colon or dash closes, opening a breakdown the figure stands in
 /// ("16 пострадавших: 13 полицейских и трех гражданских", "шесть боевиков — четыре в
-/// Махачкале и два в Дербенте").
-fn part_of(text: &str, figures: &[Figure], k: usize) -> Option<(usize, usize)> {
+/// Махачкале и два в Дербенте"; `mark`, that colon or dash, from [`breakdown_marks`]).
+fn part_of(
+    text: &str,
+    figures: &[Figure],
+    k: usize,
+    mark: Option<(usize, char)>,
+) -> Option<(usize, usize)> {
     let f = &figures[k];
-    let before = text.get(..f.span.start)?;
     if k > 0 && topics::is_partitive("", text.get(figures[k - 1].span.end..f.span.start)?) {
         return Some((k - 1, figures[k - 1].span.end));
     }
-    // A colon or dash before a space: not the one in "10:30".
-    let (mark, c) = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| !matches!(c, '.' | ';' | '!' | '?' | '؛'))
-        .find(|&(i, c)| {
-            matches!(c, ':' | '—' | '–')
-                && before[i + c.len_utf8()..].starts_with(char::is_whitespace)
-        })?;
-    let whole = (0..k).rev().find(|&j| {
-        text.get(figures[j].core.end..mark).is_some_and(|between| {
-            !between.contains(topics::is_break) && between.split_whitespace().count() <= WHOLE_WORDS
-        })
-    })?;
-    Some((whole, mark + c.len_utf8()))
+    let (mark, c) = mark?;
+    // The whole is the last figure before the mark, a few words before it.
+    let j = figures[..k]
+        .partition_point(|g| g.core.end <= mark)
+        .checked_sub(1)?;
+    let between = text.get(figures[j].core.end..mark)?;
+    (between.len() <= WHOLE_BYTES
+        && !between.contains(topics::is_break)
+        && between.split_whitespace().count() <= WHOLE_WORDS)
+        .then_some((j, mark + c.len_utf8()))
+}
+
+/// For each figure of a sentence, the last colon or dash before it followed by a space
+/// (not the one in "10:30") with no end of a sentence part between: read in one pass.
+fn breakdown_marks(text: &str, figures: &[Figure]) -> Vec<Option<(usize, char)>> {
+    let mut out = Vec::with_capacity(figures.len());
+    let mut mark = None;
+    let mut chars = text.char_indices().peekable();
+    for f in figures {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= f.span.start {
+                break;
+            }
+            chars.next();
+            if matches!(c, '.' | ';' | '!' | '?' | '؛') {
+                mark = None;
+            } else if matches!(c, ':' | '—' | '–')
+                && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+            {
+                mark = Some((i, c));
+            }
+        }
+        out.push(mark);
+    }
+    out
 }
 
 /// How many of a report's last figures "more" of a count may add to.
@@ -299,8 +326,20 @@ const ADDS_TO: usize = 8;
 /// True when figure `f` counts more of what one of the report's last figures (`done`)
 /// counts: "124 décès ont été confirmés, 111 identifiés. L'identification de 13 autres
 /// corps est en cours".
-fn adds_to_earlier(text: &str, f: &Figure, topic: &Topic, done: &[FigureFact]) -> bool {
-    let (Some(after), Some(before)) = (text.get(f.core.end..), text.get(..f.span.start)) else {
+fn adds_to_earlier(
+    text: &str,
+    figures: &[Figure],
+    k: usize,
+    topic: &Topic,
+    done: &[FigureFact],
+) -> bool {
+    let f = &figures[k];
+    let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
+    let before_start = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
+    let (Some(after), Some(before)) = (
+        text.get(f.core.end..after_end.max(f.core.end)),
+        text.get(before_start.min(f.span.start)..f.span.start),
+    ) else {
         return false;
     };
     topics::counts_others(after, before)
@@ -488,8 +527,9 @@ pub fn extract(doc: &Document) -> Facts {
         facts
             .places
             .extend(place_mentions.iter().map(|m| m.key.clone()));
+        let marks = breakdown_marks(text, &figures);
         for (k, f) in figures.iter().enumerate() {
-            let part = part_of(text, &figures, k);
+            let part = part_of(text, &figures, k, marks[k]);
             let (topic, interval, value) = match &f.measure {
                 Measure::Clock(zone) => (Some(topics::clock(zone)), f.interval, f.value.clone()),
                 Measure::Count => {
@@ -507,7 +547,7 @@ pub fn extract(doc: &Document) -> Facts {
                     || !occasion_reader
                         .get_or_init(|| occasions::Sentence::new(text))
                         .another_before(&f.span, OTHER_REACH))
-                    && !adds_to_earlier(text, f, t, &facts.figures)
+                    && !adds_to_earlier(text, &figures, k, t, &facts.figures)
             });
             let occasion = occasion_of(f, topic.as_ref(), &occasion_reader, text, &doc.language);
             // Only counts have places.
@@ -568,17 +608,23 @@ pub fn extract(doc: &Document) -> Facts {
 
 /// How many words may stand between two figures of one list.
 const LIST_WORDS: usize = 4;
+/// Characters after a figure its counted word is read from.
+const FIRST_WORD_CHARS: usize = 40;
 
 /// Figures listed with the same noun ("173 pasajeros surcoreanos, dos pasajeros
 /// tailandeses", "12 Syrian soldiers and 8 Turkish soldiers"): parts told apart by what
 /// qualifies the noun, none of them the count of all.
 fn drop_listed_parts(doc: &Document, facts: &mut Facts) {
+    // The first word after a figure, read from a few characters only.
     let first_word = |end: usize| {
-        doc.text.get(end..).and_then(|t| {
-            lexicon::words(t.split(topics::is_break).next()?)
-                .into_iter()
-                .next()
-        })
+        let rest = doc.text.get(end..)?;
+        let cut = rest
+            .char_indices()
+            .nth(FIRST_WORD_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
+        lexicon::words(rest[..cut].split(topics::is_break).next()?)
+            .into_iter()
+            .next()
     };
     let mut parts = Vec::new();
     for (i, pair) in facts.figures.windows(2).enumerate() {
@@ -626,14 +672,24 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
     else {
         return;
     };
-    let past: Vec<(SentenceId, Range<usize>)> = years
-        .iter()
-        .filter(|y| y.2 < story)
-        .map(|y| (y.0, y.1.clone()))
-        .collect();
+    // Past years by sentence, in order: a figure is checked against the nearest before
+    // and after it (a clause break before the nearest is one before any farther).
+    let mut past: HashMap<SentenceId, Vec<&Range<usize>>> = HashMap::new();
+    for (sentence, span, year) in &years {
+        if *year < story {
+            past.entry(*sentence).or_default().push(span);
+        }
+    }
     if past.is_empty() {
         return;
     }
+    let one_clause = |range: Range<usize>| {
+        range.len() <= CLAUSE_BYTES
+            && doc
+                .text
+                .get(range)
+                .is_some_and(|t| !t.contains(topics::is_break))
+    };
     for f in &mut facts.figures {
         if !f
             .topic
@@ -642,20 +698,19 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
         {
             continue;
         }
-        let one_clause = |(sentence, span): &(SentenceId, Range<usize>)| {
-            let between = if span.end <= f.span.start {
-                span.end..f.span.start
-            } else {
-                f.span.end..span.start.max(f.span.end)
-            };
-            *sentence == f.sentence
-                && doc
-                    .text
-                    .get(between)
-                    .is_some_and(|t| !t.contains(topics::is_break))
+        let Some(spans) = past.get(&f.sentence) else {
+            continue;
         };
-        if past.iter().any(one_clause) {
+        let after = spans.partition_point(|y| y.end <= f.span.start);
+        let near_before = after.checked_sub(1).map(|i| spans[i].end..f.span.start);
+        let near_after = spans
+            .get(after)
+            .map(|y| f.span.end..y.start.max(f.span.end));
+        if near_before.into_iter().chain(near_after).any(one_clause) {
             f.topic = None;
         }
     }
 }
+
+/// How far a year may stand from a toll in its clause, in bytes.
+const CLAUSE_BYTES: usize = 300;

@@ -364,6 +364,7 @@ fn is_not_a_count(
     let code =
         |w: &str| w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit());
     if k > 0
+        && tokens[k - 1].text.chars().all(char::is_alphanumeric)
         && text
             .get(code_before(tokens, k)..tokens[k - 1].span.end)
             .is_some_and(code)
@@ -434,8 +435,9 @@ fn qualifier_after(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Q
 /// Where the code that ends at token `k - 1` starts: tokens glued to each other ("7C" is
 /// "7", "c"; "MH17" is "mh", "17").
 fn code_before(tokens: &[Token], k: usize) -> usize {
+    const CODE_TOKENS: usize = 6;
     let mut i = k - 1;
-    while i > 0 && tokens[i - 1].span.end == tokens[i].span.start {
+    while i > 0 && k - i < CODE_TOKENS && tokens[i - 1].span.end == tokens[i].span.start {
         i -= 1;
     }
     tokens[i].span.start
@@ -642,6 +644,8 @@ mod tests {
         check("de", &[("Flug Nr. 57 mit 12 Toten", &[("12", "=12")])]);
         check("fr", &[("le vol n° 8 et 3 morts", &[("3", "=3")])]);
         check("ru", &[("рейс 2216 и 12 погибших", &[("12", "=12")])]);
+        // After a comma, a number counts again.
+        check("en", &[("MH17, 298 people", &[("298", "=298")])]);
     }
 
     #[test]

@@ -185,7 +185,14 @@ pub fn with_event_of(own: &Topic, whole: &Topic) -> Option<Topic> {
 /// True when `before` (the text before a figure) ends in a clause that is only a phrase of
 /// `partitive_head` ("Of the", "Sur les"): the figure is a whole the sentence breaks down.
 pub fn heads_a_whole(before: &str) -> bool {
-    let clause = words(before.rsplit(is_break).next().unwrap_or(""));
+    // Only the last characters: a clause longer than them is longer than any phrase.
+    const TAIL: usize = 48;
+    let cut = before.char_indices().rev().nth(TAIL).map_or(0, |(i, _)| i);
+    let tail = &before[cut..];
+    if cut > 0 && !tail.contains(is_break) {
+        return false;
+    }
+    let clause = words(tail.rsplit(is_break).next().unwrap_or(""));
     !clause.is_empty() && LEXICON.partitive_head.contains(&clause)
 }
 
