@@ -151,7 +151,10 @@ const FILLERS: [&str; 12] = [
 /// Words right before a number that make it a time of day ("a las 18.10", "um 20.07",
 /// "à 23h", "в 17.54"): a dotted time needs no "Uhr" after them, and a number word
 /// ("a las cinco de la tarde") may name the hour when the part of the day follows.
-const PREFIXES: [&[&str]; 14] = [
+const PREFIXES: [&[&str]; 17] = [
+    &["avant"],
+    &["après"],
+    &["dès"],
     &["a", "las"],
     &["a", "la"],
     &["las"],
@@ -217,7 +220,7 @@ fn time_at(tokens: &[Token], k: usize) -> Option<(f64, f64, usize)> {
                 suffix_at(tokens, k + 2),
                 Some((Suffix::Pm | Suffix::Am | Suffix::Zone(_), _))
             );
-            (prefixed(tokens, k) || marked).then_some((hour, 0.0, k + 1))
+            (hour < 24.0 && (prefixed(tokens, k) || marked)).then_some((hour, 0.0, k + 1))
         }
         _ => Some((hour, 0.0, k + 1)),
     }
@@ -445,6 +448,8 @@ mod tests {
     fn hours_that_count_a_span_are_no_time_of_day() {
         assert!(read("pour les prochaines 24 heures", "fr").is_empty());
         assert!(read("durante 48 horas", "es").is_empty());
+        assert!(read("avant 24 heures", "fr").is_empty());
+        one("peu avant 20 heures", "fr", "peu avant 20 heures", "~20:00");
         one("à 2 heures du matin", "fr", "2 heures du matin", "=02:00");
         one("a las 20 horas", "es", "20 horas", "=20:00");
         // French spacing.
