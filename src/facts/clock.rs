@@ -55,9 +55,8 @@ fn suffix_at(tokens: &[Token], i: usize) -> Option<(Suffix, usize)> {
     if let Some(p) = AM.iter().find(|p| starts(p)) {
         return Some((Suffix::Am, p.len()));
     }
-    if GMT.iter().any(|p| starts(p)) {
-        let len = GMT.iter().find(|p| starts(p)).map_or(0, |p| p.len());
-        return Some((Suffix::Zone("GMT".to_owned()), len));
+    if let Some(p) = GMT.iter().find(|p| starts(p)) {
+        return Some((Suffix::Zone("GMT".to_owned()), p.len()));
     }
     let w = tokens.get(i)?.text.as_str();
     if ZONES.contains(&w) {

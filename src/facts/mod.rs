@@ -632,17 +632,19 @@ fn drop_listed_parts(doc: &Document, facts: &mut Facts) {
         let same_topic = a.topic.as_ref().is_some_and(|t| {
             t.key.starts_with("noun:") && b.topic.as_ref().is_some_and(|u| u.key == t.key)
         });
-        let listed = doc
-            .text
-            .get(a.span.end..b.span.start)
-            .is_some_and(|between| {
-                let w = lexicon::words(between);
-                w.len() <= LIST_WORDS
-                    && (between.contains(',') || w.iter().any(|x| topics::is_conjunction(x)))
-            });
+        // The text between is read only for two figures of one sentence and one topic.
+        let listed = || {
+            doc.text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|between| {
+                    let w = lexicon::words(between);
+                    w.len() <= LIST_WORDS
+                        && (between.contains(',') || w.iter().any(|x| topics::is_conjunction(x)))
+                })
+        };
         if a.sentence == b.sentence
             && same_topic
-            && listed
+            && listed()
             && first_word(a.span.end).is_some_and(|w| Some(w) == first_word(b.span.end))
         {
             parts.extend([i, i + 1]);
