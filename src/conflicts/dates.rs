@@ -14,11 +14,23 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
         // Weekdays are not compared: rewrites shift them ("late Thursday", "on Friday") for
         // events close in time that an alignment row cannot tell apart.
         // Nor are dates of reports ("a toll updated on 16 September"): they say when.
-        for date in f
-            .dates
-            .iter()
-            .filter(|x| x.kind != DateKind::Weekday && !x.reporting)
-        {
+        // A sentence that gives two values of one kind ("emprisonné depuis fin 2018 ...
+        // condamné fin 2022") dates several events: none of them is the row's.
+        let mut values: std::collections::BTreeMap<_, BTreeSet<&str>> =
+            std::collections::BTreeMap::new();
+        for x in &f.dates {
+            values
+                .entry((x.sentence, x.kind))
+                .or_default()
+                .insert(x.value.as_str());
+        }
+        for date in f.dates.iter().filter(|x| {
+            x.kind != DateKind::Weekday
+                && !x.reporting
+                && values
+                    .get(&(x.sentence, x.kind))
+                    .is_none_or(|v| v.len() < 2)
+        }) {
             if let Some(r) = rows.of(DocId(d), date.sentence) {
                 by_row
                     .entry((r, date.kind))

@@ -223,7 +223,7 @@ pub(super) fn conflicts(
                         .iter()
                         .any(|(d, o)| *o == x && written.contains(&(*d, y.clone())));
                     entity.join(a, b);
-                    if both && endings_only(&x, &y) {
+                    if (both && endings_only(&x, &y)) || inflected(&runs[a], &runs[b]) {
                         spelling.join(a, b);
                     }
                 }
@@ -284,6 +284,21 @@ fn endings_only(x: &[String], y: &[String]) -> bool {
         && x.iter()
             .zip(y)
             .all(|(a, b)| a == b || (stem(a).chars().count() >= 4 && stem(a) == stem(b)))
+}
+
+/// True when two names of one inflected language differ only in their words' case endings
+/// ("Южной Корее", "Южной Кореи"): one name in two cases. Russian words are stemmed with
+/// Snowball.
+fn inflected(a: &Run<'_>, b: &Run<'_>) -> bool {
+    if a.language != "ru" || b.language != "ru" || a.words.len() != b.words.len() {
+        return false;
+    }
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+    let stem = |w: &str| stemmer.stem(&w.to_lowercase()).into_owned();
+    a.words
+        .iter()
+        .zip(&b.words)
+        .all(|(x, y)| stem(&x.text) == stem(&y.text))
 }
 
 /// The names of several words each report writes (countries aside).

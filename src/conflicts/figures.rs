@@ -65,8 +65,15 @@ pub(super) fn conflicts(docs: &[Document], rows: &RowIndex, facts: &[Facts]) -> 
     }
     for (d, f) in facts.iter().enumerate() {
         let breakdown = breakdowns(f);
+        let listed = listed_apart(f, |x| where_is(d, x));
         for x in &f.figures {
             if let Some(t) = &x.topic {
+                // Figures of one topic that one sentence tells apart ("treize en
+                // Allemagne et trois aux États-Unis"): parts or different things, none
+                // of them the fact.
+                if listed.contains(&(x.sentence, t.key.as_str(), where_is(d, x))) {
+                    continue;
+                }
                 // One place's share of a count broken down by places no other report
                 // names ("39 were in Wajima, 22 in Suzu"): not the count, and nothing to
                 // compare it with.
@@ -129,6 +136,35 @@ fn breakdowns(f: &Facts) -> BTreeSet<(SentenceId, &str)> {
     places
         .into_iter()
         .filter(|(_, p)| p.len() >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The (sentence, topic, place) of a document's figures that its sentence gives two
+/// values of that cannot both hold (in one unit; a vague word, "thousands of deaths", is
+/// too loose to tell anything apart).
+fn listed_apart<'a>(
+    f: &'a Facts,
+    place: impl Fn(&FigureFact) -> Option<&'a str>,
+) -> BTreeSet<(SentenceId, &'a str, Option<&'a str>)> {
+    let mut seen: BTreeMap<(SentenceId, &str, Option<&str>), Vec<&FigureFact>> = BTreeMap::new();
+    for x in &f.figures {
+        if let Some(t) = &x.topic {
+            seen.entry((x.sentence, t.key.as_str(), place(x)))
+                .or_default()
+                .push(x);
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, xs)| {
+            // Two units ("270 km/h (165 miles par heure)") are one measure converted.
+            let unit = |x: &FigureFact| x.topic.as_ref().and_then(|t| t.unit.as_ref()).map(|u| u.0);
+            xs.iter().enumerate().any(|(i, a)| {
+                xs[i + 1..].iter().any(|b| {
+                    !a.vague && !b.vague && unit(a) == unit(b) && !a.interval.overlaps(&b.interval)
+                })
+            })
+        })
         .map(|(k, _)| k)
         .collect()
 }

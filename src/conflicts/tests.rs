@@ -776,3 +776,94 @@ fn parts_widths_rescues_and_ages_are_not_the_count() {
         assert_eq!(summary(&run(&texts).1), vec![], "{texts:?}");
     }
 }
+
+#[test]
+fn people_counted_side_by_side_share_the_event_told_once() {
+    // The event after the last count is every count's; the event before the first, too.
+    let (_, c) = run(&[
+        "Russia's investigative committee said on Monday that 15 policemen and four civilians were killed in the attacks on the churches.",
+        "The interior ministry said 17 police officers were killed in the attacks.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "police officers killed".to_owned(),
+            vec![("=15".to_owned(), 1), ("=17".to_owned(), 1)]
+        )]
+    );
+    let (_, c) = run(&[
+        "Всего погибли 97 женщин и 54 мужчины.",
+        "По данным полиции, погибли 56 мужчин.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "“мужчины” killed".to_owned(),
+            vec![("=54".to_owned(), 1), ("=56".to_owned(), 1)]
+        )]
+    );
+}
+
+#[test]
+fn some_of_the_dead_and_their_ages_are_not_the_toll() {
+    for texts in [
+        // "97 were women": the women among the dead.
+        [
+            "Nearly two-thirds of those killed -- 97 -- were women.",
+            "Officials said 153 people were killed in the crush.",
+        ],
+        // A range right after the people is their age.
+        [
+            "Nach letzten Zählungen gibt es 151 Tote. Viele Opfer sind junge Menschen zwischen 20 und 30.",
+            "Officials said 151 people were killed in the crush.",
+        ],
+    ] {
+        assert_eq!(summary(&run(&texts).1), vec![], "{texts:?}");
+    }
+}
+
+#[test]
+fn speeds_are_compared_in_one_unit_and_gusts_apart() {
+    let (_, c) = run(&[
+        "Otis made landfall with maximum sustained winds of 265 kmh (165 mph).",
+        "Otis tocó tierra con vientos máximos sostenidos de 260 km/h y ráfagas de hasta 315 km/h.",
+    ]);
+    let s = summary(&c);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1, "speed (km/h)");
+    assert_eq!(
+        s[0].2.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>(),
+        ["=265 km/h, =265.54 km/h", "=260 km/h"]
+    );
+    // Gusts are not the winds.
+    let (_, c) = run(&[
+        "The storm hit with gusts of 315 km/h.",
+        "El huracán llegó con vientos de 260 km/h.",
+    ]);
+    assert_eq!(summary(&c), vec![]);
+}
+
+#[test]
+fn values_one_sentence_tells_apart_are_not_the_fact() {
+    for texts in [
+        // Three destinations of one exchange, counted in one sentence.
+        [
+            "Dix prisonniers, dont deux mineurs, ont été transférés en Russie, treize en Allemagne et trois aux États-Unis.",
+            "Ten prisoners were handed over to Russia.",
+        ],
+        // Years of three events in one sentence.
+        [
+            "Paul Whelan, jailed since 2018, Vadim Krasikov, convicted of a murder in Berlin in 2019, and Ilya Yashin, sentenced in 2022, were freed.",
+            "Vadim Krasikov, sentenced in 2021 for a murder in Berlin, was freed.",
+        ],
+        // One name in two grammatical cases.
+        [
+            "Посольство РФ в Южной Корее выразило соболезнования. Президент Южной Кореи объявил траур.",
+            "Президент Южной Кореи Юн Сок Ёль объявил национальный траур.",
+        ],
+    ] {
+        assert_eq!(summary(&run(&texts).1), vec![], "{texts:?}");
+    }
+}

@@ -52,6 +52,10 @@ struct RawAsset {
     one: Vec<String>,
     none: Vec<String>,
     others: Vec<String>,
+    #[serde(default)]
+    copulas: Vec<String>,
+    #[serde(default)]
+    among: Vec<String>,
     conjunctions: Vec<String>,
     #[serde(default)]
     speech: Vec<String>,
@@ -137,6 +141,12 @@ pub struct Lexicon {
     pub none: HashSet<String>,
     /// Words after a figure that say nothing of what it counts ("others").
     pub others: HashSet<String>,
+    /// Forms of "to be" (and an article) after a figure: the word past them is what it
+    /// counts ("97 were women").
+    pub copulas: HashSet<String>,
+    /// "among" ("среди", "parmi"): the people named after it are those a count that has
+    /// come to a figure counts ("the number of dead among police officers rose to 17").
+    pub among: HashSet<String>,
     pub conjunctions: HashSet<String>,
     /// Words that open what someone said ("that", "que", "dass"): a noun before them is
     /// the speaker's, not what a figure after them counts.
@@ -257,6 +267,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
                 scope: match u.scope.as_str() {
                     "story" => super::topics::Scope::Story,
                     "named" => super::topics::Scope::Named,
+                    "report" => super::topics::Scope::Report,
                     _ => super::topics::Scope::Row,
                 },
             }
@@ -290,6 +301,8 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         one: set(&raw.one),
         none: set(&raw.none),
         others: set(&raw.others),
+        copulas: set(&raw.copulas),
+        among: set(&raw.among),
         conjunctions: set(&raw.conjunctions),
         speech: set(&raw.speech),
         means: raw

@@ -207,6 +207,53 @@ fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> O
     (only_commas && few_words && topic.has_event).then(|| topic.clone())
 }
 
+/// How many words may name what a figure counts before the conjunction that joins it to the
+/// next ("15 Turkish police officers and"), and end the clause after the last of them.
+const COORDINATED_WORDS: usize = 4;
+
+/// People counted side by side, the event told once for all ("15 policemen and four
+/// civilians were killed", "погибли 97 женщин и 54 мужчины"): a count joined to the next
+/// by a conjunction that names its people but no event takes the event of the count after
+/// it; the last count of a clause, the event of the count before it. `done` holds the
+/// sentence's figure facts, one per figure of `figures`.
+fn share_coordinated_events(text: &str, lang: &str, figures: &[Figure], done: &mut [FigureFact]) {
+    let joined = |k: usize| {
+        text.get(figures[k].core.end..figures[k + 1].span.start)
+            .is_some_and(|between| {
+                let words = lexicon::words(between);
+                !between.contains(topics::is_break)
+                    && words.len() <= COORDINATED_WORDS
+                    && words.last().is_some_and(|w| topics::is_conjunction(w))
+            })
+    };
+    let shared = |own: &Option<Topic>, other: &Option<Topic>| match (own, other) {
+        (Some(own), Some(other)) => topics::sharing_event(own, other, lang),
+        _ => None,
+    };
+    for k in (0..figures.len().saturating_sub(1)).rev() {
+        if joined(k)
+            && let Some(t) = shared(&done[k].topic, &done[k + 1].topic)
+        {
+            done[k].topic = Some(t);
+        }
+    }
+    for k in 0..figures.len().saturating_sub(1) {
+        let ends_clause = || {
+            let end = figures.get(k + 2).map_or(text.len(), |f| f.span.start);
+            text.get(figures[k + 1].core.end..end).is_some_and(|after| {
+                let clause = after.split(topics::is_break).next().unwrap_or("");
+                lexicon::words(clause).len() <= COORDINATED_WORDS
+            })
+        };
+        if joined(k)
+            && ends_clause()
+            && let Some(t) = shared(&done[k + 1].topic, &done[k].topic)
+        {
+            done[k + 1].topic = Some(t);
+        }
+    }
+}
+
 /// The topic the words around count `k` of a sentence's `figures` name: between the
 /// figures before and after it. What a range counts follows its second bound ("entre 30 et
 /// 40 ans"); what any other count counts, its number.
@@ -223,14 +270,21 @@ fn count_topic(
     let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
     let before_start = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
     let before_start = part.map_or(before_start, |(_, from)| from.max(before_start));
-    let counted_from = if f.value.contains("..") && !f.vague {
-        f.span.end
-    } else {
-        f.core.end
-    };
+    let range = f.value.contains("..") && !f.vague;
+    let counted_from = if range { f.span.end } else { f.core.end };
+    let before = text.get(before_start..f.span.start).unwrap_or("");
+    // A range right after the people it is told of, with nothing counted after it, is
+    // their age or another measure of them ("junge Menschen zwischen 20 und 30").
+    let clause_after = text
+        .get(counted_from..after_end)
+        .and_then(|a| a.split(topics::is_break).next())
+        .unwrap_or("");
+    if range && lexicon::words(clause_after).is_empty() && topics::ends_with_noun(before, lang) {
+        return None;
+    }
     topics::topic_between(
         text.get(counted_from..after_end).unwrap_or(""),
-        text.get(before_start..f.span.start).unwrap_or(""),
+        before,
         lang,
         (k > 0, k + 1 < figures.len()),
     )
@@ -571,6 +625,8 @@ pub fn extract(doc: &Document) -> Facts {
                 topic,
             });
         }
+        let first = facts.figures.len() - figures.len();
+        share_coordinated_events(text, &doc.language, &figures, &mut facts.figures[first..]);
         for d in sentence_dates {
             facts.dates.push(DateFact {
                 sentence: id,

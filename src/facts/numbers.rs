@@ -408,17 +408,20 @@ pub(super) fn qualifier_before(
     k: usize,
     rules: &NumberRules,
 ) -> Option<(Qualifier, usize)> {
-    rules
-        .before
+    let ends_at_k = |phrase: &[String]| {
+        phrase.len() <= k
+            && phrase
+                .iter()
+                .zip(&tokens[k - phrase.len()..k])
+                .all(|(p, t)| *p == t.text)
+    };
+    let (phrase, q) = rules.before.iter().find(|(phrase, _)| ends_at_k(phrase))?;
+    // "увеличилось до 151": a longer phrase that states the value holds no qualifier.
+    let stated = rules
+        .stated
         .iter()
-        .find(|(phrase, _)| {
-            phrase.len() <= k
-                && phrase
-                    .iter()
-                    .zip(&tokens[k - phrase.len()..k])
-                    .all(|(p, t)| *p == t.text)
-        })
-        .map(|(phrase, q)| (*q, phrase.len()))
+        .any(|s| s.len() > phrase.len() && ends_at_k(s));
+    (!stated).then_some((*q, phrase.len()))
 }
 
 fn qualifier_after(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Qualifier, usize)> {
@@ -646,6 +649,40 @@ mod tests {
         check("ru", &[("рейс 2216 и 12 погибших", &[("12", "=12")])]);
         // After a comma, a number counts again.
         check("en", &[("MH17, 298 people", &[("298", "=298")])]);
+    }
+
+    #[test]
+    fn a_verb_of_reaching_states_the_value_and_within_bounds_it() {
+        // "до", "hasta", "jusqu'à" after a verb of reaching: rose to, not up to.
+        check(
+            "ru",
+            &[
+                ("число погибших увеличилось до 151", &[("151", "=151")]),
+                (
+                    "увеличилось как минимум до 151",
+                    &[("как минимум до 151", ">=151")],
+                ),
+                ("до 151 человека", &[("до 151", "<=151")]),
+            ],
+        );
+        check(
+            "es",
+            &[("el balance aumentó hasta 154", &[("154", "=154")])],
+        );
+        check(
+            "fr",
+            &[("le bilan a grimpé jusqu'à 154", &[("154", "=154")])],
+        );
+        // "within 24 hours", "en l'espace de 24 heures": no more than 24.
+        check(
+            "en",
+            &[("in the span of 24 hours", &[("in the span of 24", "<=24")])],
+        );
+        check(
+            "fr",
+            &[("en l'espace de 24 heures", &[("en l'espace de 24", "<=24")])],
+        );
+        check("de", &[("binnen 24 Stunden", &[("binnen 24", "<=24")])]);
     }
 
     #[test]

@@ -35,6 +35,8 @@ struct RawLang {
     #[serde(default)]
     after: HashMap<String, Vec<String>>,
     #[serde(default)]
+    stated: Vec<String>,
+    #[serde(default)]
     range: HashMap<String, Vec<String>>,
     #[serde(default)]
     labels: Vec<String>,
@@ -94,6 +96,9 @@ pub struct NumberRules {
     /// Longest first.
     pub before: Phrases<Qualifier>,
     pub after: Phrases<Qualifier>,
+    /// Phrases that end in a qualifier's word but state the value ("увеличилось до 151",
+    /// "aumentó hasta 154": rose to), as words: before a figure, no qualifier.
+    pub stated: Vec<Vec<String>>,
     pub range_between: Vec<String>,
     pub range_openers: Vec<String>,
     /// Words after which a number names something ("flight 2216", "no. 5"), as tokens.
@@ -153,6 +158,7 @@ pub(crate) fn parse(source: &str) -> Result<HashMap<String, NumberRules>, toml::
                 about: longest_first(r.about),
                 before: qualifiers(&r.qualifiers),
                 after: qualifiers(&r.after),
+                stated: r.stated.iter().map(|p| split_words(p)).collect(),
                 range_between: r.range.get("between").cloned().unwrap_or_default(),
                 range_openers: r.range.get("openers").cloned().unwrap_or_default(),
                 labels: r.labels.iter().map(|l| label_tokens(l)).collect(),

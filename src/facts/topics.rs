@@ -25,8 +25,8 @@ pub enum Scope {
     /// Across the whole story: the topic is specific ("people killed", "firefighters",
     /// "magnitude").
     Story,
-    /// A time of day: the one reading each report gives (the time of its event), and
-    /// readings in one row of the alignment.
+    /// A time of day, a speed: the one reading each report gives (the time of its event,
+    /// a storm's winds), and readings in one row of the alignment.
     Report,
     /// A measure reports give once from a named place ("10 km from Valencia"): the one
     /// reading each report gives where the two sentences name one place, and readings in
@@ -182,6 +182,44 @@ pub fn with_event_of(own: &Topic, whole: &Topic) -> Option<Topic> {
     })
 }
 
+/// True when `before` (the text before a figure) ends with a noun of the lexicon ("junge
+/// Menschen zwischen 20 und 30": a range after the people is their age, not their count).
+pub fn ends_with_noun(before: &str, lang: &str) -> bool {
+    let lex = &*LEXICON;
+    let bw = words(before.rsplit(is_break).next().unwrap_or(""));
+    (bw.len().saturating_sub(3)..bw.len()).any(|i| {
+        lex.term_at(lang, &bw[i..])
+            .is_some_and(|(t, n)| i + n == bw.len() && matches!(t.kind, Kind::Noun(_)))
+    })
+}
+
+/// The topic of a count of people told beside another count with the event said once for
+/// both ("15 policemen and four civilians were killed"): `own`'s people (of the lexicon, or
+/// a word it does not know: "54 мужчины") with `other`'s event. None where `own` names an
+/// event or a unit, or only "people", or `other` no event.
+pub fn sharing_event(own: &Topic, other: &Topic, lang: &str) -> Option<Topic> {
+    if own.has_event || own.unit.is_some() || own.generic || !other.has_event {
+        return None;
+    }
+    let lex = &*LEXICON;
+    let noun_id = own.counted().strip_prefix("noun:")?.strip_suffix('|')?;
+    let (_, event_id) = other.counted().rsplit_once('|')?;
+    let mut found = Found {
+        event: Some(lex.events.iter().position(|e| e.id == event_id)?),
+        ..Found::default()
+    };
+    match lex.nouns.iter().position(|c| c.id == noun_id) {
+        Some(n) if lex.nouns[n].person => found.noun = Some(n),
+        Some(_) => return None,
+        None => {
+            let (_, stem) = noun_id.split_once(':')?;
+            let word = own.label.trim_matches(['“', '”']);
+            found.other = Some((word.to_owned(), stem.to_owned()));
+        }
+    }
+    topic(lex, lang, &found)
+}
+
 /// True when `before` (the text before a figure) ends in a clause that is only a phrase of
 /// `partitive_head` ("Of the", "Sur les"): the figure is a whole the sentence breaks down.
 pub fn heads_a_whole(before: &str) -> bool {
@@ -219,6 +257,7 @@ pub fn topic_between(
     let next_reads_back = next && !after.contains(is_break);
     let whole_after = after;
     let after = after.split(is_break).next().unwrap_or("");
+    let whole_before = before;
     // With no break after it, the previous figure reads its event forward through these.
     let previous_reads_forward = previous && !before.contains(is_break);
     let before = before.rsplit(is_break).next().unwrap_or("");
@@ -269,16 +308,30 @@ pub fn topic_between(
         scan_before(lex, lang, bw, &mut found, nearer_previous);
     }
     // A count that has come to the figure ("El número de víctimas mortales que dejó el
-    // choque ... ha aumentado a 57"): the event may stand anywhere before in the clause.
+    // choque ... ha aumentado a 57"): the event may stand anywhere before in the sentence
+    // part, past a phrase set off by commas ("Число погибших среди сотрудников полиции,
+    // по последним данным, составило 17 человек"), and the people it names after "among"
+    // are those counted.
     if found.event.is_none()
         && found.unit.is_none()
-        && found.noun.is_none()
+        && found.noun.is_none_or(|n| lex.nouns[n].generic)
         && !partitive
         && lex.reaches.iter().any(|p| bw.ends_with(p))
     {
+        let whole = words(
+            whole_before
+                .rsplit(is_sentence_part_end)
+                .next()
+                .unwrap_or(""),
+        );
         let mut far = Found::default();
-        scan_before(lex, lang, &all_before, &mut far, |_| false);
+        scan_before(lex, lang, &whole, &mut far, |_| false);
         found.event = far.event;
+        if far.event.is_some()
+            && let Some(n) = among(lex, lang, &whole)
+        {
+            found.noun = Some(n);
+        }
     }
     if group && found.event.is_none() && found.unit.is_none() {
         if let Some(t) = group_size(lex, &found) {
@@ -371,7 +424,13 @@ fn scan_after(
     nearer_next: impl Fn(usize, usize) -> bool,
 ) {
     // "11 others were rescued": what comes first after the figure is past such words.
+    // "97 were women": past a form of "to be" too, where no term follows it right away.
     let first = aw.iter().take_while(|w| lex.others.contains(*w)).count();
+    let first = first
+        + aw[first..]
+            .iter()
+            .take_while(|w| lex.copulas.contains(*w))
+            .count();
     let mut p = 0;
     while p < aw.len() {
         if p > 0 && joins_clauses(lex, &aw[p]) {
@@ -412,7 +471,12 @@ fn scan_after(
                 found.noun = Some(i);
             }
             Kind::Event(i) if found.event.is_none() && !nearer_next(p, n) => found.event = Some(i),
-            Kind::Unit(i, f) if found.unit.is_none() && p <= first + 1 => {
+            // Not a unit before a year ("301 شخصاً عام 2014": in the year 2014).
+            Kind::Unit(i, f)
+                if found.unit.is_none()
+                    && p <= first + 1
+                    && !aw.get(p + n).is_some_and(|w| is_year(w)) =>
+            {
                 found.unit = Some((i, f));
             }
             // "93 mètres de haut", "96 Meter hohe": the dimension right after the unit.
@@ -423,6 +487,28 @@ fn scan_after(
         }
         p += n;
     }
+}
+
+/// Characters that end a part of a sentence (not a comma or a bracket).
+fn is_sentence_part_end(c: char) -> bool {
+    matches!(c, ';' | ':' | '.' | '!' | '?' | '؛')
+}
+
+/// The people named right after the last word of `among` in `bw` ("среди сотрудников
+/// полиции", "among police officers"): a person noun of the lexicon.
+fn among(lex: &Lexicon, lang: &str, bw: &[String]) -> Option<usize> {
+    (0..bw.len())
+        .rev()
+        .filter(|&i| lex.among.contains(&bw[i]))
+        .find_map(|i| match lex.term_at(lang, &bw[i + 1..])?.0.kind {
+            Kind::Noun(n) if lex.nouns[n].person && !lex.nouns[n].generic => Some(n),
+            _ => None,
+        })
+}
+
+/// Four digits, as a year is written.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn scan_before(
@@ -742,6 +828,27 @@ mod tests {
                 Some("depth (km)"),
             ),
             (" тонн аммиачной селитры", "", "ru", Some("mass (t)")),
+            // What a count has come to, past a phrase in commas; "among" names the people.
+            (
+                " человек",
+                "Число погибших среди сотрудников полиции, по последним данным, составило",
+                "ru",
+                Some("police officers killed"),
+            ),
+            (
+                " on Monday",
+                "The number of dead among police officers, officials said, rose to",
+                "en",
+                Some("police officers killed"),
+            ),
+            // "عام 2014" is the year 2014, not years; a copula passes to what is counted.
+            (" شخصاً عام 2014", "وفاة", "ar", Some("people killed")),
+            (
+                " -- were women.",
+                "of those killed --",
+                "en",
+                Some("“women” killed"),
+            ),
             (" heures", "pendant", "fr", Some("duration (min)")),
             (
                 " lorsqu'il s'est produit",
