@@ -161,6 +161,17 @@ pub fn find_conflicts(docs: &[Document], alignment: &Alignment, facts: &[Facts])
     let (entities, covered) = entities::conflicts(docs, &rows, facts, &names);
     out.extend(entities);
     out.extend(names::conflicts(docs, &rows, facts, &names, &covered));
+    // A report that spells a name two ways ("Souleimani" and "Soleimani" in one article)
+    // disputes nothing: a name conflict is between reports.
+    out.retain(|c| {
+        c.kind != ConflictKind::Name
+            || c.claims
+                .iter()
+                .map(|m| m.doc)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                >= 2
+    });
     // In reading order of the earliest claim, figures first within a place.
     out.sort_by_key(|c| (c.claims.iter().map(|m| (m.doc, m.start)).min(), c.kind));
     out

@@ -867,3 +867,14 @@ fn values_one_sentence_tells_apart_are_not_the_fact() {
         assert_eq!(summary(&run(&texts).1), vec![], "{texts:?}");
     }
 }
+
+#[test]
+fn a_report_that_spells_a_name_two_ways_disputes_nothing() {
+    assert_eq!(
+        name_conflicts(&[
+            "Les explosions ont eu lieu en mémoire de Qassem Souleimani. La route mène au cimetière abritant la tombe de Qassem Soleimani, à Kerman.",
+            "The blasts struck a ceremony for Qassem Soleimani, killed by a US drone strike.",
+        ]),
+        vec![]
+    );
+}

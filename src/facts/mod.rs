@@ -186,11 +186,30 @@ fn in_unit(f: &Figure, topic: Option<&Topic>) -> (Interval, String) {
 /// The topic a figure takes from the one before it in a list ("В Турции погибли 76
 /// человек, в северной Сирии – 42 человека": 42 killed too): when it names no topic of its
 /// own, or only people, and follows that figure after a comma and a few words.
-fn inherited(text: &str, figures: &[Figure], k: usize, done: &[FigureFact]) -> Option<Topic> {
+/// A list goes on from the whole past a part of it set off before (`parts`, the sentence's
+/// parts so far: "Dix prisonniers, dont deux mineurs, ont été transférés en Russie, treize en
+/// Allemagne": thirteen prisoners, not minors).
+fn inherited(
+    text: &str,
+    figures: &[Figure],
+    k: usize,
+    done: &[FigureFact],
+    parts: &[Option<(usize, usize)>],
+) -> Option<Topic> {
     const LIST_GAP: usize = 6;
     let previous = k.checked_sub(1).and_then(|p| figures.get(p))?;
+    let mut from = k - 1;
+    while let Some(&Some((whole, _))) = parts.get(from) {
+        if whole >= from {
+            break;
+        }
+        from = whole;
+    }
     // The figures before this one in its sentence are the last ones done.
-    let topic = done.last()?.topic.as_ref()?;
+    let topic = done
+        .get((done.len() + from).checked_sub(k)?)?
+        .topic
+        .as_ref()?;
     let between = text.get(previous.span.end..figures[k].span.start)?;
     let after_end = figures.get(k + 1).map_or(text.len(), |n| n.span.start);
     let after = text.get(figures[k].core.end..after_end.max(figures[k].core.end))?;
@@ -300,6 +319,7 @@ fn in_context(
     part: Option<(usize, usize)>,
     own: Option<Topic>,
     done: &[FigureFact],
+    parts: &[Option<(usize, usize)>],
 ) -> Option<Topic> {
     match (part, own) {
         (Some((j, _)), own) => {
@@ -312,7 +332,7 @@ fn in_context(
             })
         }
         (None, Some(t)) if !t.is_bare_people() => Some(t),
-        (None, own) => inherited(text, figures, k, done).or(own),
+        (None, own) => inherited(text, figures, k, done, parts).or(own),
     }
 }
 
@@ -582,6 +602,7 @@ pub fn extract(doc: &Document) -> Facts {
             .places
             .extend(place_mentions.iter().map(|m| m.key.clone()));
         let marks = breakdown_marks(text, &figures);
+        let mut parts = Vec::with_capacity(figures.len());
         for (k, f) in figures.iter().enumerate() {
             let part = part_of(text, &figures, k, marks[k]);
             let (topic, interval, value) = match &f.measure {
@@ -593,7 +614,8 @@ pub fn extract(doc: &Document) -> Facts {
                     (topic, interval, value)
                 }
             };
-            let topic = in_context(text, &figures, k, part, topic, &facts.figures);
+            let topic = in_context(text, &figures, k, part, topic, &facts.figures, &parts);
+            parts.push(part);
             // The magnitude of another quake ("followed by a second of magnitude 5.5") is
             // not the story's; more of a count just given ("13 autres corps") is not it.
             let topic = topic.filter(|t| {
@@ -772,3 +794,56 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
 
 /// How far a year may stand from a toll in its clause, in bytes.
 const CLAUSE_BYTES: usize = 300;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (figure text, topic label) of each figure of `text`.
+    fn topics(text: &str, lang: &str) -> Vec<(String, String)> {
+        let mut doc = crate::prepare::from_text(crate::DocId(0), "t.txt", text);
+        doc.language = lang.to_owned();
+        extract(&doc)
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    doc.text[f.span.clone()].to_owned(),
+                    f.topic
+                        .as_ref()
+                        .map_or_else(String::new, |t| t.label.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_goes_on_from_the_whole_past_a_part() {
+        let got = topics(
+            "Dix prisonniers, dont deux mineurs, ont été transférés en Russie, treize en Allemagne et trois aux États-Unis.",
+            "fr",
+        );
+        let labels: Vec<&str> = got.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "people detained",
+                "children detained",
+                "people detained",
+                "people detained"
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn people_side_by_side_share_one_event() {
+        let got = topics("Всего погибли 97 женщин и 54 мужчины.", "ru");
+        assert_eq!(got[1].1, "“мужчины” killed", "{got:?}");
+        let got = topics(
+            "Officials said 15 policemen and four civilians were killed in the attacks.",
+            "en",
+        );
+        assert_eq!(got[0].1, "police officers killed", "{got:?}");
+    }
+}
