@@ -138,6 +138,9 @@ struct Found {
     dimension: Option<usize>,
     /// A word right after the figure that the lexicon does not know: (as written, stem).
     other: Option<(String, String)>,
+    /// Two events joined right after the figure ("más de un centenar de muertos y
+    /// heridos"): a count of both together, of neither alone.
+    joined_events: bool,
 }
 
 /// True when a figure counts a part of a count given before ("1,404 of them", "dont 205").
@@ -333,6 +336,9 @@ pub fn topic_between(
             found.noun = Some(n);
         }
     }
+    if found.joined_events {
+        return None;
+    }
     if group && found.event.is_none() && found.unit.is_none() {
         if let Some(t) = group_size(lex, &found) {
             return Some(t);
@@ -470,7 +476,11 @@ fn scan_after(
             Kind::Noun(i) if found.noun.is_none() && p <= first + NOUN_AFTER => {
                 found.noun = Some(i);
             }
-            Kind::Event(i) if found.event.is_none() && !nearer_next(p, n) => found.event = Some(i),
+            Kind::Event(i) if found.event.is_none() && !nearer_next(p, n) => {
+                found.event = Some(i);
+                found.joined_events =
+                    p <= first + 1 && joins_another_event(lex, lang, &aw[p + n..], i);
+            }
             // Not a unit before a year ("301 شخصاً عام 2014": in the year 2014).
             Kind::Unit(i, f)
                 if found.unit.is_none()
@@ -509,6 +519,17 @@ fn among(lex: &Lexicon, lang: &str, bw: &[String]) -> Option<usize> {
 /// Four digits, as a year is written.
 fn is_year(word: &str) -> bool {
     word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True when `rest` (the words after an event) starts with "and" and another event, or in
+/// Arabic with another event that carries the conjunction ("قتيل وجريح").
+fn joins_another_event(lex: &Lexicon, lang: &str, rest: &[String], event: usize) -> bool {
+    let other = |w: &[String]| matches!(lex.term_at(lang, w), Some((t, _)) if matches!(t.kind, Kind::Event(e) if e != event));
+    match rest.first() {
+        Some(w) if lex.conjunctions.contains(w) => other(&rest[1..]),
+        Some(w) if w.starts_with('و') => other(rest),
+        _ => false,
+    }
 }
 
 fn scan_before(
@@ -840,6 +861,15 @@ mod tests {
                 "The number of dead among police officers, officials said, rose to",
                 "en",
                 Some("police officers killed"),
+            ),
+            // The dead and the injured together are neither.
+            (" de muertos y heridos.", "causaron más de", "es", None),
+            (" قتيل وجريح", "", "ar", None),
+            (
+                " resultaron heridas tras las explosiones",
+                "y",
+                "es",
+                Some("people injured"),
             ),
             // "عام 2014" is the year 2014, not years; a copula passes to what is counted.
             (" شخصاً عام 2014", "وفاة", "ar", Some("people killed")),
