@@ -220,7 +220,9 @@ pub fn sharing_event(own: &Topic, other: &Topic, lang: &str) -> Option<Topic> {
             found.other = Some((word.to_owned(), stem.to_owned()));
         }
     }
-    topic(lex, lang, &found)
+    // A count its words only imply ("a firefighter") stays within its row.
+    let rows_only = own.key != own.counted();
+    topic(lex, lang, &found).map(|t| if rows_only { t.in_rows_only() } else { t })
 }
 
 /// True when `before` (the text before a figure) ends in a clause that is only a phrase of
