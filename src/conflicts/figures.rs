@@ -155,14 +155,36 @@ fn listed_apart<'a>(
                 .push(x);
         }
     }
+    // Two units ("270 km/h (165 miles par heure)") are one measure converted: values are
+    // told apart within one unit. Intervals on a line that do not all overlap have a
+    // disjoint pair, and then the one that ends first lies below the one that starts last.
+    let unit = |x: &FigureFact| {
+        x.topic
+            .as_ref()
+            .and_then(|t| t.unit.as_ref())
+            .map(|u| u.0.to_bits())
+    };
     seen.into_iter()
         .filter(|(_, xs)| {
-            // Two units ("270 km/h (165 miles par heure)") are one measure converted.
-            let unit = |x: &FigureFact| x.topic.as_ref().and_then(|t| t.unit.as_ref()).map(|u| u.0);
-            xs.iter().enumerate().any(|(i, a)| {
-                xs[i + 1..].iter().any(|b| {
-                    !a.vague && !b.vague && unit(a) == unit(b) && !a.interval.overlaps(&b.interval)
-                })
+            let mut units: Vec<_> = xs.iter().filter(|x| !x.vague).map(|x| unit(x)).collect();
+            units.sort_unstable();
+            units.dedup();
+            units.into_iter().any(|u| {
+                let mut of_unit = xs.iter().filter(|x| !x.vague && unit(x) == u);
+                let Some(first) = of_unit.next() else {
+                    return false;
+                };
+                let (mut ends_first, mut starts_last) = (first, first);
+                for x in of_unit {
+                    let (i, e, s) = (&x.interval, &ends_first.interval, &starts_last.interval);
+                    if i.hi < e.hi || (i.hi <= e.hi && i.hi_open && !e.hi_open) {
+                        ends_first = x;
+                    }
+                    if i.lo > s.lo || (i.lo >= s.lo && i.lo_open && !s.lo_open) {
+                        starts_last = x;
+                    }
+                }
+                !ends_first.interval.overlaps(&starts_last.interval)
             })
         })
         .map(|(k, _)| k)

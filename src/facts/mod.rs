@@ -381,7 +381,7 @@ fn breakdown_marks(text: &str, figures: &[Figure]) -> Vec<Option<(usize, char)>>
                 break;
             }
             chars.next();
-            if matches!(c, '.' | ';' | '!' | '?' | '؛') {
+            if ends_clause(c) {
                 mark = None;
             } else if matches!(c, ':' | '—' | '–')
                 && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
@@ -392,6 +392,11 @@ fn breakdown_marks(text: &str, figures: &[Figure]) -> Vec<Option<(usize, char)>>
         out.push(mark);
     }
     out
+}
+
+/// Characters that end a clause: what a colon or a dash sets off ends there.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '.' | ';' | '!' | '?' | '؛')
 }
 
 /// How many of a report's last figures "more" of a count may add to.

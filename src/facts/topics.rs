@@ -503,7 +503,7 @@ fn scan_after(
 
 /// Characters that end a part of a sentence (not a comma or a bracket).
 fn is_sentence_part_end(c: char) -> bool {
-    matches!(c, ';' | ':' | '.' | '!' | '?' | '؛')
+    super::ends_clause(c) || c == ':'
 }
 
 /// The people named right after the last word of `among` in `bw` ("среди сотрудников
