@@ -84,6 +84,10 @@ impl Run<'_> {
         x.same_as(y, self.language != other.language)
             || compound(self, i, &y.forms[0])
             || compound(other, j, &x.forms[0])
+            || self.language == other.language
+                && !self.words[i].text.contains('-')
+                && !other.words[j].text.contains('-')
+                && (abbreviates(&x.forms[0], &y.forms[0]) || abbreviates(&y.forms[0], &x.forms[0]))
     }
 
     /// Close enough to be one part spelled two ways.
@@ -159,7 +163,10 @@ fn relation(a: &Run<'_>, b: &Run<'_>, one_row: bool, neighbours: bool) -> Relati
             let (x, y) = (&a.spellings[i].0, &b.spellings[j].0);
             x.same_as(y, false)
         };
-        let crossed = (0..n).any(|i| (0..m).any(|j| i != j && identical(i, j)));
+        // Not the word both end on: a shared head noun ("… Coromandel Express",
+        // "Bengaluru-Howrah Superfast Express") names a kind of thing, not a person.
+        let head = |i: usize, j: usize| i + 1 == n && j + 1 == m;
+        let crossed = (0..n).any(|i| (0..m).any(|j| i != j && !head(i, j) && identical(i, j)));
         if crossed {
             return Relation::Variant;
         }
@@ -247,6 +254,9 @@ pub(super) fn conflicts(
         if groups.len() < 2 {
             continue;
         }
+        if !one_script(&groups, &runs) {
+            continue;
+        }
         // The best-supported spelling first: most reports, then most mentions.
         let reports = |g: &Vec<usize>| {
             g.iter()
@@ -274,6 +284,45 @@ pub(super) fn conflicts(
         out.push(Conflict::new(ConflictKind::Name, topic, claims));
     }
     (out, covered)
+}
+
+/// True when two groups of spellings hold names of one script: spellings in different
+/// scripts only differ by transliteration ("Joko Widodo", "Джоко Видодо"), so a
+/// disagreement needs two spellings of one script.
+fn one_script(groups: &[Vec<usize>], runs: &[Run<'_>]) -> bool {
+    let scripts: Vec<BTreeSet<u32>> = groups
+        .iter()
+        .map(|g| g.iter().map(|&i| script(&runs[i])).collect())
+        .collect();
+    (0..scripts.len()).any(|i| (i + 1..scripts.len()).any(|j| !scripts[i].is_disjoint(&scripts[j])))
+}
+
+/// Letters of a word that may stand for a longer one ("Met" for "Meteorological").
+const ABBREVIATION: usize = 3;
+/// How many letters longer the word it stands for is at least.
+const ABBREVIATED: usize = 4;
+
+/// True when the part `short` is the start of `long` cut short ("Met Office", "Meteorological
+/// Office"): one name, abbreviated (in one language: "Air" is no "Airport").
+fn abbreviates(short: &str, long: &str) -> bool {
+    let (s, l) = (short.chars().count(), long.chars().count());
+    s >= ABBREVIATION && l >= s + ABBREVIATED && long.starts_with(short)
+}
+
+/// The script a name is written in: the Unicode block of its first letter, coarsely
+/// (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, … by hundreds of code points).
+fn script(r: &Run<'_>) -> u32 {
+    let first = r
+        .words
+        .iter()
+        .flat_map(|w| w.text.chars())
+        .find(|c| c.is_alphabetic())
+        .unwrap_or('a');
+    match u32::from(first) {
+        // Basic Latin to Latin Extended-B, and Latin Extended Additional.
+        0..=0x024F | 0x1E00..=0x1EFF => 0,
+        c => c / 0x80,
+    }
 }
 
 /// True when two names (normal forms of their parts, in order) differ only in the vowels
@@ -438,6 +487,41 @@ mod tests {
             rel("Nikol Pashinyan", "en", "Nicole Pashnyan", "en", true),
             Relation::Variant
         );
+        // An abbreviated word is the word.
+        assert_eq!(
+            rel("Met Office", "en", "Meteorological Office", "en", true),
+            Relation::Same
+        );
+        assert_eq!(
+            rel("Ali Khan", "en", "Alibek Khan", "en", true),
+            Relation::Variant
+        );
+        // Two trains that share only the noun they end on are two trains.
+        assert_eq!(
+            rel(
+                "Shalimar-Chennai Central Coromandel Express",
+                "en",
+                "Bengaluru-Howrah Superfast Express",
+                "en",
+                true
+            ),
+            Relation::Unrelated
+        );
+    }
+
+    #[test]
+    fn scripts_of_names() {
+        let (a, b, c) = (
+            name("Joko Widodo"),
+            name("Джоко Видодо"),
+            name("جوكو ويدودو"),
+        );
+        assert_eq!(
+            script(&run(&a, "fr", 0)),
+            script(&run(&name("Ólafur Ragnar"), "is", 1))
+        );
+        assert_ne!(script(&run(&a, "fr", 0)), script(&run(&b, "ru", 1)));
+        assert_ne!(script(&run(&b, "ru", 0)), script(&run(&c, "ar", 1)));
     }
 
     #[test]

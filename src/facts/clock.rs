@@ -124,11 +124,17 @@ const UNTIL: [&str; 9] = [
     "until", "till", "jusqu'", "bis", "hasta", "até", "fino", "до", "حتى",
 ];
 
-/// True when one of the three words before token `k` ends a span of time.
+/// Words right before a time that make it a deadline ("by 22:00", "к 22:00", "d'ici 18h"):
+/// when something was over by, not when anything happened.
+const BY: [&str; 5] = ["by", "к", "ко", "ici", "بحلول"];
+
+/// True when one of the three words before token `k` ends a span of time, or the word
+/// right before it sets a deadline.
 fn after_until(tokens: &[Token], k: usize) -> bool {
     tokens[k.saturating_sub(3)..k]
         .iter()
         .any(|t| UNTIL.contains(&t.text.as_str()))
+        || k > 0 && BY.contains(&tokens[k - 1].text.as_str())
 }
 
 /// Words that may stand between a qualifier and a time ("vers la", "حوالي الساعة").
@@ -408,6 +414,14 @@ mod tests {
         );
         assert_eq!(read("geöffnet bis 18 Uhr", "de"), vec![]);
         assert_eq!(read("until 6 pm on Tuesday", "en"), vec![]);
+        // A deadline: when something was over by.
+        assert_eq!(
+            read("К 22:00 (пятница) нам удалось спасти выживших", "ru"),
+            vec![]
+        );
+        assert_eq!(read("survivors were rescued by 10 pm", "en"), vec![]);
+        assert_eq!(read("d'ici 18h00", "fr"), vec![]);
+        assert_eq!(read("hit by a train at 7 pm", "en").len(), 1);
         one("terminó a las 3.30 del domingo", "es", "3.30", "=03:30");
         one("dio la voz de alarma a las 18.10", "es", "18.10", "=18:10");
         one(

@@ -75,12 +75,18 @@ pub fn read(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<Count> {
     if let Some(v) = t.number {
         let mut value = v;
         let mut next = k + 1;
+        let mut last = None;
         while let Some(m) = tokens
             .get(next)
             .and_then(|n| rules.multipliers.get(&n.text))
         {
             value *= m;
+            last = Some(*m);
             next += 1;
+        }
+        if let Some((rest, end)) = last.and_then(|m| remainder(tokens, next, m, rules)) {
+            value += rest;
+            next = end;
         }
         let core_end = tokens[next - 1].span.end;
         return Some(with_fraction(exact(value, next, core_end), tokens, rules));
@@ -113,6 +119,32 @@ pub fn read(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<Count> {
         return Some(about(f, k + 1, t.span.start + prefix));
     }
     words(tokens, k, rules).map(|c| with_fraction(c, tokens, rules))
+}
+
+/// The rest of a count written as digits and multiplier words ("3 mil 800", "2 millones
+/// 500 mil"): a numeral of at most three digits right after a multiplier of a thousand or
+/// more, perhaps with a smaller multiplier of its own, and less than it. Its value and the
+/// token after it.
+fn remainder(
+    tokens: &[Token],
+    k: usize,
+    multiplier: f64,
+    rules: &NumberRules,
+) -> Option<(f64, usize)> {
+    if multiplier < 1000.0 {
+        return None;
+    }
+    let t = tokens.get(k).filter(|t| t.is_plain_integer())?;
+    let mut rest = t.number.filter(|n| (1.0..1000.0).contains(n))?;
+    let mut next = k + 1;
+    while let Some(m) = tokens
+        .get(next)
+        .and_then(|n| rules.multipliers.get(&n.text))
+    {
+        rest *= m;
+        next += 1;
+    }
+    (rest < multiplier).then_some((rest, next))
 }
 
 /// A fraction written as the first part of a hyphenated word ("demi-heure").
@@ -378,6 +410,10 @@ mod tests {
             ("خمسة وعشرون", "ar", 25.0),
             ("ثلاثمائة", "ar", 300.0),
             ("أربعة آلاف", "ar", 4000.0),
+            // Digits and multiplier words, as Mexican and some Arabic papers write them.
+            ("3 mil 800", "es", 3800.0),
+            ("2 millones 500 mil", "es", 2_500_000.0),
+            ("1 million 250", "en", 1_000_250.0),
         ];
         for (text, lang, want) in cases {
             assert_eq!(value(text, lang), Some((want, exact)), "[{lang}] {text}");
@@ -391,6 +427,20 @@ mod tests {
         assert_eq!(value("un millar", "es"), Some((1000.0, Precision::About)));
         assert_eq!(value("ein Dutzend", "de"), Some((12.0, Precision::About)));
         assert_eq!(value("dozens", "en"), Some((59.5, Precision::Vague)));
+        // "A few hundred" in every language is hundreds, not a hundred.
+        for (text, lang) in [
+            ("a few hundred", "en"),
+            ("einige hundert", "de"),
+            ("ein paar hundert", "de"),
+            ("quelques centaines", "fr"),
+            ("varios cientos", "es"),
+            ("algumas centenas", "pt"),
+            ("alcune centinaia", "it"),
+            ("несколько сотен", "ru"),
+            ("بضع مئات", "ar"),
+        ] {
+            assert_eq!(value(text, lang), Some((599.5, Precision::Vague)), "{text}");
+        }
         assert_eq!(value("des dizaines", "fr"), Some((59.5, Precision::Vague)));
         assert_eq!(value("Dutzende", "de"), Some((59.5, Precision::Vague)));
         assert_eq!(value("decenas", "es"), Some((59.5, Precision::Vague)));
@@ -411,6 +461,8 @@ mod tests {
         assert_eq!(value("a man", "en"), None);
         assert_eq!(value("une personne", "fr"), None);
         assert_eq!(value("hundred", "en"), None);
+        // A year or a four-digit count after a multiplier is no part of it.
+        assert_eq!(value("5 mil 2019", "es"), Some((5000.0, Precision::Exact)));
         // Words that merely start like numbers are no numbers.
         assert_eq!(value("Achtung", "de"), None);
         assert_eq!(value("settembre", "it"), None);

@@ -49,6 +49,12 @@ struct RawAsset {
     partitive_head: Vec<String>,
     #[serde(default)]
     reaches: Vec<String>,
+    #[serde(default)]
+    superseded: Vec<String>,
+    #[serde(default)]
+    changed_from: Vec<String>,
+    #[serde(default)]
+    forecast: Vec<String>,
     one: Vec<String>,
     none: Vec<String>,
     others: Vec<String>,
@@ -137,6 +143,15 @@ pub struct Lexicon {
     /// Phrases right before a figure that a count has reached ("ha aumentado a", "has risen
     /// to"): the event it counts may stand anywhere before them in the clause.
     pub reaches: Vec<Vec<String>>,
+    /// Phrases before a figure in its clause that make it a reading since replaced ("the
+    /// previous toll", "initialement", "السابقة").
+    pub superseded: Vec<Vec<String>>,
+    /// Phrases right before a figure that make it where a count stood before it changed
+    /// ("rose from", "est passé de", "ارتفع من").
+    pub changed_from: Vec<Vec<String>>,
+    /// Phrases before a figure in its clause that make it a forecast ("pourrait
+    /// s'élever à", "is expected to rise to").
+    pub forecast: Vec<Vec<String>>,
     pub one: HashSet<String>,
     pub none: HashSet<String>,
     /// Words after a figure that say nothing of what it counts ("others").
@@ -298,6 +313,9 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         partitive_before: phrases(&raw.partitive_before),
         partitive_head: phrases(&raw.partitive_head),
         reaches: phrases(&raw.reaches),
+        superseded: phrases(&raw.superseded),
+        changed_from: phrases(&raw.changed_from),
+        forecast: phrases(&raw.forecast),
         one: set(&raw.one),
         none: set(&raw.none),
         others: set(&raw.others),

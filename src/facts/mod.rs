@@ -445,6 +445,49 @@ fn sentence_figures(text: &str, lang: &str) -> Vec<Figure> {
     figures
 }
 
+/// The figures of a sentence, and whether it is a dateline or byline: one dates the report,
+/// its times claim nothing (none are returned).
+fn figures_unless_dateline(text: &str, dates: &[DateMention], lang: &str) -> (Vec<Figure>, bool) {
+    let figures = sentence_figures(text, lang);
+    let clocks: Vec<Range<usize>> = figures
+        .iter()
+        .filter(|f| matches!(f.measure, Measure::Clock(_)))
+        .map(|f| f.span.clone())
+        .collect();
+    if times::is_dateline(text, dates, &clocks) {
+        (Vec::new(), true)
+    } else {
+        (figures, false)
+    }
+}
+
+/// True when count `k` of a sentence is a reading the report says was replaced ("the
+/// previous toll of 207", "rose from 99 to 190") or a forecast (see
+/// [`topics::is_superseded`]; the words read are those since the figure before).
+fn superseded(text: &str, figures: &[Figure], k: usize) -> bool {
+    let f = &figures[k];
+    let since = k.checked_sub(1).map_or(0, |p| figures[p].span.end);
+    matches!(f.measure, Measure::Count)
+        && topics::is_superseded(text.get(since..f.span.start).unwrap_or(""))
+}
+
+/// The dates of a sentence (`id`, starting at `base`), each marked when it dates a report:
+/// all of a dateline's (`dateline`), and those after a phrase that says so.
+fn date_facts(
+    text: &str,
+    (id, base): (SentenceId, usize),
+    mentions: Vec<DateMention>,
+    dateline: bool,
+) -> impl Iterator<Item = DateFact> {
+    mentions.into_iter().map(move |d| DateFact {
+        sentence: id,
+        span: base + d.span.start..base + d.span.end,
+        kind: d.kind,
+        reporting: dateline || dates::is_reporting_date(text, &d.span),
+        value: d.value,
+    })
+}
+
 /// The occasion of a time of day or duration (see [`occasions`]); none for a count.
 fn occasion_of<'a>(
     f: &Figure,
@@ -599,7 +642,7 @@ pub fn extract(doc: &Document) -> Facts {
         let sentence_dates = dates::dates(text);
         let time = times::sentence_time(text, &sentence_dates, &doc.language, doc_date.as_ref())
             .or_else(|| doc_time.clone());
-        let figures = sentence_figures(text, &doc.language);
+        let (figures, dateline) = figures_unless_dateline(text, &sentence_dates, &doc.language);
         let occasion_reader = OnceCell::new();
         let place_mentions = places::mentions(text, &doc.language);
         let source_place = places::of_source(text, &doc.language);
@@ -620,6 +663,7 @@ pub fn extract(doc: &Document) -> Facts {
                 }
             };
             let topic = in_context(text, &figures, k, part, topic, &facts.figures, &parts);
+            let topic = topic.filter(|_| !superseded(text, &figures, k));
             parts.push(part);
             // The magnitude of another quake ("followed by a second of magnitude 5.5") is
             // not the story's; more of a count just given ("13 autres corps") is not it.
@@ -654,15 +698,9 @@ pub fn extract(doc: &Document) -> Facts {
         }
         let first = facts.figures.len() - figures.len();
         share_coordinated_events(text, &doc.language, &figures, &mut facts.figures[first..]);
-        for d in sentence_dates {
-            facts.dates.push(DateFact {
-                sentence: id,
-                span: base + d.span.start..base + d.span.end,
-                kind: d.kind,
-                reporting: dates::is_reporting_date(text, &d.span),
-                value: d.value,
-            });
-        }
+        facts
+            .dates
+            .extend(date_facts(text, (id, base), sentence_dates, dateline));
         facts
             .days
             .extend(day_facts(text, &doc.language, id, base, &occasion_reader));
@@ -682,7 +720,9 @@ pub fn extract(doc: &Document) -> Facts {
         facts
             .sources
             .extend(source_facts(text, &doc.language, id, base));
-        facts.names.extend(name_facts(text, id, base));
+        if !dateline {
+            facts.names.extend(name_facts(text, id, base));
+        }
     }
     drop_past_tolls(doc, doc_date.as_ref().map(|(d, _)| d.as_str()), &mut facts);
     drop_listed_parts(doc, &mut facts);
@@ -791,7 +831,21 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
         let near_after = spans
             .get(after)
             .map(|y| f.span.end..y.start.max(f.span.end));
-        if near_before.into_iter().chain(near_after).any(one_clause) {
+        // A year that opens the sentence ("En 2023, le bilan avoisinait les 200 morts")
+        // dates all of its first part.
+        let start = doc.sentences.get(f.sentence.0).map_or(0, |s| s.span.start);
+        let opening = spans.first().is_some_and(|y| {
+            y.end <= f.span.start
+                && doc
+                    .text
+                    .get(start..y.start)
+                    .is_some_and(|head| head.split_whitespace().count() <= OPENING_WORDS)
+                && doc
+                    .text
+                    .get(y.end..f.span.start)
+                    .is_some_and(|t| t.len() <= CLAUSE_BYTES && !t.contains(ends_clause))
+        });
+        if opening || near_before.into_iter().chain(near_after).any(one_clause) {
             f.topic = None;
         }
     }
@@ -799,6 +853,8 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
 
 /// How far a year may stand from a toll in its clause, in bytes.
 const CLAUSE_BYTES: usize = 300;
+/// Words before a year that opens a sentence ("En 2023,", "Im Jahr 2019,").
+const OPENING_WORDS: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -820,6 +876,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_year_that_opens_a_sentence_dates_its_toll() {
+        let got = topics(
+            "Au moins 1 301 pèlerins sont morts lors du hajj 2024. En 2023, le bilan avoisinait les 200 morts pendant ce pèlerinage. En juin, 550 pèlerins sont morts.",
+            "fr",
+        );
+        let counted: Vec<bool> = got.iter().map(|(_, l)| !l.is_empty()).collect();
+        assert_eq!(counted, [true, false, true], "{got:?}");
     }
 
     #[test]

@@ -4,6 +4,9 @@
 //! times of day ("20:07", "peu avant 20H00"). Tables live in `assets/facts/numbers.toml`.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::count::{self, Count, Precision};
 pub use super::rules::Qualifier;
@@ -102,6 +105,15 @@ impl Interval {
         }
     }
 }
+
+/// A numeric date with its year, as one run of characters: "2023-03", "2023-06-03",
+/// "03/2023", "3-6-2023".
+static DATE_WITH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:18|19|20)\d\d[-/]\d{1,2}(?:[-/]\d{1,2})?|(?:\d{1,2}[-/]){1,2}(?:18|19|20)\d\d)$",
+    )
+    .ok()
+});
 
 /// One figure found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -346,6 +358,19 @@ fn is_not_a_count(
     {
         return true;
     }
+    // A part of a date written with its year ("2023-03", "2023-06-03", "03/2023").
+    let chunk_start = text[..t.span.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let chunk_end = text[t.span.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| t.span.end + i);
+    let chunk = text[chunk_start..chunk_end]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == ':');
+    if DATE_WITH_YEAR.as_ref().is_some_and(|re| re.is_match(chunk)) {
+        return true;
+    }
     // A label: after a word that says so ("flight 2216", "no. 5") or a code that mixes
     // digits and letters ("vol 7C 2216", "MH17 2"); after a word in capitals, at the end of
     // a bracket or of the text ("Death toll rises to 72 (UPDATE 1)").
@@ -562,6 +587,10 @@ mod tests {
                 ("plus de 1.500 morts", &[("plus de 1.500", ">1500")]),
                 ("près de 400 personnes", &[("près de 400", "~400")]),
                 (
+                    "le bilan avoisinait les 200 morts",
+                    &[("avoisinait les 200", "~200")],
+                ),
+                (
                     "entre 300 et 400 morts",
                     &[("entre 300 et 400", "300..400")],
                 ),
@@ -647,6 +676,15 @@ mod tests {
         check("de", &[("Flug Nr. 57 mit 12 Toten", &[("12", "=12")])]);
         check("fr", &[("le vol n° 8 et 3 morts", &[("3", "=3")])]);
         check("ru", &[("рейс 2216 и 12 погибших", &[("12", "=12")])]);
+        // Parts of a date written with its year.
+        check(
+            "fr",
+            &[(
+                " date 2023-03 Le cyclone a fait 20 morts le 2023-03-13",
+                &[("20", "=20")],
+            )],
+        );
+        check("en", &[("On 03/2023, 12 died", &[("12", "=12")])]);
         // After a comma, a number counts again.
         check("en", &[("MH17, 298 people", &[("298", "=298")])]);
     }

@@ -147,6 +147,33 @@ fn capitalised(t: &Tok<'_>) -> bool {
     t.word && t.text.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Words that join the names of a list ("Malawi, Mozambique and Madagascar").
+const LIST_JOINERS: [&str; 7] = [",", "and", "et", "y", "und", "e", "и"];
+
+/// A country named right after token `k` past a word of [`LIST_JOINERS`] (or a comma and
+/// one): its id and the token its name ends on.
+fn listed_country(tokens: &[Tok<'_>], sentence: &str, k: usize) -> Option<(&'static str, usize)> {
+    let mut j = k;
+    let mut joined = false;
+    while tokens
+        .get(j)
+        .is_some_and(|t| LIST_JOINERS.contains(&t.text.to_lowercase().as_str()))
+        && j < k + 2
+    {
+        joined = true;
+        j += 1;
+    }
+    if !joined || !tokens.get(j).is_some_and(capitalised) {
+        return None;
+    }
+    let mut last = j;
+    while tokens.get(last + 1).is_some_and(capitalised) {
+        last += 1;
+    }
+    let name = sentence.get(tokens[j].span.start..tokens[last].span.end)?;
+    super::countries::by_name(name.trim_end_matches("'s")).map(|id| (id, last))
+}
+
 /// The places named in `sentence`, a sentence of a document in `lang`.
 pub fn mentions(sentence: &str, lang: &str) -> Vec<PlaceMention> {
     let words = &*WORDS;
@@ -197,10 +224,27 @@ pub fn mentions(sentence: &str, lang: &str) -> Vec<PlaceMention> {
         while cased && tokens.get(last + 1).is_some_and(capitalised) {
             last += 1;
         }
-        let span = tokens[first].span.start..tokens[last].span.end;
-        let text = sentence[span.clone()].trim_end_matches("'s").to_owned();
+        let mut span = tokens[first].span.start..tokens[last].span.end;
+        let mut text = sentence[span.clone()].trim_end_matches("'s").to_owned();
+        let mut place_key = key(&text);
+        // Countries listed together ("in Malawi, Mozambique and Madagascar"): a figure
+        // told of them all is told of none alone; the list is one place of its own.
+        if cased && let Some(id) = place_key.strip_prefix("country:") {
+            let mut ids = vec![id.to_owned()];
+            while let Some((id, end)) = listed_country(&tokens, sentence, last + 1) {
+                ids.push(id.to_owned());
+                last = end;
+            }
+            ids.sort();
+            ids.dedup();
+            if ids.len() > 1 {
+                place_key = format!("country:{}", ids.join("+"));
+                span = tokens[first].span.start..tokens[last].span.end;
+                sentence[span.clone()].clone_into(&mut text);
+            }
+        }
         out.push(PlaceMention {
-            key: key(&text),
+            key: place_key,
             span,
             text,
             marker: t.span.clone(),
@@ -333,6 +377,15 @@ mod tests {
             ),
             ["Турции", "Сирии"]
         );
+        // Where people come from: their dead are that country's.
+        assert_eq!(
+            places(
+                "Число паломников из России, погибших в Саудовской Аравии, выросло до пяти.",
+                "ru"
+            ),
+            ["России", "Саудовской Аравии"]
+        );
+        assert_eq!(places("больше всего граждан Египта", "ru"), ["Египта"]);
         assert_eq!(
             places(
                 "Alleine in der türkischen Provinz Malatya seien 140 Gebäude eingestürzt",
@@ -352,6 +405,25 @@ mod tests {
             ["عداد", "درنة"]
         );
         assert!(places("The death toll in a powerful earthquake rose", "en").is_empty());
+        // Countries listed together are one place: the figure is told of them all.
+        let m = mentions(
+            "Freddy has killed more than 300 people in Malawi, Mozambique and Madagascar.",
+            "en",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].text, "Malawi, Mozambique and Madagascar");
+        assert_ne!(m[0].key, key("Malawi"));
+        let m = mentions("225 personas muertas en Malawi y Mozambique", "es");
+        assert_eq!(
+            m[0].key,
+            mentions("225 muertos en Mozambique y Malaui", "es")[0].key
+        );
+        // A country and a word after it that is none.
+        let m = mentions(
+            "225 died in Malawi and Health Minister Khumbize Chiponda",
+            "en",
+        );
+        assert_eq!(m[0].key, key("Malawi"));
         assert_eq!(key("Syrie"), key("Сирии"));
         assert_eq!(key("Шанлыурфе"), key("Sanliurfa"));
         assert_eq!(key("Valence"), key("València"));

@@ -109,6 +109,51 @@ pub fn date_in(text: &str) -> Option<String> {
         .map(|(_, d)| d)
 }
 
+/// Words, besides dates and times, a dateline or byline may hold (a place, an outlet, an
+/// author's two names, "by", "um").
+const DATELINE_WORDS: usize = 4;
+/// A lowercase word of a dateline is a short one ("by", "le", "um", "à", "jour").
+const DATELINE_SHORT_WORD: usize = 4;
+
+/// True when `sentence` only says when (and where, by whom) a text was written: a date or a
+/// time of day (`clocks`: their spans) and at most [`DATELINE_WORDS`] other words, each
+/// capitalised or short — "Wednesday March 15 2023", "14.01.2024 19:18 Алина Груднева",
+/// "PARIS, 16 April 2019 (AFP)". No other number may stand in it: "Beirut, 4 August: 78
+/// dead" states a toll. Such a line dates the report; it claims nothing.
+pub fn is_dateline(sentence: &str, dates: &[DateMention], clocks: &[Range<usize>]) -> bool {
+    if dates.is_empty() && clocks.is_empty() {
+        return false;
+    }
+    let mut rest = sentence.to_owned();
+    let numeric = [ISO.as_ref(), NUMERIC.as_ref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|re| re.find_iter(sentence).map(|m| m.range()));
+    for span in dates
+        .iter()
+        .map(|d| d.span.clone())
+        .chain(clocks.iter().cloned())
+        .chain(numeric)
+    {
+        if let Some(part) = rest.get(span.clone()) {
+            let blank = " ".repeat(part.len());
+            rest.replace_range(span, &blank);
+        }
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= DATELINE_WORDS
+        && words.iter().all(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            !first.is_numeric()
+                && (first.is_uppercase()
+                    || !first.is_lowercase()
+                    || w.chars().count() <= DATELINE_SHORT_WORD)
+        })
+}
+
 /// Words for the day of the report and the day before, in the supported languages.
 const TODAY: [&str; 9] = [
     "today",
@@ -250,6 +295,38 @@ mod tests {
     fn time(sentence: &str, lang: &str, doc: Option<&str>) -> Option<(Option<String>, String)> {
         let d = doc.map(|d| (d.to_owned(), "published"));
         sentence_time(sentence, &dates(sentence), lang, d.as_ref()).map(|t| (t.date, t.text))
+    }
+
+    fn dateline(sentence: &str) -> bool {
+        let clocks: Vec<Range<usize>> = crate::facts::numbers::figures(sentence, "en")
+            .into_iter()
+            .filter(|f| matches!(f.measure, crate::facts::numbers::Measure::Clock(_)))
+            .map(|f| f.span)
+            .collect();
+        is_dateline(sentence, &dates(sentence), &clocks)
+    }
+
+    #[test]
+    fn lines_that_only_date_a_report() {
+        for line in [
+            "Wednesday March 15 2023",
+            "Mar 16, 2023",
+            "14.01.2024 19:18 Алина Груднева",
+            "PARIS, 16 April 2019 (AFP)",
+            "Updated 16 April 2019",
+            "الأربعاء 15 مارس 2023",
+        ] {
+            assert!(dateline(line), "{line}");
+        }
+        for line in [
+            "Beirut, 4 August: 78 dead",
+            "The cyclone struck on March 15, 2023.",
+            "The eruption began at 21:17 on Monday.",
+            "No date here",
+            "Rescue teams searched until 22:00 on 16 March",
+        ] {
+            assert!(!dateline(line), "{line}");
+        }
     }
 
     #[test]

@@ -225,6 +225,29 @@ pub fn sharing_event(own: &Topic, other: &Topic, lang: &str) -> Option<Topic> {
     topic(lex, lang, &found).map(|t| if rows_only { t.in_rows_only() } else { t })
 }
 
+/// True when a figure is no reading the report stands by: a phrase of `superseded` or of
+/// `forecast` stands in `before` (the text before the figure, from the previous figure on)
+/// within its sentence part ("the previous official toll had announced 207 dead", "le bilan
+/// pourrait s'élever à plus de 1.000"), or it ends in a phrase of `changed_from` ("the toll
+/// rose from 99 to 190").
+pub fn is_superseded(before: &str) -> bool {
+    let lex = &*LEXICON;
+    let part = words(before.rsplit(is_sentence_part_end).next().unwrap_or(""));
+    let clause = words(before.rsplit(is_break).next().unwrap_or(""));
+    let near = &clause[clause.len().saturating_sub(FORECAST_WORDS)..];
+    let holds = |words: &[String], p: &Vec<String>| {
+        !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice())
+    };
+    lex.changed_from.iter().any(|p| part.ends_with(p))
+        || lex.superseded.iter().any(|p| holds(&part, p))
+        || lex.forecast.iter().any(|p| holds(near, p))
+}
+
+/// How many words before a figure, in its clause, a forecast's verb may stand ("pourrait
+/// s'élever à plus de 1.000", "is expected to rise to 300"): farther words are another
+/// verb's ("rescuers could not reach the village where 20 died").
+const FORECAST_WORDS: usize = 6;
+
 /// True when `before` (the text before a figure) ends in a clause that is only a phrase of
 /// `partitive_head` ("Of the", "Sur les"): the figure is a whole the sentence breaks down.
 pub fn heads_a_whole(before: &str) -> bool {
@@ -724,6 +747,29 @@ mod tests {
                 want,
                 "{before} _ {after}"
             );
+        }
+    }
+
+    #[test]
+    fn readings_replaced_and_forecasts() {
+        for before in [
+            "هذا وكانت الحصيلة السابقة الرسمية السابقة قد أعلنت عن سقوط ",
+            "Die frühere Zahl von ",
+            "the death toll rose from ",
+            "Le bilan du cyclone pourrait s'élever à plus de ",
+            "Officials fear the toll could rise to ",
+            "Число погибших может достичь ",
+        ] {
+            assert!(is_superseded(before), "{before}");
+        }
+        for before in [
+            "The World Health Organization said in a statement published earlier that ",
+            "Earlier on Friday, ",
+            "At least 288 people were killed. The toll rose to ",
+            "In May, ",
+            "Rescuers could not reach the remote village of Yambali in Enga province, where ",
+        ] {
+            assert!(!is_superseded(before), "{before}");
         }
     }
 
