@@ -755,6 +755,7 @@ mod tests {
         for before in [
             "هذا وكانت الحصيلة السابقة الرسمية السابقة قد أعلنت عن سقوط ",
             "Die frühere Zahl von ",
+            "Zunächst sprachen Behörden von ",
             "the death toll rose from ",
             "Le bilan du cyclone pourrait s'élever à plus de ",
             "Officials fear the toll could rise to ",
@@ -767,6 +768,7 @@ mod tests {
             "Earlier on Friday, ",
             "At least 288 people were killed. The toll rose to ",
             "In May, ",
+            "Die Polizei meldete zunächst ",
             "Rescuers could not reach the remote village of Yambali in Enga province, where ",
         ] {
             assert!(!is_superseded(before), "{before}");
