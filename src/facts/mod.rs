@@ -839,7 +839,7 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
                 && doc
                     .text
                     .get(start..y.start)
-                    .is_some_and(|head| head.split_whitespace().count() <= OPENING_WORDS)
+                    .is_some_and(|head| head.split_whitespace().nth(OPENING_WORDS).is_none())
                 && doc
                     .text
                     .get(y.end..f.span.start)

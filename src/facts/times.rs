@@ -114,6 +114,9 @@ pub fn date_in(text: &str) -> Option<String> {
 const DATELINE_WORDS: usize = 4;
 /// A lowercase word of a dateline is a short one ("by", "le", "um", "à", "jour").
 const DATELINE_SHORT_WORD: usize = 4;
+/// A dateline is a short line: longer ones are read no further (in bytes, room for a long
+/// date, a time, an author's two names and an outlet in Cyrillic or Arabic letters).
+const DATELINE_LINE_BYTES: usize = 240;
 
 /// True when `sentence` only says when (and where, by whom) a text was written: a date or a
 /// time of day (`clocks`: their spans) and at most [`DATELINE_WORDS`] other words, each
@@ -121,7 +124,7 @@ const DATELINE_SHORT_WORD: usize = 4;
 /// "PARIS, 16 April 2019 (AFP)". No other number may stand in it: "Beirut, 4 August: 78
 /// dead" states a toll. Such a line dates the report; it claims nothing.
 pub fn is_dateline(sentence: &str, dates: &[DateMention], clocks: &[Range<usize>]) -> bool {
-    if dates.is_empty() && clocks.is_empty() {
+    if (dates.is_empty() && clocks.is_empty()) || sentence.len() > DATELINE_LINE_BYTES {
         return false;
     }
     let mut rest = sentence.to_owned();
