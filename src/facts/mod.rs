@@ -679,7 +679,9 @@ pub fn extract(doc: &Document) -> Facts {
             let counted = topic
                 .as_ref()
                 .is_some_and(|t| t.unit.is_none() && !t.key.starts_with("clock"));
-            let named = places::of_figure(text, &doc.language, &place_mentions, &f.span);
+            let named = counted
+                .then(|| places::of_figure(text, &doc.language, &place_mentions, &f.span))
+                .flatten();
             let place_by_source = counted && named.is_none() && source_place.is_some();
             let place = named.or(source_place.as_ref()).filter(|_| counted);
             facts.figures.push(FigureFact {

@@ -115,6 +115,38 @@ static DATE_WITH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// How far a run of characters holding a date is read from a number, either way (a date
+/// with its year and brackets or a comma around it is shorter).
+const DATE_REACH: usize = 16;
+
+/// True when the number at `span` of `text` is a part of a numeric date written with its
+/// year in one run of characters ("2023-03", "2023-06-03", "03/2023"). Only
+/// [`DATE_REACH`] bytes either way are read: a hostile run without spaces stays linear.
+fn in_date_with_year(text: &str, span: &Range<usize>) -> bool {
+    let mut from = span.start.saturating_sub(DATE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + DATE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let start = match text[from..span.start].rfind(char::is_whitespace) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let end = match text[span.end..to].find(char::is_whitespace) {
+        Some(i) => span.end + i,
+        None if to == text.len() => to,
+        None => return false,
+    };
+    let chunk = text[start..end]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == ':');
+    DATE_WITH_YEAR.as_ref().is_some_and(|re| re.is_match(chunk))
+}
+
 /// One figure found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
@@ -358,17 +390,7 @@ fn is_not_a_count(
     {
         return true;
     }
-    // A part of a date written with its year ("2023-03", "2023-06-03", "03/2023").
-    let chunk_start = text[..t.span.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
-    let chunk_end = text[t.span.end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| t.span.end + i);
-    let chunk = text[chunk_start..chunk_end]
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches(|c: char| c.is_alphabetic() || c == ':');
-    if DATE_WITH_YEAR.as_ref().is_some_and(|re| re.is_match(chunk)) {
+    if in_date_with_year(text, &t.span) {
         return true;
     }
     // A label: after a word that says so ("flight 2216", "no. 5") or a code that mixes

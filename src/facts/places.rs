@@ -271,12 +271,22 @@ pub fn of_figure<'a>(
             .any(|t| t.word && nested.contains(&t.text.to_lowercase()))
     };
     let is_break = super::topics::is_break;
-    let clause_start = sentence[..figure.start]
+    // The clause, read at most CLAUSE_REACH bytes either way (a sentence of thousands of
+    // figures and no break stays linear).
+    let mut from = figure.start.saturating_sub(CLAUSE_REACH);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (figure.end + CLAUSE_REACH).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to -= 1;
+    }
+    let clause_start = sentence[from..figure.start]
         .rfind(is_break)
-        .map_or(0, |i| i + 1);
-    let clause_end = sentence[figure.end..]
+        .map_or(from, |i| from + i + 1);
+    let clause_end = sentence[figure.end..to]
         .find(is_break)
-        .map_or(sentence.len(), |i| figure.end + i);
+        .map_or(to, |i| figure.end + i);
     let distance = |m: &PlaceMention| {
         if m.span.start >= figure.end {
             m.span.start - figure.end
@@ -305,6 +315,9 @@ pub fn of_figure<'a>(
         })
     })
 }
+
+/// How far from a figure its clause is read for a place, in bytes either way.
+const CLAUSE_REACH: usize = 400;
 
 /// How many words may stand between a source noun and the demonym that qualifies it
 /// ("das syrische staatliche Fernsehen", "el Ministerio de Sanidad sirio").
