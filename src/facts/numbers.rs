@@ -131,8 +131,13 @@ fn in_date_with_year(text: &str, span: &Range<usize>) -> bool {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let start = match text[from..span.start].rfind(char::is_whitespace) {
-        Some(i) => from + i + 1,
+    let space = text[from..span.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace());
+    let start = match space {
+        // Past the space, however many bytes it takes (a no-break space takes two).
+        Some((i, c)) => from + i + c.len_utf8(),
         None if from == 0 => 0,
         None => return false,
     };
@@ -707,6 +712,8 @@ mod tests {
             )],
         );
         check("en", &[("On 03/2023, 12 died", &[("12", "=12")])]);
+        // A no-break space before the date (two bytes).
+        check("fr", &[("le\u{a0}2023-03-13, 20 morts", &[("20", "=20")])]);
         // After a comma, a number counts again.
         check("en", &[("MH17, 298 people", &[("298", "=298")])]);
     }
