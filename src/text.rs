@@ -1,6 +1,9 @@
 //! Text for display. Untrusted text is made safe to show: control characters and bidi
 //! overrides become visible symbols, so article text can never drive the terminal or
-//! reorder the screen. Also: shortening with an ellipsis, and counts with their noun.
+//! reorder the screen. Also: shortening with an ellipsis, counts with their noun, and a
+//! window of bytes around a span on character boundaries.
+
+use std::ops::Range;
 
 /// `text` with every control character (C0, DEL, C1) replaced by a visible symbol, and
 /// bidi embedding, override and isolate characters replaced by `�`.
@@ -87,5 +90,35 @@ mod tests {
         assert_eq!(visible_char('\u{2028}'), Some(' '));
         assert!(has_hostile_chars("\u{1b}]52;c;AAAA\u{7}"));
         assert!(!has_hostile_chars("plain\ttext\n"));
+    }
+}
+
+/// The byte range of `text` at most `reach` bytes either side of `span`, moved inwards to
+/// character boundaries: what is read around a match so that the work stays linear however
+/// long the text (`span` must lie on boundaries).
+pub fn around(text: &str, span: &Range<usize>, reach: usize) -> Range<usize> {
+    let mut from = span.start.saturating_sub(reach);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = span.end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    from..to
+}
+
+#[cfg(test)]
+mod around_tests {
+    use super::around;
+
+    #[test]
+    fn a_window_keeps_to_character_boundaries() {
+        let text = "aé€b";
+        // "é" is bytes 1..3, "€" 3..6.
+        assert_eq!(around(text, &(6..6), 2), 6..7);
+        assert_eq!(around(text, &(0..1), 1), 0..1);
+        assert_eq!(around(text, &(3..3), 1), 3..3);
+        assert_eq!(around(text, &(1..3), 100), 0..text.len());
     }
 }

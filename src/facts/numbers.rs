@@ -4,9 +4,6 @@
 //! times of day ("20:07", "peu avant 20H00"). Tables live in `assets/facts/numbers.toml`.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::count::{self, Count, Precision};
 pub use super::rules::Qualifier;
@@ -106,31 +103,18 @@ impl Interval {
     }
 }
 
-/// A numeric date with its year, as one run of characters: "2023-03", "2023-06-03",
-/// "03/2023", "3-6-2023".
-static DATE_WITH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:18|19|20)\d\d[-/]\d{1,2}(?:[-/]\d{1,2})?|(?:\d{1,2}[-/]){1,2}(?:18|19|20)\d\d)$",
-    )
-    .ok()
-});
-
 /// How far a run of characters holding a date is read from a number, either way (a date
 /// with its year and brackets or a comma around it is shorter).
 const DATE_REACH: usize = 16;
 
 /// True when the number at `span` of `text` is a part of a numeric date written with its
-/// year in one run of characters ("2023-03", "2023-06-03", "03/2023"). Only
+/// year in one run of characters ("2023-03", "2023-06-03", "14.01.2024"). Only
 /// [`DATE_REACH`] bytes either way are read: a hostile run without spaces stays linear.
 fn in_date_with_year(text: &str, span: &Range<usize>) -> bool {
-    let mut from = span.start.saturating_sub(DATE_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (span.end + DATE_REACH).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let Range {
+        start: from,
+        end: to,
+    } = crate::text::around(text, span, DATE_REACH);
     let space = text[from..span.start]
         .char_indices()
         .rev()
@@ -149,7 +133,7 @@ fn in_date_with_year(text: &str, span: &Range<usize>) -> bool {
     let chunk = text[start..end]
         .trim_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| c.is_alphabetic() || c == ':');
-    DATE_WITH_YEAR.as_ref().is_some_and(|re| re.is_match(chunk))
+    super::times::is_numeric_date(chunk)
 }
 
 /// One figure found in a text.
@@ -711,7 +695,7 @@ mod tests {
                 &[("20", "=20")],
             )],
         );
-        check("en", &[("On 03/2023, 12 died", &[("12", "=12")])]);
+        check("en", &[("On 13/03/2023, 12 died", &[("12", "=12")])]);
         // A no-break space before the date (two bytes).
         check("fr", &[("le\u{a0}2023-03-13, 20 morts", &[("20", "=20")])]);
         // After a comma, a number counts again.

@@ -273,17 +273,15 @@ pub fn of_figure<'a>(
     let is_break = super::topics::is_break;
     // The clause, read at most CLAUSE_REACH bytes either way (a sentence of thousands of
     // figures and no break stays linear).
-    let mut from = figure.start.saturating_sub(CLAUSE_REACH);
-    while !sentence.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (figure.end + CLAUSE_REACH).min(sentence.len());
-    while !sentence.is_char_boundary(to) {
-        to -= 1;
-    }
+    let Range {
+        start: from,
+        end: to,
+    } = crate::text::around(sentence, figure, CLAUSE_REACH);
     let clause_start = sentence[from..figure.start]
-        .rfind(is_break)
-        .map_or(from, |i| from + i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_break(*c))
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
     let clause_end = sentence[figure.end..to]
         .find(is_break)
         .map_or(to, |i| figure.end + i);

@@ -57,6 +57,18 @@ static NUMERIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\b(0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./](20\d\d)\b").ok()
 });
 
+/// True when `chunk` is, whole, a numeric date with its year: ISO ("2023-03",
+/// "2023-06-03") or day first ("14.01.2024", "14/01/2024").
+pub fn is_numeric_date(chunk: &str) -> bool {
+    [ISO.as_ref(), NUMERIC.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|re| {
+            re.find(chunk)
+                .is_some_and(|m| m.range() == (0..chunk.len()))
+        })
+}
+
 /// The document's date: a web page's publication date, else a dateline near the head of
 /// the text. (`2024-10-31` or `2024-10`, and where it came from.)
 pub fn document_date(doc: &Document) -> Option<(String, &'static str)> {
@@ -65,11 +77,8 @@ pub fn document_date(doc: &Document) -> Option<(String, &'static str)> {
             return Some((d, "published"));
         }
     }
-    let mut head_end = DATELINE_BYTES.min(doc.text.len());
-    while !doc.text.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    date_in(&doc.text[..head_end]).map(|d| (d, "dateline"))
+    let head = crate::text::around(&doc.text, &(0..0), DATELINE_BYTES);
+    date_in(&doc.text[head]).map(|d| (d, "dateline"))
 }
 
 /// The first full or partial date written in `text`: ISO ("2019-04-16", "2024-10"),
