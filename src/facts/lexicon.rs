@@ -143,14 +143,14 @@ pub struct Lexicon {
     /// Phrases right before a figure that a count has reached ("ha aumentado a", "has risen
     /// to"): the event it counts may stand anywhere before them in the clause.
     pub reaches: Vec<Vec<String>>,
-    /// Phrases before a figure in its clause that make it a reading since replaced ("the
-    /// previous toll", "initialement", "السابقة").
+    /// Phrases before a figure in its sentence part that make it a reading since replaced
+    /// ("the previous toll", "die frühere Zahl", "الحصيلة السابقة").
     pub superseded: Vec<Vec<String>>,
     /// Phrases right before a figure that make it where a count stood before it changed
     /// ("rose from", "est passé de", "ارتفع من").
     pub changed_from: Vec<Vec<String>>,
-    /// Phrases before a figure in its clause that make it a forecast ("pourrait
-    /// s'élever à", "is expected to rise to").
+    /// Phrases in the last words of a figure's clause before it that make it a forecast
+    /// ("pourrait s'élever à", "is expected to rise to").
     pub forecast: Vec<Vec<String>>,
     pub one: HashSet<String>,
     pub none: HashSet<String>,

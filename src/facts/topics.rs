@@ -225,11 +225,11 @@ pub fn sharing_event(own: &Topic, other: &Topic, lang: &str) -> Option<Topic> {
     topic(lex, lang, &found).map(|t| if rows_only { t.in_rows_only() } else { t })
 }
 
-/// True when a figure is no reading the report stands by: a phrase of `superseded` or of
-/// `forecast` stands in `before` (the text before the figure, from the previous figure on)
-/// within its sentence part ("the previous official toll had announced 207 dead", "le bilan
-/// pourrait s'élever à plus de 1.000"), or it ends in a phrase of `changed_from` ("the toll
-/// rose from 99 to 190").
+/// True when a figure is no reading the report stands by. `before` is the text before the
+/// figure, from the previous figure on: a phrase of `superseded` stands in its sentence part
+/// ("the previous official toll had announced 207 dead"), a phrase of `forecast` in the
+/// last six words of its clause (`FORECAST_WORDS`) ("le bilan pourrait s'élever à plus de
+/// 1.000"), or it ends in a phrase of `changed_from` ("the toll rose from 99 to 190").
 pub fn is_superseded(before: &str) -> bool {
     let lex = &*LEXICON;
     let part = words(before.rsplit(is_sentence_part_end).next().unwrap_or(""));
