@@ -92,7 +92,9 @@ pub fn read(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<Count> {
         return Some(with_fraction(exact(value, next, core_end), tokens, rules));
     }
     if let Some((v, len)) = phrase_at(tokens, k, &rules.about) {
-        return Some(about(*v, k + len, tokens[k + len - 1].span.end));
+        // "anderthalb Millionen": of the multiplier that follows.
+        let c = about(*v, k + len, tokens[k + len - 1].span.end);
+        return Some(of_multiplier(c, tokens, rules));
     }
     if let Some(([lo, hi], len)) = phrase_at(tokens, k, &rules.vague) {
         return Some(Count {
@@ -104,21 +106,89 @@ pub fn read(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<Count> {
         });
     }
     if let Some((f, len)) = phrase_at(tokens, k, &rules.fractions) {
-        // "half an hour", "eine halbe Stunde": a fraction of the unit that follows.
-        return Some(about(*f, k + len, tokens[k + len - 1].span.end));
+        // "half an hour", "eine halbe Stunde": a fraction of the unit that follows;
+        // "half a million", "полторы тысячи": of the multiplier that follows.
+        let c = about(*f, k + len, tokens[k + len - 1].span.end);
+        return Some(of_multiplier(c, tokens, rules));
     }
-    if rules.articles.contains(&t.text) {
-        // "une heure et demie", "an hour and a half".
+    let multiplier_next = tokens
+        .get(k + 1)
+        .is_some_and(|n| rules.multipliers.contains_key(&n.text));
+    if rules.articles.contains(&t.text) && !multiplier_next {
+        // "une heure et demie", "an hour and a half" (but "un million et demi" is read
+        // as number words below).
         let c = with_fraction(exact(1.0, k + 1, t.span.end), tokens, rules);
         if c.precision == Precision::About {
             return Some(c);
         }
     }
     if let Some((f, prefix)) = fraction_prefix(&t.text, rules) {
-        // "demi-heure": the fraction is the first part of the word.
+        // "demi-heure": the fraction is the first part of the word; "demi-million": a
+        // fraction of the multiplier that makes the rest of it.
+        if let Some(m) = rules.multipliers.get(&t.text[prefix + 1..]) {
+            return Some(exact(f * m, k + 1, t.span.end));
+        }
         return Some(about(f, k + 1, t.span.start + prefix));
     }
-    words(tokens, k, rules).map(|c| with_fraction(c, tokens, rules))
+    if let Some(c) = with_fraction_suffix(t, k, rules) {
+        return Some(of_multiplier(c, tokens, rules));
+    }
+    words(tokens, k, rules).map(|c| of_multiplier(with_fraction(c, tokens, rules), tokens, rules))
+}
+
+/// The count a qualifier stands before, read again: in a language whose multipliers
+/// stand alone for one of them (no article: "тысяча", "ألف"), a multiplier word that is
+/// also a vague plural ("тысячи": "thousands", and "of a thousand" after "более",
+/// "около", "свыше") means one of it there ("более тысячи" is more than 1,000, not more
+/// than thousands).
+pub fn after_qualifier(c: Count, tokens: &[Token], k: usize, rules: &NumberRules) -> Count {
+    if c.precision != Precision::Vague || c.next != k + 1 || !rules.articles.is_empty() {
+        return c;
+    }
+    match rules.multipliers.get(&tokens[k].text) {
+        Some(&m) => exact(m, c.next, c.core_end),
+        None => c,
+    }
+}
+
+/// A count made approximate by a fraction ("two and a half", "halbe", "полторы") and
+/// followed by a multiplier, perhaps after an article ("two and a half million", "half a
+/// million", "полторы тысячи"): that many of the multiplier, as exactly as "2.5
+/// million". Any other count is returned as it is.
+fn of_multiplier(c: Count, tokens: &[Token], rules: &NumberRules) -> Count {
+    if c.precision != Precision::About {
+        return c;
+    }
+    let after_article = tokens
+        .get(c.next)
+        .is_some_and(|t| rules.articles.contains(&t.text));
+    let at = c.next + usize::from(after_article);
+    match tokens.get(at).and_then(|t| rules.multipliers.get(&t.text)) {
+        Some(m) => exact(c.nominal * m, at + 1, tokens[at].span.end),
+        None => c,
+    }
+}
+
+/// A count and a fraction written as one word in a language that compounds its number
+/// words ("zweieinhalb", "dreiviertel" is a fraction of its own): the count plus the
+/// fraction, approximate like "two and a half".
+fn with_fraction_suffix(t: &Token, k: usize, rules: &NumberRules) -> Option<Count> {
+    if !rules.compound {
+        return None;
+    }
+    rules.fractions.iter().find_map(|(p, f)| {
+        let [suffix] = p.as_slice() else {
+            return None;
+        };
+        let head = t.text.strip_suffix(suffix.as_str())?;
+        let pieces = if rules.words.contains_key(head) {
+            vec![head.to_owned()]
+        } else {
+            parts(head, rules)?
+        };
+        let value = evaluate(&pieces, rules)?;
+        Some(about(value + f, k + 1, t.span.end))
+    })
 }
 
 /// The rest of a count written as digits and multiplier words ("3 mil 800", "2 millones
@@ -173,6 +243,12 @@ fn with_fraction(c: Count, tokens: &[Token], rules: &NumberRules) -> Count {
             break;
         }
         if let Some((f, len)) = phrase_at(tokens, at, &rules.fractions) {
+            // "un millón y medio", "مليون ونصف": half of the multiplier the count ends on,
+            // as exact as "1.5 million".
+            let last = tokens[c.next - 1].text.as_str();
+            if let Some(m) = rules.multipliers.get(last).filter(|_| skip == 0) {
+                return exact(c.nominal + f * m, at + len, tokens[at + len - 1].span.end);
+            }
             // The word between ("heures") is after the count's own words, for its topic.
             return about(c.nominal + f, at + len, c.core_end);
         }

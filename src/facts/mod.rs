@@ -291,7 +291,15 @@ fn count_topic(
     let before_start = part.map_or(before_start, |(_, from)| from.max(before_start));
     let range = f.value.contains("..") && !f.vague;
     let counted_from = if range { f.span.end } else { f.core.end };
-    let before = text.get(before_start..f.span.start).unwrap_or("");
+    // A qualifier that says what a count has come to ("превысило 1000") is read as the
+    // words before the count, like "составило" before one.
+    let qualifier = text.get(f.span.start..f.core.start).unwrap_or("");
+    let before_end = if topics::qualifier_reaches(qualifier) {
+        f.core.start
+    } else {
+        f.span.start
+    };
+    let before = text.get(before_start..before_end).unwrap_or("");
     // A range right after the people it is told of, with nothing counted after it, is
     // their age or another measure of them ("junge Menschen zwischen 20 und 30").
     let clause_after = text
@@ -888,6 +896,27 @@ mod tests {
         );
         let counted: Vec<bool> = got.iter().map(|(_, l)| !l.is_empty()).collect();
         assert_eq!(counted, [true, false, true], "{got:?}");
+    }
+
+    #[test]
+    fn a_count_exceeded_takes_the_event_past_a_phrase_in_commas() {
+        for (text, lang) in [
+            (
+                "Количество паломников, погибших в Мекке, превысило 1000 человек.",
+                "ru",
+            ),
+            (
+                "Le nombre de pèlerins, morts à La Mecque, a dépassé 1000.",
+                "fr",
+            ),
+        ] {
+            let got = topics(text, lang);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].1.contains("killed"), "{got:?}");
+        }
+        // "More than" is no verb of a count: the words past the commas are not read.
+        let got = topics("Pilgrims, who died in Mecca, said more than 1000.", "en");
+        assert!(!got[0].1.contains("killed"), "{got:?}");
     }
 
     #[test]

@@ -241,7 +241,7 @@ pub fn worded_counts(text: &str, lang: &str) -> Vec<u64> {
 
 /// The figure whose count `first` starts at token `k`: with a range's second count and
 /// its qualifier. Returns it and the token after it.
-fn figure_at(tokens: &[Token], k: usize, first: Count, rules: &NumberRules) -> (Figure, usize) {
+fn figure_at(tokens: &[Token], k: usize, mut first: Count, rules: &NumberRules) -> (Figure, usize) {
     let next = first.next;
     let mut end = next;
     let mut range = None;
@@ -271,6 +271,7 @@ fn figure_at(tokens: &[Token], k: usize, first: Count, rules: &NumberRules) -> (
         if let Some((q, len)) = qualifier_before(tokens, start, rules) {
             qualifier = Some(q);
             start -= len;
+            first = count::after_qualifier(first, tokens, k, rules);
         } else if let Some((q, len)) = qualifier_after(tokens, end, rules) {
             qualifier = Some(q);
             end += len;
@@ -643,6 +644,10 @@ mod tests {
                 ("не менее 95 человек", &[("не менее 95", ">=95")]),
                 ("число жертв превысило 2000", &[("превысило 2000", ">2000")]),
                 (
+                    "число погибших превысило отметку в тысячу человек",
+                    &[("превысило отметку в тысячу", ">1000")],
+                ),
+                (
                     "по меньшей мере 95 человек",
                     &[("по меньшей мере 95", ">=95")],
                 ),
@@ -778,6 +783,108 @@ mod tests {
         assert!(worded("dozens of people", "en").is_empty());
         assert!(spells_a_count("vingt", "fr") && spells_a_count("zweiundfünfzig", "de"));
         assert!(!spells_a_count("une", "fr") && !spells_a_count("und", "de"));
+    }
+
+    #[test]
+    fn fractions_of_multipliers_are_that_share_of_them() {
+        check(
+            "en",
+            &[
+                ("half a million fled", &[("half a million", "=500000")]),
+                (
+                    "two and a half million fled",
+                    &[("two and a half million", "=2500000")],
+                ),
+                ("half an hour later", &[("half", "~0.5")]),
+            ],
+        );
+        check(
+            "fr",
+            &[
+                (
+                    "un million et demi de sinistrés",
+                    &[("un million et demi", "=1500000")],
+                ),
+                (
+                    "deux millions et demi de sinistrés",
+                    &[("deux millions et demi", "=2500000")],
+                ),
+                (
+                    "un demi-million de sinistrés",
+                    &[("demi-million", "=500000")],
+                ),
+                ("une heure et demie", &[("une heure et demie", "~1.5")]),
+            ],
+        );
+        check(
+            "de",
+            &[
+                (
+                    "eine halbe Million Menschen",
+                    &[("eine halbe Million", "=500000")],
+                ),
+                (
+                    "zweieinhalb Millionen Menschen",
+                    &[("zweieinhalb Millionen", "=2500000")],
+                ),
+                (
+                    "anderthalb Tausend Menschen",
+                    &[("anderthalb Tausend", "=1500")],
+                ),
+                ("zweieinhalb Stunden", &[("zweieinhalb", "~2.5")]),
+            ],
+        );
+        check(
+            "es",
+            &[
+                (
+                    "millón y medio de personas",
+                    &[("millón y medio", "=1500000")],
+                ),
+                ("medio millón de personas", &[("medio millón", "=500000")]),
+            ],
+        );
+        check(
+            "ru",
+            &[
+                ("полторы тысячи человек", &[("полторы тысячи", "=1500")]),
+                (
+                    "две с половиной тысячи человек",
+                    &[("две с половиной тысячи", "=2500")],
+                ),
+                ("полмиллиона человек", &[("полмиллиона", "=500000")]),
+            ],
+        );
+        check(
+            "ar",
+            &[
+                ("مليون ونصف شخص", &[("مليون ونصف", "=1500000")]),
+                ("نصف مليون شخص", &[("نصف مليون", "=500000")]),
+            ],
+        );
+    }
+
+    #[test]
+    fn case_forms_of_hundreds_and_thousands() {
+        check(
+            "ru",
+            &[
+                // Genitive singular after a qualifier, not the plural "thousands".
+                ("более тысячи человек", &[("более тысячи", ">1000")]),
+                ("свыше сотни человек", &[("свыше сотни", ">100")]),
+                ("тысячи человек", &[("тысячи", "2000..9999")]),
+                ("погибли тысячу человек", &[("тысячу", "=1000")]),
+                ("пять сотен человек", &[("пять сотен", "=500")]),
+            ],
+        );
+        // The construct forms of "two hundred" and "two thousand".
+        check(
+            "ar",
+            &[
+                ("مقتل مائتي شخص", &[("مائتي", "=200")]),
+                ("ألفي شخص", &[("ألفي", "=2000")]),
+            ],
+        );
     }
 
     #[test]

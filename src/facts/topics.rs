@@ -262,6 +262,13 @@ pub fn heads_a_whole(before: &str) -> bool {
     !clause.is_empty() && LEXICON.partitive_head.contains(&clause)
 }
 
+/// True when `qualifier` (the words of a figure's qualifier: "превысило", "has exceeded")
+/// says what a count has come to, like the `reaches` phrases before a figure.
+pub fn qualifier_reaches(qualifier: &str) -> bool {
+    let w = words(qualifier);
+    !w.is_empty() && LEXICON.reaches.iter().any(|p| w.ends_with(p))
+}
+
 /// The topic of a figure, given the text after its count (up to the next figure) and the
 /// text before it (from the previous figure), in a document of `lang`.
 pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
