@@ -271,3 +271,38 @@ fn running_toll_shows_each_time_and_the_latest_reading() {
     assert!(times.contains(&("=208", "2025-03-13")), "{times:?}");
     assert!(times.contains(&("=212", "2025-03-13")), "{times:?}");
 }
+
+/// The export of a story in `format` (Markdown or HTML), files in name order, no dictionary.
+fn export_as(id: &str, format: &str) -> String {
+    let dir = story_dir(id);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let out = Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["export", "--format", format, "--no-dict"])
+        .args(&paths)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn markdown_and_html_show_a_running_tolls_times_and_latest_reading() {
+    let md = export_as("alder-depot-blast", "markdown");
+    let row = md
+        .lines()
+        .find(|l| l.contains("| people killed |"))
+        .expect("the running toll's row");
+    assert!(row.contains("=212 (latest):"), "{row}");
+    assert!(row.contains("“208” (Jeudi matin)"), "{row}");
+    let html = export_as("alder-depot-blast", "html");
+    assert!(html.contains("<span class=\"latest\">latest</span>"));
+    assert!(html.contains("<span class=\"when\">(Jeudi matin)</span>"));
+}

@@ -122,7 +122,7 @@ fn report(docs: &[Document], conflicts: &[Conflict], out: &mut impl Write) -> st
                 let when = m
                     .time
                     .as_ref()
-                    .filter(|_| c.latest.is_some())
+                    .filter(|_| c.is_running())
                     .map(|t| format!("({latest}{}) ", visible(&t.text, false)))
                     .unwrap_or_default();
                 writeln!(

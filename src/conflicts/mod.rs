@@ -77,6 +77,19 @@ impl Conflict {
         }
     }
 
+    /// True for a running figure: readings that disagree were reported at times that
+    /// order one after another, the last of them by one group alone. Its readings' times
+    /// are worth showing, even where one says too little to name the latest (a month
+    /// against a day of it).
+    pub fn is_running(&self) -> bool {
+        last_reported(&self.claims).is_some()
+    }
+
+    /// The reading reported latest, where [`Conflict::latest`] names one.
+    pub fn latest_claim(&self) -> Option<&Claim> {
+        self.latest.and_then(|i| self.claims.get(i))
+    }
+
     /// Each group's readings ("`>375, =376`") and how many sources (documents) hold
     /// them, largest group first.
     pub fn tally(&self) -> Vec<(String, usize)> {
@@ -118,7 +131,27 @@ impl Conflict {
 /// The claim reported latest: the one whose time orders after every other claim's that
 /// disagrees with it, where claims of two groups or more have times that order.
 fn latest(claims: &[Claim]) -> Option<usize> {
-    let timed: Vec<(usize, (String, u8, u32))> = claims
+    let (best, key, timed) = last_reported(claims)?;
+    // Latest only when later than every reading that disagrees: not beside one whose time
+    // says less (a month against a day in it).
+    timed
+        .iter()
+        .filter(|(i, _)| claims[*i].group != claims[best].group)
+        .all(|(_, k)| later(&key, k) == Some(std::cmp::Ordering::Greater))
+        .then_some(best)
+}
+
+/// A report time as [`crate::facts::Time::order`] keys it.
+type TimeKey = (String, u8, u32);
+
+/// Claims (their indices) with the keys of their report times.
+type Timed = Vec<(usize, TimeKey)>;
+
+/// The claim with the greatest time key when the claims of two groups or more are timed and
+/// no claim of another group ties with it: its index and key, and every timed claim that
+/// orders against it (dates, or else days after the event).
+fn last_reported(claims: &[Claim]) -> Option<(usize, TimeKey, Timed)> {
+    let timed: Timed = claims
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
@@ -135,16 +168,30 @@ fn latest(claims: &[Claim]) -> Option<usize> {
     }
     // Dates and days after an event do not order against each other.
     let dated = timed.iter().any(|(_, k)| !k.0.is_empty());
-    let timed: Vec<&(usize, (String, u8, u32))> = timed
-        .iter()
+    let timed: Timed = timed
+        .into_iter()
         .filter(|(_, k)| k.0.is_empty() != dated)
         .collect();
-    let (best, key) = timed.iter().max_by(|a, b| a.1.cmp(&b.1))?;
+    let (best, key) = timed.iter().max_by(|a, b| a.1.cmp(&b.1))?.clone();
     // A tie between readings that disagree names no latest one.
     let tie = timed
         .iter()
-        .any(|(i, k)| k == key && claims[*i].group != claims[*best].group);
-    (!tie).then_some(*best)
+        .any(|(i, k)| *k == key && claims[*i].group != claims[best].group);
+    (!tie).then_some((best, key, timed))
+}
+
+/// How two report times order: `None` when one says less than the other and may fall on
+/// either side of it (the month `2023-03` against the day `2023-03-15`, "Thursday" against
+/// "Thursday evening").
+fn later(a: &(String, u8, u32), b: &(String, u8, u32)) -> Option<std::cmp::Ordering> {
+    let coarser = |x: &str, y: &str| x.len() < y.len() && y.starts_with(x);
+    if coarser(&a.0, &b.0) || coarser(&b.0, &a.0) {
+        return None;
+    }
+    if a.0 == b.0 && a.2 == b.2 && a.1 != b.1 && a.1.min(b.1) == 0 {
+        return None;
+    }
+    Some(a.cmp(b))
 }
 
 /// Finds the conflicts among `docs` (with their `facts`, in the same order), using the

@@ -924,3 +924,63 @@ fn the_dead_of_one_country_and_of_countries_listed_together_are_not_one_toll() {
     ]);
     assert_eq!(summary(&c), vec![]);
 }
+
+#[test]
+fn a_month_or_a_day_without_its_part_names_no_latest_reading() {
+    let claim = |doc: usize, group: usize, date: &str, part: Option<&str>| Claim {
+        doc: DocId(doc),
+        sentence: SentenceId(0),
+        start: 0,
+        end: 1,
+        text: String::new(),
+        value: String::new(),
+        group,
+        time: Some(crate::facts::Time {
+            date: Some(date.to_owned()),
+            part: part.map(str::to_owned),
+            days_after: None,
+            text: String::new(),
+        }),
+    };
+    let latest_of =
+        |claims: Vec<Claim>| Conflict::new(ConflictKind::Figure, String::new(), claims).latest;
+    // A day orders after an earlier day.
+    assert_eq!(
+        latest_of(vec![
+            claim(0, 0, "2023-03-15", None),
+            claim(1, 1, "2023-03-21", None)
+        ]),
+        Some(1)
+    );
+    // A month-only date may be any day of it: against a day in it, neither is latest.
+    assert_eq!(
+        latest_of(vec![
+            claim(0, 0, "2023-03-15", None),
+            claim(1, 1, "2023-03", None)
+        ]),
+        None
+    );
+    // ...but a later month is later.
+    assert_eq!(
+        latest_of(vec![
+            claim(0, 0, "2023-03-15", None),
+            claim(1, 1, "2023-04", None)
+        ]),
+        Some(1)
+    );
+    // The evening of a day against that day with no part: no order.
+    assert_eq!(
+        latest_of(vec![
+            claim(0, 0, "2023-03-15", Some("evening")),
+            claim(1, 1, "2023-03-15", None)
+        ]),
+        None
+    );
+    assert_eq!(
+        latest_of(vec![
+            claim(0, 0, "2023-03-15", Some("evening")),
+            claim(1, 1, "2023-03-15", Some("morning"))
+        ]),
+        Some(0)
+    );
+}

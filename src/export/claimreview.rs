@@ -120,9 +120,9 @@ fn claim_of(c: &Comparison<'_>, a: &Annotation) -> Option<(String, Vec<usize>)> 
             .iter()
             .map(|r| {
                 let mut wordings: Vec<&str> = Vec::new();
-                for (_, text, _) in &r.sources {
-                    if !wordings.contains(&text.as_str()) {
-                        wordings.push(text);
+                for w in &r.sources {
+                    if !wordings.contains(&w.text.as_str()) {
+                        wordings.push(&w.text);
                     }
                 }
                 wordings.join(" / ")

@@ -101,12 +101,15 @@ fn conflicts(c: &Comparison) -> Markup {
                                     ul.readings {
                                         @for r in super::readings(conflict) {
                                             li {
-                                                span.value { (visible(&r.value, false)) } ": "
-                                                @for (k, (d, text, n)) in r.sources.iter().enumerate() {
+                                                span.value { (visible(&r.value, false)) }
+                                                @if r.latest { " " span.latest { "latest" } }
+                                                ": "
+                                                @for (k, w) in r.sources.iter().enumerate() {
                                                     @if k > 0 { ", " }
-                                                    (visible(c.docs[d.0].name(), false)) " "
-                                                    mark.conflict dir="auto" { (visible(text, false)) }
-                                                    @if *n > 1 { " ×" (n) }
+                                                    (visible(c.docs[w.doc.0].name(), false)) " "
+                                                    mark.conflict dir="auto" { (visible(&w.text, false)) }
+                                                    @if w.count > 1 { " ×" (w.count) }
+                                                    @if let Some(t) = &w.time { " " span.when { "(" (visible(t, false)) ")" } }
                                                 }
                                             }
                                         }

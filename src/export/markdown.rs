@@ -81,16 +81,25 @@ fn conflicts(c: &Comparison, out: &mut impl Write) -> std::io::Result<()> {
                 let texts: Vec<String> = r
                     .sources
                     .iter()
-                    .map(|(d, t, n)| {
-                        let times = if *n > 1 {
-                            format!(" ×{n}")
+                    .map(|w| {
+                        let times = if w.count > 1 {
+                            format!(" ×{}", w.count)
                         } else {
                             String::new()
                         };
-                        format!("{} “{}”{times}", c.docs[d.0].name(), visible(t, false))
+                        let when = w
+                            .time
+                            .as_ref()
+                            .map_or(String::new(), |t| format!(" ({})", visible(t, false)));
+                        format!(
+                            "{} “{}”{times}{when}",
+                            c.docs[w.doc.0].name(),
+                            visible(&w.text, false)
+                        )
                     })
                     .collect();
-                format!("{}: {}", r.value, texts.join(", "))
+                let latest = if r.latest { " (latest)" } else { "" };
+                format!("{}{latest}: {}", r.value, texts.join(", "))
             })
             .collect();
         let verdict = c.verdict(i);

@@ -129,13 +129,30 @@ impl Comparison<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
     pub value: String,
-    /// (document, the text as written, how many times that source writes it).
-    pub sources: Vec<(DocId, String, usize)>,
+    /// Each source's wording of it, once per wording.
+    pub sources: Vec<Wording>,
+    /// The reading holds the conflict's latest claim (a running figure's last known value).
+    pub latest: bool,
+}
+
+/// How one source writes a reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    pub doc: DocId,
+    /// The text as written.
+    pub text: String,
+    /// How many times the source writes it.
+    pub count: usize,
+    /// When the source reported it ("Thursday evening", "dateline 2024-10-31"), for a
+    /// running figure (see [`Conflict::is_running`]); none otherwise.
+    pub time: Option<String>,
 }
 
 /// The readings of `conflict`, one per group of claims that agree, in claim order; each
 /// source's wording listed once with its count.
 pub fn readings(conflict: &Conflict) -> Vec<Reading> {
+    let running = conflict.is_running();
+    let latest_group = conflict.latest_claim().map(|c| c.group);
     let mut groups: Vec<(usize, Reading)> = Vec::new();
     for claim in &conflict.claims {
         let slot = if let Some(i) = groups.iter().position(|g| g.0 == claim.group) {
@@ -146,6 +163,7 @@ pub fn readings(conflict: &Conflict) -> Vec<Reading> {
                 Reading {
                     value: claim.value.clone(),
                     sources: Vec::new(),
+                    latest: latest_group == Some(claim.group),
                 },
             ));
             groups.len() - 1
@@ -153,10 +171,19 @@ pub fn readings(conflict: &Conflict) -> Vec<Reading> {
         let sources = &mut groups[slot].1.sources;
         match sources
             .iter_mut()
-            .find(|(d, t, _)| *d == claim.doc && *t == claim.text)
+            .find(|w| w.doc == claim.doc && w.text == claim.text)
         {
-            Some((_, _, n)) => *n += 1,
-            None => sources.push((claim.doc, claim.text.clone(), 1)),
+            Some(w) => w.count += 1,
+            None => sources.push(Wording {
+                doc: claim.doc,
+                text: claim.text.clone(),
+                count: 1,
+                time: claim
+                    .time
+                    .as_ref()
+                    .filter(|_| running)
+                    .map(|t| t.text.clone()),
+            }),
         }
     }
     groups.into_iter().map(|(_, r)| r).collect()

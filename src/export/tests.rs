@@ -148,8 +148,9 @@ fn readings_group_claims_and_count_repeats() {
     let yerevan = d.conflicts.iter().find(|c| c.topic == "Yerevan").unwrap();
     let r = readings(yerevan);
     assert_eq!(r.len(), 2);
-    assert!(
-        r.iter()
-            .any(|r| r.sources.iter().any(|(_, t, n)| t == "Yerevan" && *n == 3))
-    );
+    assert!(r.iter().any(|r| {
+        r.sources
+            .iter()
+            .any(|w| w.text == "Yerevan" && w.count == 3)
+    }));
 }

@@ -291,7 +291,8 @@ fn relation_note(app: &App, doc: usize) -> String {
 }
 
 /// "Conflict 2/6 · soldiers killed: >375, =376 (000, 002, 003) ≠ =350 (001)": each group
-/// of readings that agree, with the sources that give them; the largest group first.
+/// of readings that agree, with the sources that give them; the largest group first; then
+/// a running figure's latest reading ("· latest =212 (bbc, Thursday evening)").
 pub fn conflict_summary(app: &App, c: usize) -> String {
     let conflict = &app.conflicts[c];
     let mut groups: Vec<(usize, Vec<&str>, Vec<usize>)> = Vec::new();
@@ -323,8 +324,19 @@ pub fn conflict_summary(app: &App, c: usize) -> String {
             )
         })
         .collect();
+    // A running figure's last known reading, with its source and when it was reported.
+    let latest = conflict.latest_claim().map_or(String::new(), |m| {
+        let when = m
+            .time
+            .as_ref()
+            .map_or(String::new(), |t| format!(", {}", t.text));
+        parallax::text::visible(
+            &format!(" · latest {} ({}{when})", m.value, app.labels[m.doc.0]),
+            false,
+        )
+    });
     format!(
-        "Conflict {}/{} · {}: {}",
+        "Conflict {}/{} · {}: {}{latest}",
         c + 1,
         app.conflicts.len(),
         parallax::text::visible(&conflict.topic, false),

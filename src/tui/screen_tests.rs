@@ -302,6 +302,26 @@ fn the_conflict_panel_names_readings_and_sources_in_one_line() {
     assert!(!panel.contains("wire"), "{panel}");
 }
 
+#[test]
+fn the_conflict_panel_names_a_running_figures_latest_reading_and_when() {
+    let mut app = rule(120, 40);
+    let time = |text: &str, date: &str| parallax::facts::Time {
+        date: Some(date.to_owned()),
+        part: None,
+        days_after: None,
+        text: text.to_owned(),
+    };
+    let conflict = &mut app.conflicts[0];
+    conflict.claims[1].time = Some(time("Thursday", "2025-03-13"));
+    conflict.claims[2].time = Some(time("Wednesday", "2025-03-12"));
+    conflict.latest = Some(1);
+    let summary = super::panel::conflict_summary(&app, 0);
+    assert!(
+        summary.ends_with(" · latest =376 (1, Thursday)"),
+        "{summary}"
+    );
+}
+
 /// The figures in the README: `cargo test --bin parallax diff_share -- --nocapture`.
 #[test]
 fn the_diff_share_on_the_first_screen_and_at_the_conflicts_falls_with_the_rule() {
