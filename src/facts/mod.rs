@@ -273,6 +273,9 @@ fn share_coordinated_events(text: &str, lang: &str, figures: &[Figure], done: &m
     }
 }
 
+/// How far past a count its topic is looked for beyond the next figure, in bytes.
+const BEYOND_BYTES: usize = 400;
+
 /// The topic the words around count `k` of a sentence's `figures` name: between the
 /// figures before and after it. What a range counts follows its second bound ("entre 30 et
 /// 40 ans"); what any other count counts, its number.
@@ -309,8 +312,15 @@ fn count_topic(
     if range && lexicon::words(clause_after).is_empty() && topics::ends_with_noun(before, lang) {
         return None;
     }
+    // Past the next figure, only as far as a phrase in commas and a verb after it reach.
+    let beyond = text.get(counted_from..).unwrap_or("");
+    let mut beyond_end = beyond.len().min(BEYOND_BYTES);
+    while !beyond.is_char_boundary(beyond_end) {
+        beyond_end -= 1;
+    }
     topics::topic_between(
         text.get(counted_from..after_end).unwrap_or(""),
+        &beyond[..beyond_end],
         before,
         lang,
         (k > 0, k + 1 < figures.len()),
@@ -916,6 +926,30 @@ mod tests {
         }
         // "More than" is no verb of a count: the words past the commas are not read.
         let got = topics("Pilgrims, who died in Mecca, said more than 1000.", "en");
+        assert!(!got[0].1.contains("killed"), "{got:?}");
+    }
+
+    #[test]
+    fn people_take_the_event_past_a_part_of_them_in_commas() {
+        for (text, lang) in [
+            (
+                "Au moins 131 personnes, dont 32 enfants, ont perdu la vie dans la bousculade.",
+                "fr",
+            ),
+            (
+                "At least 131 people, including 32 children, were killed in the crush.",
+                "en",
+            ),
+            (
+                "Al menos 131 personas, entre ellas 32 niños, murieron en la estampida.",
+                "es",
+            ),
+        ] {
+            let got = topics(text, lang);
+            assert!(got[0].1.contains("killed"), "{got:?}");
+        }
+        // A phrase in commas with a number that is no part of them is a clause of its own.
+        let got = topics("Some 131 people, 32 in all, were killed.", "en");
         assert!(!got[0].1.contains("killed"), "{got:?}");
     }
 

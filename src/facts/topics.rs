@@ -272,13 +272,15 @@ pub fn qualifier_reaches(qualifier: &str) -> bool {
 /// The topic of a figure, given the text after its count (up to the next figure) and the
 /// text before it (from the previous figure), in a document of `lang`.
 pub fn topic_of(after: &str, before: &str, lang: &str) -> Option<Topic> {
-    topic_between(after, before, lang, (false, false))
+    topic_between(after, after, before, lang, (false, false))
 }
 
 /// [`topic_of`] for a figure with another one before it (`before` starts where it ends)
-/// and another after it (`after` ends where it starts): `(previous, next)`.
+/// and another after it (`after` ends where it starts): `(previous, next)`; `beyond` is
+/// the text after the count to the end of its sentence, past any figure.
 pub fn topic_between(
     after: &str,
+    beyond: &str,
     before: &str,
     lang: &str,
     (previous, next): (bool, bool),
@@ -290,7 +292,6 @@ pub fn topic_between(
     };
     // With no break before it, the next figure reads its event back through these words.
     let next_reads_back = next && !after.contains(is_break);
-    let whole_after = after;
     let after = after.split(is_break).next().unwrap_or("");
     let whole_before = before;
     // With no break after it, the previous figure reads its event forward through these.
@@ -377,22 +378,26 @@ pub fn topic_between(
         }
     }
     if found.event.is_none() && found.noun.is_some_and(|n| lex.nouns[n].person) && !partitive {
-        found.event = past_apposition(lex, lang, whole_after);
+        found.event = past_apposition(lex, lang, beyond);
     }
     topic(lex, lang, &found).map(|t| moved_by(lex, &aw, t))
 }
 
 /// The event told of people past a phrase set off by commas after them ("Two crew members,
-/// a man and a woman, were rescued"): in the first words after the second comma.
+/// a man and a woman, were rescued"; "au moins 131 personnes, dont 32 enfants, ont perdu
+/// la vie", where the phrase is a part of them): in the first words after the second comma
+/// of `after` (the rest of the sentence after the count).
 fn past_apposition(lex: &Lexicon, lang: &str, after: &str) -> Option<usize> {
     const APPOSITION: usize = 6;
     const VERB: usize = 3;
     let mut parts = after.splitn(3, ',');
     let (_, apposition, rest) = (parts.next()?, parts.next()?, parts.next()?);
     let aw = words(apposition);
+    // A part of them may hold a number; any other phrase with one is a clause of its own.
+    let part = lex.partitive_before.iter().any(|p| aw.starts_with(p));
     if aw.is_empty()
         || aw.len() > APPOSITION
-        || apposition.contains(|c: char| c.is_numeric() || (c != ',' && is_break(c)))
+        || apposition.contains(|c: char| (c.is_numeric() && !part) || (c != ',' && is_break(c)))
     {
         return None;
     }
@@ -1076,7 +1081,7 @@ mod tests {
     #[test]
     fn an_event_between_two_figures_goes_to_the_nearer() {
         let capacity = |after: &str, before: &str, next: bool| {
-            topic_between(after, before, "ru", (false, next)).map(|t| t.label)
+            topic_between(after, after, before, "ru", (false, next)).map(|t| t.label)
         };
         // "могло находиться 6200 человек при максимальной вместимости зала свыше 9000".
         assert_eq!(
