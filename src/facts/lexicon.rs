@@ -55,6 +55,8 @@ struct RawAsset {
     changed_from: Vec<String>,
     #[serde(default)]
     forecast: Vec<String>,
+    #[serde(default)]
+    last_year: Vec<String>,
     one: Vec<String>,
     none: Vec<String>,
     others: Vec<String>,
@@ -152,6 +154,9 @@ pub struct Lexicon {
     /// Phrases in the last words of a figure's clause before it that make it a forecast
     /// ("pourrait s'élever à", "is expected to rise to").
     pub forecast: Vec<Vec<String>>,
+    /// Phrases that date a toll in their clause to last year ("el año pasado", "в прошлом
+    /// году"), as written (matched in the text, any case and either apostrophe).
+    pub last_year: Vec<String>,
     pub one: HashSet<String>,
     pub none: HashSet<String>,
     /// Words after a figure that say nothing of what it counts ("others").
@@ -316,6 +321,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         superseded: phrases(&raw.superseded),
         changed_from: phrases(&raw.changed_from),
         forecast: phrases(&raw.forecast),
+        last_year: raw.last_year,
         one: set(&raw.one),
         none: set(&raw.none),
         others: set(&raw.others),

@@ -698,10 +698,10 @@ pub fn extract(doc: &Document) -> Facts {
                 .as_ref()
                 .is_some_and(|t| t.unit.is_none() && !t.key.starts_with("clock"));
             let named = counted
-                .then(|| places::of_figure(text, &doc.language, &place_mentions, &f.span))
+                .then(|| places::of_count(text, &doc.language, &place_mentions, &f.span))
                 .flatten();
             let place_by_source = counted && named.is_none() && source_place.is_some();
-            let place = named.or(source_place.as_ref()).filter(|_| counted);
+            let place = named.as_ref().or(source_place.as_ref()).filter(|_| counted);
             facts.figures.push(FigureFact {
                 sentence: id,
                 span: base + f.span.start..base + f.span.end,
@@ -809,24 +809,34 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
         .filter(|d| d.kind == DateKind::Year)
         .filter_map(|d| Some((d.sentence, &d.span, year_of(&d.value)?)))
         .collect();
-    let Some(story) = years
+    let story = years
         .iter()
         .map(|y| y.2)
         .chain(date.and_then(year_of))
-        .max()
-    else {
-        return;
-    };
+        .max();
     // Past years by sentence, in order: a figure is checked against the nearest before
-    // and after it (a clause break before the nearest is one before any farther).
-    let mut past: HashMap<SentenceId, Vec<&Range<usize>>> = HashMap::new();
+    // and after it (a clause break before the nearest is one before any farther). "Last
+    // year" is a past year too.
+    let mut past: HashMap<SentenceId, Vec<Range<usize>>> = HashMap::new();
     for (sentence, span, year) in &years {
-        if *year < story {
-            past.entry(*sentence).or_default().push(span);
+        if story.is_some_and(|s| *year < s) {
+            past.entry(*sentence).or_default().push((*span).clone());
+        }
+    }
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let Some(text) = doc.text.get(s.span.clone()) else {
+            continue;
+        };
+        for m in topics::last_year_spans(text) {
+            let spans = past.entry(SentenceId(i)).or_default();
+            spans.push(s.span.start + m.start..s.span.start + m.end);
         }
     }
     if past.is_empty() {
         return;
+    }
+    for spans in past.values_mut() {
+        spans.sort_by_key(|r| r.start);
     }
     let one_clause = |range: Range<usize>| {
         range.len() <= CLAUSE_BYTES
@@ -951,6 +961,32 @@ mod tests {
         // A phrase in commas with a number that is no part of them is a clause of its own.
         let got = topics("Some 131 people, 32 in all, were killed.", "en");
         assert!(!got[0].1.contains("killed"), "{got:?}");
+    }
+
+    #[test]
+    fn last_years_toll_is_another_occasions() {
+        for (text, lang) in [
+            (
+                "Al menos 1301 peregrinos murieron. En el hach del año pasado murieron al menos 240 peregrinos.",
+                "es",
+            ),
+            (
+                "At least 1301 pilgrims died. Last year, 240 pilgrims died during the hajj.",
+                "en",
+            ),
+            (
+                "Au moins 1301 pèlerins sont morts. L’an dernier, 240 pèlerins étaient morts.",
+                "fr",
+            ),
+            (
+                "Погибли 1301 паломник. В прошлом году погибли 240 паломников.",
+                "ru",
+            ),
+        ] {
+            let got = topics(text, lang);
+            let counted: Vec<bool> = got.iter().map(|(_, l)| !l.is_empty()).collect();
+            assert_eq!(counted, [true, false], "{got:?}");
+        }
     }
 
     #[test]

@@ -367,9 +367,77 @@ pub fn of_source(sentence: &str, lang: &str) -> Option<PlaceMention> {
     })
 }
 
+/// The country an adjective or demonym of `lang` names ("égyptiens", "indische",
+/// "египетских", "Jordanian"), where it is one country's.
+pub fn country_of_adjective(word: &str, lang: &str) -> Option<&'static str> {
+    let no_endings = Vec::new();
+    let endings = WORDS.adjectives.get(lang).unwrap_or(&no_endings);
+    super::countries::by_adjective(word, endings)
+}
+
+/// The place of a count at `figure`: the nationality of the people it counts first
+/// ([`of_people`]: "658 Égyptiens"), else where its clause or sentence says ([`of_figure`]).
+pub fn of_count(
+    sentence: &str,
+    lang: &str,
+    mentions: &[PlaceMention],
+    figure: &Range<usize>,
+) -> Option<PlaceMention> {
+    of_people(sentence, lang, figure)
+        .or_else(|| of_figure(sentence, lang, mentions, figure).cloned())
+}
+
+/// How many words after a count may stand before the demonym of the people it counts.
+const PEOPLE_WORDS: usize = 3;
+
+/// The country of the people a count counts: a demonym or a country's adjective among the
+/// first words after the count at `figure`, with no break between ("658 Égyptiens", "41
+/// Jordanian pilgrims", "98 indische Pilger", "658 египетских паломников", "530 pèlerins
+/// égyptiens"). Their nationality, not where they were, is what sets the count apart.
+pub fn of_people(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<PlaceMention> {
+    let rest = sentence.get(figure.end..)?;
+    let mut end = rest.len().min(CLAUSE_REACH);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    for t in toks(&rest[..end]).iter().take(PEOPLE_WORDS) {
+        if !t.word {
+            return None;
+        }
+        if let Some(id) = country_of_adjective(t.text, lang) {
+            let span = figure.end + t.span.start..figure.end + t.span.end;
+            return Some(PlaceMention {
+                key: format!("country:{id}"),
+                text: t.text.to_owned(),
+                marker: span.clone(),
+                span,
+            });
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_people_is_of_the_country_their_demonym_names() {
+        let of =
+            |t: &str, lang: &str| of_people(t, lang, &(0..t.find(' ').unwrap())).map(|m| m.key);
+        for (t, lang, want) in [
+            ("658 Égyptiens sont morts", "fr", "country:EGY"),
+            ("530 pèlerins égyptiens", "fr", "country:EGY"),
+            ("41 Jordanian pilgrims died", "en", "country:JOR"),
+            ("98 indische Pilger starben", "de", "country:IND"),
+            ("658 египетских паломников", "ru", "country:EGY"),
+        ] {
+            assert_eq!(of(t, lang).as_deref(), Some(want), "{t}");
+        }
+        // Past a break, or further than the people's own words, a demonym is another's.
+        assert_eq!(of("12 people died, French officials said", "en"), None);
+        assert_eq!(of("12 people died in the Egyptian capital", "en"), None);
+    }
 
     fn places(text: &str, lang: &str) -> Vec<String> {
         mentions(text, lang).into_iter().map(|m| m.text).collect()

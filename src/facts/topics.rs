@@ -4,6 +4,8 @@
 //! or its unit and dimension ("93 mètres de haut", "magnitude 6.8"). Figures about
 //! different things are never compared: the topic's key says what may be compared.
 
+use std::sync::LazyLock;
+
 use super::lexicon::{Kind, LEXICON, Lexicon, words};
 
 /// How many words after a figure are searched for what it counts.
@@ -262,6 +264,26 @@ pub fn heads_a_whole(before: &str) -> bool {
     !clause.is_empty() && LEXICON.partitive_head.contains(&clause)
 }
 
+/// Byte spans of the phrases in `text` that date a toll to last year (`last_year` in the
+/// lexicon: "last year", "l'an dernier", "в прошлом году").
+pub fn last_year_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    static PATTERN: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        let alternatives: Vec<String> = LEXICON
+            .last_year
+            .iter()
+            .map(|p| regex::escape(p).replace('\'', "['’]").replace(' ', r"\s+"))
+            .collect();
+        if alternatives.is_empty() {
+            return None;
+        }
+        regex::Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))).ok()
+    });
+    PATTERN
+        .as_ref()
+        .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+        .unwrap_or_default()
+}
+
 /// True when `qualifier` (the words of a figure's qualifier: "превысило", "has exceeded")
 /// says what a count has come to, like the `reaches` phrases before a figure.
 pub fn qualifier_reaches(qualifier: &str) -> bool {
@@ -473,6 +495,14 @@ fn scan_after(
         + aw[first..]
             .iter()
             .take_while(|w| lex.copulas.contains(*w))
+            .count();
+    // "658 Égyptiens", "41 Jordanian pilgrims": a demonym says where the people are from
+    // (their place, see `places::of_people`), not what is counted.
+    let first = first
+        + aw[first..]
+            .iter()
+            .take(1)
+            .take_while(|w| super::places::country_of_adjective(w, lang).is_some())
             .count();
     let mut p = 0;
     while p < aw.len() {
