@@ -276,11 +276,22 @@ pub fn last_year_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         if alternatives.is_empty() {
             return None;
         }
-        regex::Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))).ok()
+        // Word boundaries are checked below: a Unicode `\b` would keep the regex off its
+        // fast engine on every sentence.
+        regex::Regex::new(&format!(r"(?i)(?:{})", alternatives.join("|"))).ok()
     });
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     PATTERN
         .as_ref()
-        .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+        .map(|re| {
+            re.find_iter(text)
+                .filter(|m| {
+                    !word_char(text[..m.start()].chars().next_back())
+                        && !word_char(text[m.end()..].chars().next())
+                })
+                .map(|m| m.range())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
