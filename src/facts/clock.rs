@@ -1,40 +1,40 @@
 //! Times of day: "20:07", "18h50", "20H00", "18.50 Uhr", "5.50pm", "11 pm", "20 Uhr",
 //! "الساعة 11:00", with their qualifiers ("peu avant", "gegen", "about") and time zone
-//! ("16.50 GMT", "02H17 HB"; local time otherwise). Values are minutes after midnight.
+//! ("16.50 GMT", "02H17 HB"; local time otherwise). Values are minutes after midnight; the
+//! words around a time are data in `assets/facts/clock.toml`.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
 
 use super::numbers::{Figure, Interval, Measure, qualifier_before};
 use super::rules::{NumberRules, Qualifier};
 use super::tokens::Token;
 
-/// Words after a time that put it in the afternoon or evening.
-const PM: [&[&str]; 14] = [
-    &["pm"],
-    &["p", ".", "m", "."],
-    &["p", ".", "m"],
-    &["du", "soir"],
-    &["abends"],
-    &["de", "la", "tarde"],
-    &["de", "la", "noche"],
-    &["вечера"],
-    &["مساء"],
-    &["مساءً"],
-    &["ليلا"],
-    &["من", "ليل"],
-    &["ليل"],
-    &["di", "sera"],
-];
-/// Words after a time that keep it in the morning.
-const AM: [&[&str]; 9] = [
-    &["am"],
-    &["a", ".", "m", "."],
-    &["a", ".", "m"],
-    &["du", "matin"],
-    &["de", "la", "madrugada"],
-    &["de", "la", "mañana"],
-    &["morgens"],
-    &["утра"],
-    &["صباحا"],
-];
+const ASSET: &str = include_str!("../../assets/facts/clock.toml");
+
+/// The words around a time of day (`assets/facts/clock.toml`, where each list is described).
+#[derive(Debug, Default, Deserialize)]
+struct Words {
+    pm: Vec<Vec<String>>,
+    am: Vec<Vec<String>>,
+    gmt: Vec<Vec<String>>,
+    zones: Vec<String>,
+    units: Vec<String>,
+    zone_nouns: Vec<String>,
+    local: Vec<String>,
+    until: Vec<String>,
+    by: Vec<String>,
+    fillers: Vec<String>,
+    prefixes: Vec<Vec<String>>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| toml::from_str(ASSET).unwrap_or_default());
+
+/// True when `list` holds `word`.
+fn holds(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
 
 /// What follows a time.
 enum Suffix {
@@ -46,47 +46,28 @@ enum Suffix {
 }
 
 fn suffix_at(tokens: &[Token], i: usize) -> Option<(Suffix, usize)> {
-    let starts = |p: &[&str]| {
+    let starts = |p: &[String]| {
         tokens.len() >= i + p.len() && p.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.text)
     };
-    if let Some(p) = PM.iter().find(|p| starts(p)) {
+    let words = &*WORDS;
+    if let Some(p) = words.pm.iter().find(|p| starts(p)) {
         return Some((Suffix::Pm, p.len()));
     }
-    if let Some(p) = AM.iter().find(|p| starts(p)) {
+    if let Some(p) = words.am.iter().find(|p| starts(p)) {
         return Some((Suffix::Am, p.len()));
     }
-    if let Some(p) = GMT.iter().find(|p| starts(p)) {
+    if let Some(p) = words.gmt.iter().find(|p| starts(p)) {
         return Some((Suffix::Zone("GMT".to_owned()), p.len()));
     }
     let w = tokens.get(i)?.text.as_str();
-    if ZONES.contains(&w) {
+    if holds(&words.zones, w) {
         return Some((Suffix::Zone(w.to_uppercase()), 1));
     }
     if let Some((zone, len)) = named_zone(tokens, i) {
         return Some((Suffix::Zone(zone), len));
     }
-    matches!(w, "uhr" | "h" | "heures" | "horas" | "часов" | "ore").then_some((Suffix::Unit, 1))
+    holds(&words.units, w).then_some((Suffix::Unit, 1))
 }
-/// Greenwich time written in words or Arabic letters ("15:00 ت.غ.", "بتوقيت غرينتش").
-const GMT: [&[&str]; 4] = [
-    &["ت", ".", "غ"],
-    &["بتوقيت", "غرينتش"],
-    &["بتوقيت", "جرينتش"],
-    &["greenwich", "mean", "time"],
-];
-/// Words that name a time of day's zone by the word after them ("heure norvégienne",
-/// "hora de Madrid", "по московскому времени" is read as a zone of its own elsewhere).
-const ZONE_NOUNS: [&str; 5] = ["heure", "hora", "horario", "zeit", "بتوقيت"];
-/// Zones that are the place's own: no zone.
-const LOCAL: [&str; 7] = [
-    "locale",
-    "local",
-    "lokal",
-    "lokaler",
-    "ortszeit",
-    "المحلي",
-    "المحلية",
-];
 
 /// A zone named in words after a time, perhaps past a comma: "6h30, heure norvégienne",
 /// "las 7:30 hora de Madrid", "6:30 am Norwegian time" (a country's demonym before "time").
@@ -95,8 +76,8 @@ fn named_zone(tokens: &[Token], i: usize) -> Option<(String, usize)> {
     let comma = usize::from(tokens.get(i).is_some_and(|t| t.text == ","));
     let at = i + comma;
     let word = |k: usize| tokens.get(k).map(|t| t.text.as_str());
-    let named = |w: &str| w.chars().all(char::is_alphabetic) && !LOCAL.contains(&w);
-    if ZONE_NOUNS.contains(&word(at)?) {
+    let named = |w: &str| w.chars().all(char::is_alphabetic) && !holds(&WORDS.local, w);
+    if holds(&WORDS.zone_nouns, word(at)?) {
         let skip = usize::from(matches!(word(at + 1), Some("de" | "du" | "d'")));
         let zone = word(at + 1 + skip).filter(|w| named(w))?;
         return Some((zone.to_uppercase(), comma + 2 + skip));
@@ -113,71 +94,17 @@ fn named_zone(tokens: &[Token], i: usize) -> Option<(String, usize)> {
         .then(|| (zone.to_uppercase(), comma + 2))
 }
 
-/// Explicit time zones after a time (shown with the topic, so times of different zones are
-/// never compared).
-const ZONES: [&str; 12] = [
-    "gmt", "utc", "hb", "cet", "cest", "mez", "mesz", "bst", "edt", "est", "msk", "мск",
-];
-/// Words that end a span of time: a time up to three words after one is the end of a
-/// count's window ("secousses ressenties jusqu'à mardi 18H00"), not when anything happened.
-const UNTIL: [&str; 9] = [
-    "until", "till", "jusqu'", "bis", "hasta", "até", "fino", "до", "حتى",
-];
-
-/// Words right before a time that make it a deadline ("by 22:00", "к 22:00", "d'ici 18h"):
-/// when something was over by, not when anything happened.
-const BY: [&str; 5] = ["by", "к", "ко", "ici", "بحلول"];
-
 /// True when one of the three words before token `k` ends a span of time, or the word
 /// right before it sets a deadline.
 fn after_until(tokens: &[Token], k: usize) -> bool {
     tokens[k.saturating_sub(3)..k]
         .iter()
-        .any(|t| UNTIL.contains(&t.text.as_str()))
-        || k > 0 && BY.contains(&tokens[k - 1].text.as_str())
+        .any(|t| holds(&WORDS.until, &t.text))
+        || k > 0 && holds(&WORDS.by, &tokens[k - 1].text)
 }
 
-/// Words that may stand between a qualifier and a time ("vers la", "حوالي الساعة").
-const FILLERS: [&str; 12] = [
-    "at",
-    "à",
-    "a",
-    "um",
-    "в",
-    "во",
-    "alle",
-    "las",
-    "la",
-    "الساعة",
-    "في",
-    "h",
-];
-
-/// Words right before a number that make it a time of day ("a las 18.10", "um 20.07",
-/// "à 23h", "в 17.54"): a dotted time needs no "Uhr" after them, and a number word
-/// ("a las cinco de la tarde") may name the hour when the part of the day follows.
-const PREFIXES: [&[&str]; 17] = [
-    &["avant"],
-    &["après"],
-    &["dès"],
-    &["a", "las"],
-    &["a", "la"],
-    &["las"],
-    &["à"],
-    &["vers"],
-    &["um"],
-    &["gegen"],
-    &["at"],
-    &["в"],
-    &["alle"],
-    &["alle", "ore"],
-    &["الساعة"],
-    &["hacia", "las"],
-    &["sobre", "las"],
-];
-
 fn prefixed(tokens: &[Token], k: usize) -> bool {
-    PREFIXES.iter().any(|p| {
+    WORDS.prefixes.iter().any(|p| {
         p.len() <= k
             && p.iter()
                 .zip(&tokens[k - p.len()..k])
@@ -283,7 +210,7 @@ pub fn times(tokens: &[Token], rules: &NumberRules) -> Vec<(Figure, std::ops::Ra
         // A qualifier before it, perhaps past one filler word.
         let mut start = k;
         let mut qualifier = qualifier_before(tokens, start, rules);
-        if qualifier.is_none() && k > 0 && FILLERS.contains(&tokens[k - 1].text.as_str()) {
+        if qualifier.is_none() && k > 0 && holds(&WORDS.fillers, &tokens[k - 1].text) {
             if let Some(q) = qualifier_before(tokens, k - 1, rules) {
                 start = k - 1;
                 qualifier = Some(q);
@@ -333,6 +260,25 @@ mod tests {
     use super::super::rules::rules;
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn asset_parses() {
+        let words: Words = toml::from_str(ASSET).expect("assets/facts/clock.toml");
+        for list in [&words.pm, &words.am, &words.gmt, &words.prefixes] {
+            assert!(!list.is_empty() && list.iter().all(|p| !p.is_empty()));
+        }
+        for list in [
+            &words.zones,
+            &words.units,
+            &words.zone_nouns,
+            &words.local,
+            &words.until,
+            &words.by,
+            &words.fillers,
+        ] {
+            assert!(!list.is_empty());
+        }
+    }
 
     fn read(text: &str, lang: &str) -> Vec<(String, String, String)> {
         let r = rules(lang);
