@@ -33,11 +33,9 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
 
-/// The export of a story (files in name order, no dictionary: the result must not depend
-/// on what is installed).
-fn export(id: &str) -> (Value, Value, Vec<(String, Vec<u8>)>) {
-    let dir = story_dir(id);
-    let gold = read_json(&dir.join("gold.json"));
+/// The gold of a story and its files in name order.
+fn story_files(id: &str) -> (Value, Vec<String>) {
+    let gold = read_json(&story_dir(id).join("gold.json"));
     let mut files: Vec<String> = gold["docs"]
         .as_object()
         .unwrap()
@@ -45,19 +43,29 @@ fn export(id: &str) -> (Value, Value, Vec<(String, Vec<u8>)>) {
         .map(|v| v.as_str().unwrap().to_owned())
         .collect();
     files.sort();
-    let paths: Vec<String> = files
-        .iter()
-        .map(|f| dir.join(f).to_string_lossy().into_owned())
-        .collect();
-    let out = Command::cargo_bin("parallax")
+    (gold, files)
+}
+
+/// The binary's export of a story's `files` in `format`, with no dictionary: the result
+/// must not depend on what is installed.
+fn export_files(id: &str, files: &[String], format: &str) -> Vec<u8> {
+    let dir = story_dir(id);
+    Command::cargo_bin("parallax")
         .unwrap()
-        .args(["export", "--format", "json", "--no-dict"])
-        .args(&paths)
+        .args(["export", "--format", format, "--no-dict"])
+        .args(files.iter().map(|f| dir.join(f)))
         .assert()
         .success()
         .get_output()
         .stdout
-        .clone();
+        .clone()
+}
+
+/// The JSON export of a story, its gold and its texts.
+fn export(id: &str) -> (Value, Value, Vec<(String, Vec<u8>)>) {
+    let dir = story_dir(id);
+    let (gold, files) = story_files(id);
+    let out = export_files(id, &files, "json");
     let texts = files
         .iter()
         .map(|f| (f.clone(), std::fs::read(dir.join(f)).unwrap()))
@@ -273,25 +281,10 @@ fn running_toll_shows_each_time_and_the_latest_reading() {
     assert!(times.contains(&("=212", "2025-03-13")), "{times:?}");
 }
 
-/// The export of a story in `format` (Markdown or HTML), files in name order, no dictionary.
+/// The export of a story in `format` (Markdown or HTML).
 fn export_as(id: &str, format: &str) -> String {
-    let dir = story_dir(id);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let out = Command::cargo_bin("parallax")
-        .unwrap()
-        .args(["export", "--format", format, "--no-dict"])
-        .args(&paths)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
+    let (_, files) = story_files(id);
+    String::from_utf8(export_files(id, &files, format)).unwrap()
 }
 
 #[test]

@@ -313,14 +313,10 @@ fn count_topic(
         return None;
     }
     // Past the next figure, only as far as a phrase in commas and a verb after it reach.
-    let beyond = text.get(counted_from..).unwrap_or("");
-    let mut beyond_end = beyond.len().min(BEYOND_BYTES);
-    while !beyond.is_char_boundary(beyond_end) {
-        beyond_end -= 1;
-    }
+    let reach = crate::text::around(text, &(counted_from..counted_from), BEYOND_BYTES);
     topics::topic_between(
         text.get(counted_from..after_end).unwrap_or(""),
-        &beyond[..beyond_end],
+        text.get(counted_from..reach.end).unwrap_or(""),
         before,
         lang,
         (k > 0, k + 1 < figures.len()),
@@ -823,12 +819,25 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
             past.entry(*sentence).or_default().push((*span).clone());
         }
     }
-    for (i, s) in doc.sentences.iter().enumerate() {
-        let Some(text) = doc.text.get(s.span.clone()) else {
+    // Only sentences that hold a toll are searched for "last year".
+    let is_toll = |f: &FigureFact| {
+        f.topic
+            .as_ref()
+            .is_some_and(|t| t.has_event && !t.people_events.is_empty())
+    };
+    let mut tolls: Vec<SentenceId> = facts
+        .figures
+        .iter()
+        .filter(|f| is_toll(f))
+        .map(|f| f.sentence)
+        .collect();
+    tolls.dedup();
+    for id in tolls {
+        let Some(s) = doc.sentences.get(id.0) else {
             continue;
         };
-        for m in topics::last_year_spans(text) {
-            let spans = past.entry(SentenceId(i)).or_default();
+        for m in topics::last_year_spans(doc.text.get(s.span.clone()).unwrap_or("")) {
+            let spans = past.entry(id).or_default();
             spans.push(s.span.start + m.start..s.span.start + m.end);
         }
     }
@@ -846,11 +855,7 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
                 .is_some_and(|t| !t.contains(topics::is_break))
     };
     for f in &mut facts.figures {
-        if !f
-            .topic
-            .as_ref()
-            .is_some_and(|t| t.has_event && !t.people_events.is_empty())
-        {
+        if !is_toll(f) {
             continue;
         }
         let Some(spans) = past.get(&f.sentence) else {

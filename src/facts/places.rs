@@ -340,15 +340,13 @@ fn is_source(words: &[String], i: usize, phrases: &[Vec<String>], lang: &str) ->
 /// of two countries are named.
 pub fn of_source(sentence: &str, lang: &str) -> Option<PlaceMention> {
     let phrases = WORDS.sources.get(lang)?;
-    let no_endings = Vec::new();
-    let endings = WORDS.adjectives.get(lang).unwrap_or(&no_endings);
     let tokens: Vec<Tok<'_>> = toks(sentence).into_iter().filter(|t| t.word).collect();
     let words: Vec<String> = tokens.iter().map(|t| matching(t.text)).collect();
     let mut found: Option<(&'static str, usize)> = None;
     for i in (0..words.len()).filter(|&i| is_source(&words, i, phrases, lang)) {
         let near = i.saturating_sub(SOURCE_NEAR)..(i + 1 + SOURCE_NEAR).min(words.len());
         for j in near.filter(|&j| j != i) {
-            let Some(id) = super::countries::by_adjective(tokens[j].text, endings) else {
+            let Some(id) = country_of_adjective(tokens[j].text, lang) else {
                 continue;
             };
             match found {
@@ -395,12 +393,9 @@ const PEOPLE_WORDS: usize = 3;
 /// Jordanian pilgrims", "98 indische Pilger", "658 египетских паломников", "530 pèlerins
 /// égyptiens"). Their nationality, not where they were, is what sets the count apart.
 pub fn of_people(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<PlaceMention> {
-    let rest = sentence.get(figure.end..)?;
-    let mut end = rest.len().min(CLAUSE_REACH);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    for t in toks(&rest[..end]).iter().take(PEOPLE_WORDS) {
+    let reach = crate::text::around(sentence, figure, CLAUSE_REACH);
+    let rest = sentence.get(figure.end..reach.end)?;
+    for t in toks(rest).iter().take(PEOPLE_WORDS) {
         if !t.word {
             return None;
         }

@@ -298,8 +298,12 @@ pub fn last_year_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 /// True when `qualifier` (the words of a figure's qualifier: "превысило", "has exceeded")
 /// says what a count has come to, like the `reaches` phrases before a figure.
 pub fn qualifier_reaches(qualifier: &str) -> bool {
-    let w = words(qualifier);
-    !w.is_empty() && LEXICON.reaches.iter().any(|p| w.ends_with(p))
+    ends_with_reach(&LEXICON, &words(qualifier))
+}
+
+/// True when `words` end with a phrase of `reaches` (what a count has come to).
+fn ends_with_reach(lex: &Lexicon, words: &[String]) -> bool {
+    !words.is_empty() && lex.reaches.iter().any(|p| words.ends_with(p))
 }
 
 /// The topic of a figure, given the text after its count (up to the next figure) and the
@@ -385,7 +389,7 @@ pub fn topic_between(
         && found.unit.is_none()
         && found.noun.is_none_or(|n| lex.nouns[n].generic)
         && !partitive
-        && lex.reaches.iter().any(|p| bw.ends_with(p))
+        && ends_with_reach(lex, bw)
     {
         let whole = words(
             whole_before
@@ -510,11 +514,10 @@ fn scan_after(
     // "658 Égyptiens", "41 Jordanian pilgrims": a demonym says where the people are from
     // (their place, see `places::of_people`), not what is counted.
     let first = first
-        + aw[first..]
-            .iter()
-            .take(1)
-            .take_while(|w| super::places::country_of_adjective(w, lang).is_some())
-            .count();
+        + usize::from(
+            aw.get(first)
+                .is_some_and(|w| super::places::country_of_adjective(w, lang).is_some()),
+        );
     let mut p = 0;
     while p < aw.len() {
         if p > 0 && joins_clauses(lex, &aw[p]) {
