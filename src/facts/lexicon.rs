@@ -70,6 +70,8 @@ struct RawAsset {
     #[serde(default)]
     means: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    scene: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     collective: Vec<String>,
     event: Vec<RawConcept>,
     noun: Vec<RawConcept>,
@@ -173,12 +175,21 @@ pub struct Lexicon {
     pub speech: HashSet<String>,
     /// Ways people were moved ("by sea", "par la route"), as (words, id).
     pub means: Vec<(Vec<String>, String)>,
+    /// Where people died or were hurt ("on the spot", "im Krankenhaus"), as (words, id).
+    pub scene: Vec<(Vec<String>, String)>,
     /// Phrases right before a figure that make it the size of a group ("the group of 12
     /// walkers", "el grupo, de 14 personas").
     pub collective: Vec<Vec<String>>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
+
+/// Phrases by id, each as (words, id).
+fn tagged(map: &BTreeMap<String, Vec<String>>) -> Vec<(Vec<String>, String)> {
+    map.iter()
+        .flat_map(|(id, list)| list.iter().map(move |p| (words(p), id.clone())))
+        .collect()
+}
 
 /// Words of a text in matching form (lowercase, no diacritics), punctuation dropped;
 /// `%` and `€`/`$` are words of their own.
@@ -329,11 +340,8 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         among: set(&raw.among),
         conjunctions: set(&raw.conjunctions),
         speech: set(&raw.speech),
-        means: raw
-            .means
-            .iter()
-            .flat_map(|(id, list)| list.iter().map(move |p| (words(p), id.clone())))
-            .collect(),
+        means: tagged(&raw.means),
+        scene: tagged(&raw.scene),
         collective: phrases(&raw.collective),
     })
 }

@@ -445,20 +445,32 @@ pub(super) fn qualifier_before(
     k: usize,
     rules: &NumberRules,
 ) -> Option<(Qualifier, usize)> {
-    let ends_at_k = |phrase: &[String]| {
-        phrase.len() <= k
-            && phrase
-                .iter()
-                .zip(&tokens[k - phrase.len()..k])
-                .all(|(p, t)| *p == t.text)
+    let at = |k: usize| {
+        let ends_at = |phrase: &[String]| {
+            phrase.len() <= k
+                && phrase
+                    .iter()
+                    .zip(&tokens[k - phrase.len()..k])
+                    .all(|(p, t)| *p == t.text)
+        };
+        let (phrase, q) = rules.before.iter().find(|(phrase, _)| ends_at(phrase))?;
+        // "увеличилось до 151": a longer phrase that states the value holds no qualifier.
+        let stated = rules
+            .stated
+            .iter()
+            .any(|s| s.len() > phrase.len() && ends_at(s));
+        (!stated).then_some((*q, phrase.len()))
     };
-    let (phrase, q) = rules.before.iter().find(|(phrase, _)| ends_at_k(phrase))?;
-    // "увеличилось до 151": a longer phrase that states the value holds no qualifier.
-    let stated = rules
-        .stated
-        .iter()
-        .any(|s| s.len() > phrase.len() && ends_at_k(s));
-    (!stated).then_some((*q, phrase.len()))
+    // A preposition may stand between "at least" and the figure ("au moins à 90"); not
+    // after the other qualifiers, where it is read otherwise ("the show was over at 9").
+    at(k).or_else(|| {
+        let linked = k > 0 && rules.linking.contains(&tokens[k - 1].text);
+        linked
+            .then(|| at(k - 1))
+            .flatten()
+            .filter(|&(q, _)| q == Qualifier::Ge)
+            .map(|(q, len)| (q, len + 1))
+    })
 }
 
 fn qualifier_after(tokens: &[Token], k: usize, rules: &NumberRules) -> Option<(Qualifier, usize)> {
@@ -578,6 +590,43 @@ mod tests {
                     &[("6", "=6"), ("10:30", "=10:30")],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_preposition_may_stand_between_at_least_and_its_figure() {
+        for (text, lang, want) in [
+            ("the toll stands at least at 90", "en", "at least at 90"),
+            (
+                "le bilan s'élève au moins à 90 morts",
+                "fr",
+                "au moins à 90",
+            ),
+            (
+                "el balance asciende al menos a 90 muertos",
+                "es",
+                "al menos a 90",
+            ),
+            (
+                "die Zahl stieg mindestens auf 90",
+                "de",
+                "mindestens auf 90",
+            ),
+        ] {
+            assert_eq!(
+                values(text, lang),
+                [(want.to_owned(), ">=90".to_owned())],
+                "{text}"
+            );
+        }
+        // Other qualifiers keep the preposition out: the show ended at 9.
+        assert_eq!(
+            values("the show was over at 9", "en"),
+            [("9".to_owned(), "=9".to_owned())]
+        );
+        assert_eq!(
+            values("plus de à 90", "fr"),
+            [("90".to_owned(), "=90".to_owned())]
         );
     }
 

@@ -40,6 +40,8 @@ struct RawLang {
     range: HashMap<String, Vec<String>>,
     #[serde(default)]
     labels: Vec<String>,
+    #[serde(default)]
+    linking: Vec<String>,
 }
 
 /// How a qualifier bends a reading.
@@ -103,6 +105,9 @@ pub struct NumberRules {
     pub range_openers: Vec<String>,
     /// Words after which a number names something ("flight 2216", "no. 5"), as tokens.
     pub labels: Vec<Vec<String>>,
+    /// Prepositions that may stand between "at least" and its figure ("at least at 90",
+    /// "au moins à 90", "al menos a 90").
+    pub linking: HashSet<String>,
 }
 
 impl NumberRules {
@@ -162,6 +167,7 @@ pub(crate) fn parse(source: &str) -> Result<HashMap<String, NumberRules>, toml::
                 range_between: r.range.get("between").cloned().unwrap_or_default(),
                 range_openers: r.range.get("openers").cloned().unwrap_or_default(),
                 labels: r.labels.iter().map(|l| label_tokens(l)).collect(),
+                linking: r.linking.into_iter().collect(),
             };
             (lang, rules)
         })

@@ -417,7 +417,7 @@ pub fn topic_between(
     if found.event.is_none() && found.noun.is_some_and(|n| lex.nouns[n].person) && !partitive {
         found.event = past_apposition(lex, lang, beyond);
     }
-    topic(lex, lang, &found).map(|t| moved_by(lex, &aw, t))
+    topic(lex, lang, &found).map(|t| moved_by(lex, lang, &aw, t))
 }
 
 /// The event told of people past a phrase set off by commas after them ("Two crew members,
@@ -446,21 +446,44 @@ fn past_apposition(lex: &Lexicon, lang: &str, after: &str) -> Option<usize> {
 }
 
 /// The topic of people moved one way ("3,000 evacuated by sea"; `aw` the words after the
-/// figure): those moved that way.
-fn moved_by(lex: &Lexicon, aw: &[String], t: Topic) -> Topic {
+/// figure): those moved that way; and of people who died or were hurt in one place ("34
+/// died at the venue", "12 morts sur le coup"): those of that place, a part of the toll.
+fn moved_by(lex: &Lexicon, lang: &str, aw: &[String], t: Topic) -> Topic {
     if !t.has_event || t.unit.is_some() {
         return t;
     }
-    let means = (0..aw.len()).find_map(|i| {
-        lex.means
-            .iter()
-            .find(|(p, _)| aw[i..].starts_with(p))
-            .map(|(_, id)| id)
+    let find = |list: &[(Vec<String>, String)]| {
+        (0..aw.len()).find_map(|i| {
+            list.iter()
+                .find(|(p, _)| aw[i..].starts_with(p))
+                .map(|(_, id)| id.clone())
+        })
+    };
+    // The place is read right after the event, at most a word between ("died at the
+    // venue", "starben noch am Unfallort"): "Тела 10 погибших были обнаружены на месте
+    // крушения" tells where the bodies were found, "12 morts et les secours sur place"
+    // where the rescuers are.
+    let scene = (0..aw.len()).find_map(|i| {
+        let (_, id) = lex.scene.iter().find(|(p, _)| aw[i..].starts_with(p))?;
+        let after_event = (i.saturating_sub(4)..i).any(|j| {
+            lex.term_at(lang, &aw[j..]).is_some_and(|(term, n)| {
+                matches!(term.kind, Kind::Event(_)) && j + n <= i && i - (j + n) <= 1
+            })
+        });
+        after_event.then(|| id.clone())
     });
-    match means {
+    let t = match find(&lex.means) {
         Some(id) => Topic {
             key: format!("{}|by:{id}", t.key),
             label: format!("{} by {id}", t.label),
+            ..t
+        },
+        None => t,
+    };
+    match scene {
+        Some(id) => Topic {
+            key: format!("{}|at:{id}", t.key),
+            label: format!("{} {id}", t.label),
             ..t
         },
         None => t,
@@ -744,6 +767,69 @@ mod tests {
 
     fn label(after: &str, before: &str, lang: &str) -> Option<String> {
         topic_of(after, before, lang).map(|t| t.label)
+    }
+
+    #[test]
+    fn those_who_died_in_one_place_are_a_part_of_the_toll() {
+        for (after, before, lang, want) in [
+            (
+                " people had died at the venue and the others",
+                "The police chief said",
+                "en",
+                "people killed at the scene",
+            ),
+            (" morts sur le coup", "", "fr", "people killed at the scene"),
+            (
+                " Menschen starben noch am Unfallort",
+                "",
+                "de",
+                "people killed at the scene",
+            ),
+            (
+                " personas murieron en el acto",
+                "",
+                "es",
+                "people killed at the scene",
+            ),
+            (
+                " человек погибли на месте",
+                "",
+                "ru",
+                "people killed at the scene",
+            ),
+            (
+                " people died in hospital",
+                "",
+                "en",
+                "people killed in hospital",
+            ),
+            (
+                " blessés soignés dans un hôpital",
+                "",
+                "fr",
+                "people injured in hospital",
+            ),
+        ] {
+            assert_eq!(label(after, before, lang).as_deref(), Some(want), "{after}");
+        }
+        // The whole toll, those taken to hospital, and those of another clause are not a
+        // place's part.
+        assert_eq!(
+            label(" personnes sont mortes et les secours sur place", "", "fr").as_deref(),
+            Some("people killed")
+        );
+        assert_eq!(
+            label(" people were killed", "", "en").as_deref(),
+            Some("people killed")
+        );
+        assert_eq!(
+            label(" injured were taken to hospital", "", "en").as_deref(),
+            Some("people injured")
+        );
+        assert_eq!(
+            label(" погибших были обнаружены на месте крушения", "Тела", "ru").as_deref(),
+            Some("people killed")
+        );
     }
 
     #[test]
