@@ -52,6 +52,8 @@ struct RawAsset {
     #[serde(default)]
     superseded: Vec<String>,
     #[serde(default)]
+    refers_back: Vec<String>,
+    #[serde(default)]
     changed_from: Vec<String>,
     #[serde(default)]
     forecast: Vec<String>,
@@ -150,6 +152,8 @@ pub struct Lexicon {
     /// Phrases before a figure in its sentence part that make it a reading since replaced
     /// ("the previous toll", "die frühere Zahl", "الحصيلة السابقة").
     pub superseded: Vec<Vec<String>>,
+    /// Phrases before a figure that name a count given before ("die Zahl", "ce chiffre").
+    pub refers_back: Vec<Vec<String>>,
     /// Phrases right before a figure that make it where a count stood before it changed
     /// ("rose from", "est passé de", "ارتفع من").
     pub changed_from: Vec<Vec<String>>,
@@ -330,6 +334,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         partitive_head: phrases(&raw.partitive_head),
         reaches: phrases(&raw.reaches),
         superseded: phrases(&raw.superseded),
+        refers_back: phrases(&raw.refers_back),
         changed_from: phrases(&raw.changed_from),
         forecast: phrases(&raw.forecast),
         last_year: raw.last_year,

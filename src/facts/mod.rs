@@ -350,6 +350,21 @@ fn in_context(
     }
 }
 
+/// The topic a figure with none of its own takes by referring back to the counts of the
+/// sentence before (`previous`, their topics; `earlier`, their facts): see
+/// [`topics::referred_back`]. The count it gives replaces theirs ("Die Einsatzkräfte
+/// sprachen zunächst von 174 Todesopfern. Nun senkten sie die Zahl aber auf 125."): they are
+/// no longer the report's reading.
+fn referred_back(before: &str, previous: &[Topic], earlier: &mut [FigureFact]) -> Option<Topic> {
+    let topic = topics::referred_back(before, previous)?;
+    for fact in earlier {
+        if fact.topic.as_ref().is_some_and(|t| t.key == topic.key) {
+            fact.topic = None;
+        }
+    }
+    Some(topic)
+}
+
 /// How many words may stand between a whole and the colon or dash that opens its
 /// breakdown ("16 пострадавших:", "six attackers —"), and bytes at most.
 const WHOLE_WORDS: usize = 3;
@@ -650,7 +665,11 @@ pub fn extract(doc: &Document) -> Facts {
         days_after: None,
         text: format!("{from} {date}"),
     });
+    // The topics of the counts of an event in the sentence before, and in this one.
+    let (mut current, mut from) = (Vec::new(), 0);
     for (id, sentence) in doc.sentence_ids().filter(|(_, s)| !s.is_boilerplate()) {
+        let previous = std::mem::take(&mut current);
+        let earlier = std::mem::replace(&mut from, facts.figures.len())..facts.figures.len();
         let base = sentence.span.start;
         let text = doc.sentence_text(id);
         let sentence_dates = dates::dates(text);
@@ -676,7 +695,12 @@ pub fn extract(doc: &Document) -> Facts {
                     (topic, interval, value)
                 }
             };
-            let topic = in_context(text, &figures, k, part, topic, &facts.figures, &parts);
+            let topic =
+                in_context(text, &figures, k, part, topic, &facts.figures, &parts).or_else(|| {
+                    let before = &text[..f.span.start];
+                    referred_back(before, &previous, &mut facts.figures[earlier.clone()])
+                });
+            current.extend(topic.clone().filter(|t| t.has_event && t.unit.is_none()));
             let topic = topic.filter(|_| !superseded(text, &figures, k));
             parts.push(part);
             // The magnitude of another quake ("followed by a second of magnitude 5.5") is
@@ -689,22 +713,20 @@ pub fn extract(doc: &Document) -> Facts {
                     && !adds_to_earlier(text, &figures, k, t, &facts.figures)
             });
             let occasion = occasion_of(f, topic.as_ref(), &occasion_reader, text, &doc.language);
-            // Only counts have places.
-            let counted = topic
-                .as_ref()
-                .is_some_and(|t| t.unit.is_none() && !t.key.starts_with("clock"));
-            let named = counted
-                .then(|| places::of_count(text, &doc.language, &place_mentions, &f.span))
-                .flatten();
-            let place_by_source = counted && named.is_none() && source_place.is_some();
-            let place = named.as_ref().or(source_place.as_ref()).filter(|_| counted);
+            let (place, place_by_source) = count_place(
+                topic.as_ref(),
+                (text, &doc.language),
+                &place_mentions,
+                source_place.as_ref(),
+                &f.span,
+            );
             facts.figures.push(FigureFact {
                 sentence: id,
                 span: base + f.span.start..base + f.span.end,
                 interval,
                 value,
                 exact: f.exact_numeral,
-                place: place.map(|m| (m.key.clone(), m.text.clone())),
+                place,
                 place_by_source,
                 vague: f.vague,
                 time: time.clone(),
@@ -714,35 +736,68 @@ pub fn extract(doc: &Document) -> Facts {
         }
         let first = facts.figures.len() - figures.len();
         share_coordinated_events(text, &doc.language, &figures, &mut facts.figures[first..]);
-        facts
-            .dates
-            .extend(date_facts(text, (id, base), sentence_dates, dateline));
-        facts
-            .days
-            .extend(day_facts(text, &doc.language, id, base, &occasion_reader));
-        facts.relative.extend(relative_facts(
-            text,
-            &doc.language,
-            id,
-            base,
-            &occasion_reader,
-        ));
-        facts.bearings.extend(bearing_facts(
-            text,
-            &doc.language,
+        other_facts(
+            &mut facts,
+            (text, &doc.language),
             (id, base),
+            (sentence_dates, dateline),
+            &occasion_reader,
             &place_mentions,
-        ));
-        facts
-            .sources
-            .extend(source_facts(text, &doc.language, id, base));
-        if !dateline {
-            facts.names.extend(name_facts(text, id, base));
-        }
+        );
     }
     drop_past_tolls(doc, doc_date.as_ref().map(|(d, _)| d.as_str()), &mut facts);
     drop_listed_parts(doc, &mut facts);
     facts
+}
+
+/// The facts of a sentence other than figures: dates (`dates`, with whether the sentence is
+/// a dateline, whose names are no facts either), weekdays, relative days, bearings, sources
+/// and names.
+fn other_facts<'a>(
+    facts: &mut Facts,
+    (text, lang): (&'a str, &str),
+    (id, base): (SentenceId, usize),
+    (dates, dateline): (Vec<DateMention>, bool),
+    reader: &OnceCell<occasions::Sentence<'a>>,
+    place_mentions: &[places::PlaceMention],
+) {
+    facts
+        .dates
+        .extend(date_facts(text, (id, base), dates, dateline));
+    facts.days.extend(day_facts(text, lang, id, base, reader));
+    facts
+        .relative
+        .extend(relative_facts(text, lang, id, base, reader));
+    facts
+        .bearings
+        .extend(bearing_facts(text, lang, (id, base), place_mentions));
+    facts.sources.extend(source_facts(text, lang, id, base));
+    if !dateline {
+        facts.names.extend(name_facts(text, id, base));
+    }
+}
+
+/// Where a count is: the nationality of its people or the place its clause or sentence
+/// names ([`places::of_count`]), else the country of the source its sentence quotes (the
+/// second value says so). Only counts have places, not measures or times of day.
+fn count_place(
+    topic: Option<&Topic>,
+    (text, lang): (&str, &str),
+    mentions: &[places::PlaceMention],
+    source: Option<&places::PlaceMention>,
+    span: &std::ops::Range<usize>,
+) -> (Option<(String, String)>, bool) {
+    let counted = topic.is_some_and(|t| t.unit.is_none() && !t.key.starts_with("clock"));
+    if !counted {
+        return (None, false);
+    }
+    match places::of_count(text, lang, mentions, span) {
+        Some(m) => (Some((m.key, m.text)), false),
+        None => (
+            source.map(|m| (m.key.clone(), m.text.clone())),
+            source.is_some(),
+        ),
+    }
 }
 
 /// How many words may stand between two figures of one list.
@@ -992,6 +1047,44 @@ mod tests {
             let counted: Vec<bool> = got.iter().map(|(_, l)| !l.is_empty()).collect();
             assert_eq!(counted, [true, false], "{got:?}");
         }
+    }
+
+    #[test]
+    fn the_number_the_sentence_before_gave_is_what_a_figure_counts_and_replaces() {
+        for (text, lang) in [
+            (
+                "Die Einsatzkräfte sprachen zunächst von 174 Todesopfern. Nun senkten sie die Zahl aber auf 125.",
+                "de",
+            ),
+            (
+                "Rescuers said 174 people were killed. Officials later lowered the figure to 125.",
+                "en",
+            ),
+            (
+                "Les secours ont d'abord annoncé 174 morts. Les autorités ont ensuite ramené ce chiffre à 125.",
+                "fr",
+            ),
+            (
+                "Спасатели сообщили о 174 погибших. Позже власти снизили это число до 125.",
+                "ru",
+            ),
+        ] {
+            let got = topics(text, lang);
+            let labels: Vec<&str> = got.iter().map(|(_, l)| l.as_str()).collect();
+            assert_eq!(labels, ["", "people killed"], "{got:?}");
+        }
+        // Counts of two things before: which one is meant is not known.
+        let got = topics(
+            "12 people were killed and 40 injured. Officials later revised the figure to 15.",
+            "en",
+        );
+        assert_eq!(got[2].1, "", "{got:?}");
+        // A figure with a topic of its own takes none from before, and replaces nothing.
+        let got = topics(
+            "174 people were killed. The number of firefighters rose to 400.",
+            "en",
+        );
+        assert_eq!(got[0].1, "people killed", "{got:?}");
     }
 
     #[test]

@@ -227,6 +227,23 @@ pub fn sharing_event(own: &Topic, other: &Topic, lang: &str) -> Option<Topic> {
     topic(lex, lang, &found).map(|t| if rows_only { t.in_rows_only() } else { t })
 }
 
+/// The topic a figure with none of its own takes from the sentence before (`previous`: the
+/// topics of that sentence's counts of an event): when a phrase of `refers_back` stands
+/// before it in its clause (`before`, the text before the figure: "Nun senkten sie die Zahl
+/// aber auf 125") and those counts all counted one thing.
+pub fn referred_back(before: &str, previous: &[Topic]) -> Option<Topic> {
+    let lex = &*LEXICON;
+    let first = previous.first()?;
+    if previous.iter().any(|t| t.key != first.key) {
+        return None;
+    }
+    let clause = words(before.rsplit(is_break).next().unwrap_or(""));
+    lex.refers_back
+        .iter()
+        .any(|p| !p.is_empty() && clause.windows(p.len()).any(|w| w == p.as_slice()))
+        .then(|| first.clone())
+}
+
 /// True when a figure is no reading the report stands by. `before` is the text before the
 /// figure, from the previous figure on: a phrase of `superseded` stands in its sentence part
 /// ("the previous official toll had announced 207 dead"), a phrase of `forecast` in the
