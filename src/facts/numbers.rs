@@ -440,6 +440,10 @@ fn is_not_a_count(
     (k > 0 && month(k - 1)) || month(next)
 }
 
+/// How many words may stand between the verb of a `stated` phrase and its qualifier's word
+/// ("снизили это число до 125").
+const STATED_GAP: usize = 2;
+
 pub(super) fn qualifier_before(
     tokens: &[Token],
     k: usize,
@@ -454,11 +458,25 @@ pub(super) fn qualifier_before(
                     .all(|(p, t)| *p == t.text)
         };
         let (phrase, q) = rules.before.iter().find(|(phrase, _)| ends_at(phrase))?;
-        // "увеличилось до 151": a longer phrase that states the value holds no qualifier.
-        let stated = rules
-            .stated
-            .iter()
-            .any(|s| s.len() > phrase.len() && ends_at(s));
+        // "увеличилось до 151": a longer phrase that states the value holds no qualifier,
+        // also with the thing changed between its verb and the qualifier's word ("снизили
+        // это число до 125").
+        let stated = rules.stated.iter().any(|s| {
+            let Some(cut) = s.len().checked_sub(phrase.len()).filter(|&c| c > 0) else {
+                return false;
+            };
+            let (verb, word) = s.split_at(cut);
+            word == phrase.as_slice()
+                && (0..=STATED_GAP).any(|gap| {
+                    let end = k - phrase.len();
+                    end >= verb.len() + gap
+                        && verb
+                            .iter()
+                            .zip(&tokens[end - gap - verb.len()..end - gap])
+                            .all(|(p, t)| *p == t.text)
+                        && tokens[end - gap..end].iter().all(|t| t.number.is_none())
+                })
+        });
         (!stated).then_some((*q, phrase.len()))
     };
     // A preposition may stand between "at least" and the figure ("au moins à 90"); not
@@ -768,6 +786,13 @@ mod tests {
                     &[("как минимум до 151", ">=151")],
                 ),
                 ("до 151 человека", &[("до 151", "<=151")]),
+                // The thing changed may stand between the verb and "до".
+                ("власти снизили это число до 125", &[("125", "=125")]),
+                ("число погибших снизилось до 125", &[("125", "=125")]),
+                (
+                    "снизили 12 раз до 125",
+                    &[("12", "=12"), ("до 125", "<=125")],
+                ),
             ],
         );
         check(
