@@ -57,8 +57,14 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
                     ids.push(id);
                 }
                 let mut base = key.clone();
+                // Arabic writes no short vowels: a three-letter name is a word ("مصر").
+                let min = if key.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)) {
+                    BASE_MIN - 1
+                } else {
+                    BASE_MIN
+                };
                 for _ in 0..=2 {
-                    if base.chars().count() < BASE_MIN {
+                    if base.chars().count() < min {
                         break;
                     }
                     let ids = out.bases.entry(base.clone()).or_default();
@@ -136,6 +142,11 @@ pub fn by_adjective(word: &str, endings: &[String]) -> Option<&'static str> {
     let key = super::lexicon::without_article(&key);
     endings.iter().find_map(|e| {
         let base = key.strip_suffix(matching(e).as_str())?;
+        // A three-letter Arabic base is read only with an ending ("كوب" is a cup, "كوبي"
+        // Cuban).
+        if e.is_empty() && base.chars().count() < BASE_MIN {
+            return None;
+        }
         match COUNTRIES.bases.get(base).map(Vec::as_slice) {
             Some([one]) => Some(*one),
             _ => None,
@@ -214,5 +225,10 @@ mod tests {
         assert_eq!(by_adjective("pero", &es), None);
         assert_eq!(by_adjective("individuellen", &de), None);
         assert_eq!(by_adjective("Gesundheitsministerium", &de), None);
+        // A three-letter Arabic name is read with an ending only: "كوب" is a cup.
+        let ar = endings(&["", "ي", "يا", "ية"]);
+        assert_eq!(by_adjective("مصريا", &ar), Some("EGY"));
+        assert_eq!(by_adjective("كوبي", &ar), Some("CUB"));
+        assert_eq!(by_adjective("كوب", &ar), None);
     }
 }

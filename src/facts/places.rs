@@ -426,6 +426,9 @@ mod tests {
             ("41 Jordanian pilgrims died", "en", "country:JOR"),
             ("98 indische Pilger starben", "de", "country:IND"),
             ("658 египетских паломников", "ru", "country:EGY"),
+            ("41 مصريا", "ar", "country:EGY"),
+            ("30 россиян погибли", "ru", "country:RUS"),
+            ("12 сирийцев погибли", "ru", "country:SYR"),
         ] {
             assert_eq!(of(t, lang).as_deref(), Some(want), "{t}");
         }
