@@ -571,10 +571,6 @@ pub struct PairVectors {
     pub b: Vec<SparseVec>,
 }
 
-/// The weight, in a sentence's length, of its keys the other document cannot have (in
-/// another script): see [`pair_vectors`].
-const UNSHARED: f32 = 0.15;
-
 /// Builds IDF-weighted unit vectors for both sides.
 pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
     let cross = a.lang != b.lang;
@@ -641,11 +637,7 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
     }
     let n = (ra.len() + rb.len()) as f32;
     // Across scripts, a key found on one side only (a word form of one script) can never
-    // match: it is left out of the vector, and counts in its length only at a small weight
-    // (`UNSHARED`): with none, a sentence that shares one chance key with the other
-    // document (a consonant skeleton of an Arabic word) would be a unit vector on that
-    // key, as like every sentence holding it as a copy; at full weight, every sentence rich
-    // in such words would look unlike everything.
+    // match: it would only shrink the similarity of every sentence rich in such words.
     let side_keys = |r: &[Vec<(Key, f32)>]| -> KeySet {
         if cross_script {
             r.iter().flatten().map(|&(k, _)| k).collect()
@@ -655,65 +647,28 @@ pub fn pair_vectors(a: &Side<'_>, b: &Side<'_>) -> PairVectors {
     };
     let (on_a, on_b) = (side_keys(&ra), side_keys(&rb));
     let keep = |k: &Key| !cross_script || (on_a.contains(k) && on_b.contains(k));
-    // A script without spaces gives pairs of characters, several keys to a word: they are
-    // left out of the length as before (a sentence of them would weigh as three).
-    let spaced = |lang: &str| !matches!(translit::script_of(lang), "cjk" | "thai");
-    let finish = |v: Vec<(Key, f32)>, own: Key, spaced: bool| {
-        let weighted = v.into_iter().map(|(k, w)| {
-            let d = df.get(&k).copied().unwrap_or(1) as f32;
-            (k, w * (1.0 + n / d).ln())
-        });
-        unit_vector(weighted, &keep, own, if spaced { UNSHARED } else { 0.0 })
+    let finish = |v: Vec<(Key, f32)>| -> SparseVec {
+        let mut v: Vec<(Key, f32)> = v
+            .into_iter()
+            .filter(|(k, _)| keep(k))
+            .map(|(k, w)| {
+                let d = df.get(&k).copied().unwrap_or(1) as f32;
+                (k, w * (1.0 + n / d).ln())
+            })
+            .collect();
+        let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for e in &mut v {
+                e.1 /= norm;
+            }
+        }
+        SparseVec(v)
     };
-    // The key of a sentence's own (`side`, then its position): found in no other sentence.
-    let own = |side: &str, i: usize| key(Kind::Stem, &format!("\u{0}unshared {side} {i}"));
     let (a, b) = rayon::join(
-        || {
-            ra.into_iter()
-                .enumerate()
-                .map(|(i, v)| finish(v, own("a", i), spaced(a.lang)))
-                .collect()
-        },
-        || {
-            rb.into_iter()
-                .enumerate()
-                .map(|(i, v)| finish(v, own("b", i), spaced(b.lang)))
-                .collect()
-        },
+        || ra.into_iter().map(finish).collect(),
+        || rb.into_iter().map(finish).collect(),
     );
     PairVectors { a, b }
-}
-
-/// The unit vector of a sentence's weighted keys, of which only those `keep` accepts can
-/// match: the others stand in it as one key of the sentence's own (`own`), at `share` of
-/// their weight ([`UNSHARED`]).
-fn unit_vector(
-    weighted: impl Iterator<Item = (Key, f32)>,
-    keep: &impl Fn(&Key) -> bool,
-    own: Key,
-    share: f32,
-) -> SparseVec {
-    let mut v = Vec::new();
-    let mut left_out = 0.0f32;
-    for (k, w) in weighted {
-        if keep(&k) {
-            v.push((k, w));
-        } else {
-            left_out += w * w;
-        }
-    }
-    let left_out = share * left_out;
-    if left_out > 0.0 {
-        let at = v.partition_point(|&(k, _)| k < own);
-        v.insert(at, (own, left_out.sqrt()));
-    }
-    let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for e in &mut v {
-            e.1 /= norm;
-        }
-    }
-    SparseVec(v)
 }
 
 #[cfg(test)]
