@@ -1,7 +1,7 @@
 //! Text for display. Untrusted text is made safe to show: control characters and bidi
 //! overrides become visible symbols, so article text can never drive the terminal or
 //! reorder the screen. Also: shortening with an ellipsis, counts with their noun, and a
-//! window of bytes around a span on character boundaries.
+//! window of bytes around a span on character boundaries, and whether text is Arabic.
 
 use std::ops::Range;
 
@@ -47,6 +47,11 @@ pub fn has_hostile_chars(text: &str) -> bool {
     text.chars().any(|c| {
         matches!(c, '\0'..='\u{8}' | '\u{B}'..='\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     })
+}
+
+/// True when `text` holds a letter of the Arabic block (U+0600..U+06FF).
+pub fn has_arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
 /// At most `max` characters (at least one), with an ellipsis when cut.

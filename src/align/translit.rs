@@ -104,7 +104,7 @@ mod tests {
 
     fn meet(a: &str, b: &str) -> bool {
         let lang = |w: &str| {
-            if w.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            if crate::text::has_arabic(w) {
                 "ar"
             } else {
                 "xx"

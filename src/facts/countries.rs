@@ -58,7 +58,7 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
                 }
                 let mut base = key.clone();
                 // Arabic writes no short vowels: a three-letter name is a word ("مصر").
-                let min = if key.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)) {
+                let min = if crate::text::has_arabic(&key) {
                     BASE_MIN - 1
                 } else {
                     BASE_MIN

@@ -525,7 +525,7 @@ fn word_dates(text: &str, out: &mut Vec<DateMention>) {
                     .and_then(|(s, p)| part_of_day(p).map(|p| (s.clone(), p)))
             };
             // Arabic puts the part of the day first (ليل الخميس); the others after.
-            let arabic = w.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            let arabic = crate::text::has_arabic(w);
             let before = || k.checked_sub(1).and_then(part);
             let found = if arabic {
                 before().or_else(|| part(k + 1))

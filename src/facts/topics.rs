@@ -237,12 +237,18 @@ pub fn referred_back(before: &str, previous: &[Topic]) -> Option<Topic> {
     if previous.iter().any(|t| t.key != first.key) {
         return None;
     }
-    let clause = words(before.rsplit(is_break).next().unwrap_or(""));
+    // Only the clause's last bytes: a clause longer than them holds no phrase of its own
+    // (and a sentence of thousands of figures stays linear).
+    let tail = crate::text::around(before, &(before.len()..before.len()), REFERS_BACK_REACH);
+    let clause = words(before[tail].rsplit(is_break).next().unwrap_or(""));
     lex.refers_back
         .iter()
         .any(|p| !p.is_empty() && clause.windows(p.len()).any(|w| w == p.as_slice()))
         .then(|| first.clone())
 }
+
+/// How far before a figure a phrase of `refers_back` is looked for, in bytes.
+const REFERS_BACK_REACH: usize = 200;
 
 /// True when a figure is no reading the report stands by. `before` is the text before the
 /// figure, from the previous figure on: a phrase of `superseded` stands in its sentence part
@@ -434,7 +440,7 @@ pub fn topic_between(
     if found.event.is_none() && found.noun.is_some_and(|n| lex.nouns[n].person) && !partitive {
         found.event = past_apposition(lex, lang, beyond);
     }
-    topic(lex, lang, &found).map(|t| moved_by(lex, lang, &aw, t))
+    topic(lex, lang, &found).map(|t| moved_or_placed(lex, lang, &aw, t))
 }
 
 /// The event told of people past a phrase set off by commas after them ("Two crew members,
@@ -465,7 +471,7 @@ fn past_apposition(lex: &Lexicon, lang: &str, after: &str) -> Option<usize> {
 /// The topic of people moved one way ("3,000 evacuated by sea"; `aw` the words after the
 /// figure): those moved that way; and of people who died or were hurt in one place ("34
 /// died at the venue", "12 morts sur le coup"): those of that place, a part of the toll.
-fn moved_by(lex: &Lexicon, lang: &str, aw: &[String], t: Topic) -> Topic {
+fn moved_or_placed(lex: &Lexicon, lang: &str, aw: &[String], t: Topic) -> Topic {
     if !t.has_event || t.unit.is_some() {
         return t;
     }
@@ -831,22 +837,29 @@ mod tests {
         }
         // The whole toll, those taken to hospital, and those of another clause are not a
         // place's part.
-        assert_eq!(
-            label(" personnes sont mortes et les secours sur place", "", "fr").as_deref(),
-            Some("people killed")
-        );
-        assert_eq!(
-            label(" people were killed", "", "en").as_deref(),
-            Some("people killed")
-        );
-        assert_eq!(
-            label(" injured were taken to hospital", "", "en").as_deref(),
-            Some("people injured")
-        );
-        assert_eq!(
-            label(" погибших были обнаружены на месте крушения", "Тела", "ru").as_deref(),
-            Some("people killed")
-        );
+        for (after, before, lang, want) in [
+            (
+                " personnes sont mortes et les secours sur place",
+                "",
+                "fr",
+                "people killed",
+            ),
+            (" people were killed", "", "en", "people killed"),
+            (
+                " injured were taken to hospital",
+                "",
+                "en",
+                "people injured",
+            ),
+            (
+                " погибших были обнаружены на месте крушения",
+                "Тела",
+                "ru",
+                "people killed",
+            ),
+        ] {
+            assert_eq!(label(after, before, lang).as_deref(), Some(want), "{after}");
+        }
     }
 
     #[test]
