@@ -52,9 +52,12 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
             let key = matching(n);
             out.names.entry(key.clone()).or_insert(id);
             if !key.contains(' ') {
-                let ids = out.stems.entry(stem(&key)).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
+                let st = stem(&key);
+                for st in fleeting(&key, &st).into_iter().chain([st.clone()]) {
+                    let ids = out.stems.entry(st).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
                 }
                 let mut base = key.clone();
                 // Arabic writes no short vowels: a three-letter name is a word ("مصر").
@@ -88,6 +91,21 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
     }
     out
 });
+
+/// A Russian name's stem without its fleeting vowel, which its other cases drop
+/// ("Египет", "Египта": "egipet" also as "egipt"): a Cyrillic name whose stem ends in a
+/// consonant, "e" or "o", and a consonant.
+fn fleeting(name: &str, st: &str) -> Option<String> {
+    let cyrillic = name.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c));
+    let b = st.as_bytes();
+    let consonant = |c: u8| c.is_ascii_lowercase() && !b"aeiouy".contains(&c);
+    match b {
+        [.., x, v, y] if cyrillic && consonant(*x) && matches!(v, b'e' | b'o') && consonant(*y) => {
+            Some(format!("{}{}", &st[..st.len() - 2], *y as char))
+        }
+        _ => None,
+    }
+}
 
 fn matching(s: &str) -> String {
     crate::normalize::without_diacritics(s)
@@ -173,6 +191,9 @@ mod tests {
         assert_eq!(by_name("Syrie"), Some("SYR"));
         assert_eq!(by_name("Syrien"), Some("SYR"));
         assert_eq!(by_name("Сирии"), Some("SYR"));
+        // A Russian name's other cases drop its fleeting vowel.
+        assert_eq!(by_name("Египта"), Some("EGY"));
+        assert_eq!(by_name("Египет"), Some("EGY"));
         assert_eq!(by_name("Турции"), Some("TUR"));
         assert_eq!(of("Lebanese"), Some("LBN"));
         assert_eq!(by_name("Paiporta"), None);

@@ -26,6 +26,8 @@ struct RawAsset {
     sources: HashMap<String, Vec<String>>,
     #[serde(default)]
     adjectives: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    partitive: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default)]
@@ -37,6 +39,9 @@ struct Words {
     /// Per language, the nouns of sources, each as its words (matching form).
     sources: HashMap<String, Vec<Vec<String>>>,
     adjectives: HashMap<String, Vec<String>>,
+    /// Per language, the phrases that count among a group named before, each as its words
+    /// (matching form).
+    partitive: HashMap<String, Vec<Vec<String>>>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -51,20 +56,24 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         between: sets(raw.between),
         heads: sets(raw.heads),
         nested: sets(raw.nested),
-        sources: raw
-            .sources
-            .into_iter()
-            .map(|(k, v)| {
-                let phrases = v
-                    .iter()
-                    .map(|p| p.split_whitespace().map(matching).collect())
-                    .collect();
-                (k, phrases)
-            })
-            .collect(),
+        sources: phrases(raw.sources),
         adjectives: raw.adjectives,
+        partitive: phrases(raw.partitive),
     }
 });
+
+/// Each language's phrases as their words in matching form.
+fn phrases(raw: HashMap<String, Vec<String>>) -> HashMap<String, Vec<Vec<String>>> {
+    raw.into_iter()
+        .map(|(k, v)| {
+            let phrases = v
+                .iter()
+                .map(|p| p.split_whitespace().map(matching).collect())
+                .collect();
+            (k, phrases)
+        })
+        .collect()
+}
 
 fn matching(word: &str) -> String {
     crate::normalize::without_diacritics(word)
@@ -374,7 +383,8 @@ pub fn country_of_adjective(word: &str, lang: &str) -> Option<&'static str> {
 }
 
 /// The place of a count at `figure`: the nationality of the people it counts first
-/// ([`of_people`]: "658 Égyptiens"), else where its clause or sentence says ([`of_figure`]).
+/// ([`of_people`]: "658 Égyptiens"; [`of_group`]: "граждан Египта, … их погибло 658"), else
+/// where its clause or sentence says ([`of_figure`]).
 pub fn of_count(
     sentence: &str,
     lang: &str,
@@ -382,7 +392,45 @@ pub fn of_count(
     figure: &Range<usize>,
 ) -> Option<PlaceMention> {
     of_people(sentence, lang, figure)
+        .or_else(|| of_group(sentence, lang, figure))
         .or_else(|| of_figure(sentence, lang, mentions, figure).cloned())
+}
+
+/// How many words before a count a phrase of `partitive` may stand.
+const PARTITIVE_WORDS: usize = 4;
+
+/// The country of a group a count counts among, named before it in its sentence: when a
+/// phrase of `partitive` stands in the last few words before the count ("их погибло уже
+/// 658", "of them, 658 died", "davon 658"), the nearest country or nationality named before
+/// that phrase ("Среди погибших больше всего граждан Египта, по последним данным, их
+/// погибло уже 658 человек").
+pub fn of_group(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<PlaceMention> {
+    let phrases = WORDS.partitive.get(lang)?;
+    let reach = crate::text::around(sentence, figure, CLAUSE_REACH);
+    let tokens = toks(sentence.get(reach.start..figure.start)?);
+    let words: Vec<&Tok<'_>> = tokens.iter().filter(|t| t.word).collect();
+    let near = words.len().saturating_sub(PARTITIVE_WORDS);
+    let forms: Vec<String> = words[near..].iter().map(|t| matching(t.text)).collect();
+    let at = phrases.iter().find_map(|p| {
+        (!p.is_empty())
+            .then(|| forms.windows(p.len()).position(|w| w == p.as_slice()))
+            .flatten()
+    })?;
+    let cased = !matches!(lang, "ar" | "fa" | "he");
+    words[..near + at].iter().rev().find_map(|t| {
+        let id = country_of_adjective(t.text, lang).or_else(|| {
+            (!cased || capitalised(t))
+                .then(|| super::countries::by_name(t.text))
+                .flatten()
+        })?;
+        let span = reach.start + t.span.start..reach.start + t.span.end;
+        Some(PlaceMention {
+            key: format!("country:{id}"),
+            text: t.text.to_owned(),
+            marker: span.clone(),
+            span,
+        })
+    })
 }
 
 /// How many words after a count may stand before the demonym of the people it counts.
@@ -435,6 +483,49 @@ mod tests {
         // Past a break, or further than the people's own words, a demonym is another's.
         assert_eq!(of("12 people died, French officials said", "en"), None);
         assert_eq!(of("12 people died in the Egyptian capital", "en"), None);
+    }
+
+    #[test]
+    fn a_count_among_a_group_named_before_is_of_the_group_country() {
+        let of = |t: &str, lang: &str, figure: &str| {
+            let at = t.find(figure).unwrap();
+            of_group(t, lang, &(at..at + figure.len())).map(|m| m.key)
+        };
+        for (t, lang) in [
+            (
+                "Среди погибших больше всего граждан Египта, по последним данным, их погибло уже 658 человек.",
+                "ru",
+            ),
+            (
+                "Most of the dead were Egyptians; of them, 658 died in Mina.",
+                "en",
+            ),
+            (
+                "Beaucoup de victimes sont égyptiennes : parmi elles, 658 sont mortes.",
+                "fr",
+            ),
+            (
+                "Die meisten Toten stammen aus Ägypten, davon 658 Pilger ohne Genehmigung.",
+                "de",
+            ),
+            ("وكان معظم الضحايا من مصر، منهم 658 حاجا", "ar"),
+        ] {
+            assert_eq!(of(t, lang, "658").as_deref(), Some("country:EGY"), "{t}");
+        }
+        // No phrase that counts among a group, or none just before the count.
+        for (t, lang) in [
+            (
+                "Egyptians were among the dead, and 658 people died in all.",
+                "en",
+            ),
+            (
+                "Of them, Egyptians were many; the authorities later said that 658 people died.",
+                "en",
+            ),
+            ("Die Zahl der Toten stieg auf 658.", "de"),
+        ] {
+            assert_eq!(of(t, lang, "658"), None, "{t}");
+        }
     }
 
     fn places(text: &str, lang: &str) -> Vec<String> {
