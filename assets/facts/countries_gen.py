@@ -8,7 +8,9 @@ countries.toml's header), COMMIT the commit it was taken from. For each country 
 the three-letter code, the names Parallax reads (English common and official names and
 alternative spellings of three letters or more; the common names in Arabic, French,
 German, Italian, Portuguese, Russian and Spanish; native common names) and the English
-and French demonyms (each with an English plural in -s).
+and French demonyms (each with an English plural in -s); a territory that mledoze's data
+marks as not independent says so (`independent = false`), so that a demonym it shares with
+a sovereign country ("French", "American", "Indian") names that country.
 
 CLDR_MAIN is the `common/main` folder of the Unicode CLDR (Debian's package
 unicode-cldr-core installs it as /usr/share/unicode/cldr/common/main; Unicode licence). Its
@@ -92,6 +94,7 @@ def main():
         print("# Names added from the territory names (with their short and variant forms) of the")
         print("# Unicode CLDR, `common/main` of Debian's unicode-cldr-core package, under the Unicode")
         print("# licence (https://www.unicode.org/license.txt).")
+    print("# `independent = false`: a territory that is not a sovereign state (mledoze's `independent`).")
     print("# Do not edit by hand: regenerate.")
     for c in sorted(data, key=lambda c: c["cca3"]):
         names = list(mledoze[c["cca3"]])
@@ -112,6 +115,8 @@ def main():
         print(f'id = "{c["cca3"]}"')
         print(f"names = [{', '.join(quote(n) for n in names)}]")
         print(f"demonyms = [{', '.join(quote(d) for d in demonyms)}]")
+        if c.get("independent") is False:
+            print("independent = false")
 
 
 if __name__ == "__main__":

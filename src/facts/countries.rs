@@ -15,6 +15,13 @@ struct RawCountry {
     id: String,
     names: Vec<String>,
     demonyms: Vec<String>,
+    /// False for a territory that is no sovereign state.
+    #[serde(default = "sovereign")]
+    independent: bool,
+}
+
+fn sovereign() -> bool {
+    true
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -32,7 +39,8 @@ struct Countries {
     /// One-word names less up to two final vowels or "n" ("syri" of "Syrien", "сири" of
     /// "Сирия"), the bases of adjectives.
     bases: HashMap<String, Vec<&'static str>>,
-    /// Every country of a demonym ("French": France and its southern territories).
+    /// Every country of a demonym ("Congolese": both Congos), less territories that share
+    /// it with a sovereign country ("French" is France's, not its southern territories').
     demonym_ids: HashMap<String, Vec<&'static str>>,
 }
 
@@ -46,6 +54,7 @@ const BASE_MIN: usize = 4;
 static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
     let raw: RawAsset = toml::from_str(ASSET).unwrap_or_default();
     let mut out = Countries::default();
+    let mut dependent: Vec<&'static str> = Vec::new();
     for c in raw.country {
         let id: &'static str = Box::leak(c.id.into_boxed_str());
         for n in &c.names {
@@ -82,12 +91,23 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
             }
         }
         for d in &c.demonyms {
-            out.demonyms.entry(matching(d)).or_insert(id);
             let ids = out.demonym_ids.entry(matching(d)).or_default();
             if !ids.contains(&id) {
                 ids.push(id);
             }
         }
+        if !c.independent {
+            dependent.push(id);
+        }
+    }
+    // A demonym a territory shares with a sovereign country is the country's.
+    for ids in out.demonym_ids.values_mut() {
+        if ids.iter().any(|id| !dependent.contains(id)) {
+            ids.retain(|id| !dependent.contains(id));
+        }
+    }
+    for (d, ids) in &out.demonym_ids {
+        out.demonyms.insert(d.clone(), ids[0]);
     }
     out
 });
@@ -187,6 +207,18 @@ mod tests {
             assert_eq!(by_name(name), Some("PER"), "{name}");
         }
         assert_eq!(by_demonym("Peruvian"), Some("PER"));
+        // A demonym a territory shares with a sovereign country is the country's; one two
+        // sovereign countries share names neither.
+        for (word, id) in [
+            ("French", "FRA"),
+            ("American", "USA"),
+            ("Indian", "IND"),
+            ("Dutch", "NLD"),
+        ] {
+            assert_eq!(by_demonym(word), Some(id), "{word}");
+            assert_eq!(by_adjective(word, &[]), Some(id), "{word}");
+        }
+        assert_eq!(by_adjective("Congolese", &[]), None);
         assert_eq!(by_demonym("Peruvians"), Some("PER"));
         assert_eq!(by_name("Syrie"), Some("SYR"));
         assert_eq!(by_name("Syrien"), Some("SYR"));
@@ -240,8 +272,10 @@ mod tests {
         assert_eq!(by_adjective("sirio", &es), Some("SYR"));
         assert_eq!(by_adjective("السورية", &ar), Some("SYR"));
         assert_eq!(by_adjective("Syrian", &[]), Some("SYR"));
-        // "French" is also the demonym of the French Southern Territories: no one country.
-        assert_eq!(by_adjective("French", &[]), None);
+        // "French" is also the demonym of the French Southern Territories, which are no
+        // sovereign state: France's; "Congolese" is of two sovereign states: of neither.
+        assert_eq!(by_adjective("French", &[]), Some("FRA"));
+        assert_eq!(by_adjective("Congolese", &[]), None);
         // Words that only begin like a name are not its adjective.
         assert_eq!(by_adjective("pero", &es), None);
         assert_eq!(by_adjective("individuellen", &de), None);

@@ -477,6 +477,8 @@ mod tests {
             ("41 مصريا", "ar", "country:EGY"),
             ("30 россиян погибли", "ru", "country:RUS"),
             ("12 сирийцев погибли", "ru", "country:SYR"),
+            ("12 American tourists died", "en", "country:USA"),
+            ("3 Français sont morts", "fr", "country:FRA"),
         ] {
             assert_eq!(of(t, lang).as_deref(), Some(want), "{t}");
         }
