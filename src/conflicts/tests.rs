@@ -926,6 +926,31 @@ fn the_dead_of_one_country_and_of_countries_listed_together_are_not_one_toll() {
 }
 
 #[test]
+fn about_a_figure_given_to_three_digits_is_not_a_round_figure() {
+    // "About 850" is 825-875: it rules out 900, while "about 900" (850-950) and "more than
+    // 850" allow both. Those injured and taken to hospital are the injured.
+    let (_, c) = run(&[
+        "At least 288 people were killed and 900 injured in the crash.",
+        "An official said about 850 people were injured and taken to hospital.",
+        "About 900 people were injured, and more than 850 were treated.",
+    ]);
+    assert_eq!(
+        summary(&c),
+        [(
+            ConflictKind::Figure,
+            "people injured".to_owned(),
+            vec![("=900".to_owned(), 1), ("~850".to_owned(), 1)]
+        )]
+    );
+    // A round figure is still read loosely: "about 1,000" allows 950.
+    let (_, c) = run(&[
+        "About 1,000 people were injured in the crash.",
+        "An official said 950 people were injured.",
+    ]);
+    assert_eq!(summary(&c), vec![]);
+}
+
+#[test]
 fn a_month_or_a_day_without_its_part_names_no_latest_reading() {
     let claim = |doc: usize, group: usize, date: &str, part: Option<&str>| Claim {
         doc: DocId(doc),

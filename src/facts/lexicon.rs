@@ -25,6 +25,8 @@ struct RawConcept {
     person: bool,
     #[serde(default)]
     within: Option<String>,
+    #[serde(default)]
+    same_people_as: Vec<String>,
     #[serde(flatten)]
     terms: Terms,
 }
@@ -96,6 +98,10 @@ pub struct Concept {
     /// injured" within "injured"); for a noun, the one it counts as when an event is told
     /// of it (the people on board killed are the people killed).
     pub within: Option<String>,
+    /// For an event: the events it tells more of the same people of when said after one
+    /// of them for one count ("850 injured and taken to hospital"), not of others counted
+    /// with them.
+    pub same_people_as: Vec<String>,
 }
 
 /// A unit of measure.
@@ -266,6 +272,7 @@ fn concepts(
                 part: c.part,
                 person: c.person,
                 within: c.within,
+                same_people_as: c.same_people_as,
             }
         })
         .collect()

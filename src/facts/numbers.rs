@@ -339,16 +339,54 @@ fn qualify(base: &Count, q: Qualifier) -> (Interval, String) {
         Qualifier::Ge => (Interval::closed(v, inf), format!(">={}", show(v))),
         Qualifier::Lt => (Interval::open_high(0.0, v), format!("<{}", show(v))),
         Qualifier::Le => (Interval::closed(0.0, v), format!("<={}", show(v))),
-        Qualifier::Approx => (
-            Interval::closed(i.lo.min(v * 0.9), i.hi.max(v * 1.1)),
-            format!("~{}", show(v)),
-        ),
+        Qualifier::Approx => {
+            let reach = about_reach(v);
+            (
+                Interval::closed(i.lo.min(v - reach), i.hi.max(v + reach)),
+                format!("~{}", show(v)),
+            )
+        }
         // Nearly: a little less than, or (rounded) just that.
         Qualifier::Below => (
             Interval::closed(i.lo.min(v * 0.9), v),
             format!("~{}", show(v)),
         ),
     }
+}
+
+/// How far "about" a value reaches either way: half the step the value is rounded to
+/// ("about 850", rounded to 50: ±25; "about 900": ±50; "about 4.5": ±0.25), at least 2.5 %
+/// and at most 10 % of it ("about 1,000": ±100). A figure given to three digits is not
+/// meant as loosely as a round one.
+fn about_reach(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 || !v.is_finite() {
+        return 0.0;
+    }
+    // The power of ten at or just below the value.
+    let mut step = 1.0;
+    while step * 10.0 <= v {
+        step *= 10.0;
+    }
+    while step > v {
+        step /= 10.0;
+    }
+    // The largest of 1, 2 and 5 times a power of ten that the value is a multiple of.
+    let multiple = |s: f64| {
+        let q = v / s;
+        (q - q.round()).abs() < 1e-6
+    };
+    while step > 1e-6 {
+        if let Some(s) = [5.0 * step, 2.0 * step, step]
+            .into_iter()
+            .find(|&s| s <= v && multiple(s))
+        {
+            step = s;
+            break;
+        }
+        step /= 10.0;
+    }
+    (step / 2.0).clamp(v * 0.025, v * 0.1)
 }
 
 /// Numbers that are not counts: years and decades, dates ("October 9"), ordinals,
@@ -537,6 +575,26 @@ fn qualifier_after_noun(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn about_reaches_half_the_step_a_figure_is_rounded_to() {
+        for (v, want) in [
+            (850.0, 25.0),
+            (900.0, 50.0),
+            (1000.0, 100.0),
+            (70.0, 5.0),
+            (12.0, 1.0),
+            (4.5, 0.25),
+            (1301.0, 32.525),
+        ] {
+            assert!(
+                (about_reach(v) - want).abs() < 1e-9,
+                "{v}: {}",
+                about_reach(v)
+            );
+        }
+        assert!(about_reach(0.0).abs() < 1e-12);
+    }
     use super::*;
 
     #[test]

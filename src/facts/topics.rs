@@ -651,7 +651,11 @@ fn is_year(word: &str) -> bool {
 /// True when `rest` (the words after an event) starts with "and" and another event, or in
 /// Arabic with another event that carries the conjunction ("قتيل وجريح").
 fn joins_another_event(lex: &Lexicon, lang: &str, rest: &[String], event: usize) -> bool {
-    let other = |w: &[String]| matches!(lex.term_at(lang, w), Some((t, _)) if matches!(t.kind, Kind::Event(e) if e != event));
+    let other = |w: &[String]| {
+        matches!(lex.term_at(lang, w), Some((t, _))
+            if matches!(t.kind, Kind::Event(e)
+                if e != event && !lex.events[e].same_people_as.contains(&lex.events[event].id)))
+    };
     match rest.first() {
         Some(w) if lex.conjunctions.contains(w) => other(&rest[1..]),
         Some(w) if w.starts_with('و') => other(rest),
@@ -1087,6 +1091,19 @@ mod tests {
             // The dead and the injured together are neither.
             (" de muertos y heridos.", "causaron más de", "es", None),
             (" قتيل وجريح", "", "ar", None),
+            // Injured and taken to hospital: the same people, the injured.
+            (
+                " شخصًا أصيبوا ونُقلوا إلى المستشفيات",
+                "حوالي",
+                "ar",
+                Some("people injured"),
+            ),
+            (
+                " people injured and hospitalised",
+                "",
+                "en",
+                Some("people injured"),
+            ),
             (
                 " resultaron heridas tras las explosiones",
                 "y",
