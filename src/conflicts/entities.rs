@@ -135,9 +135,14 @@ fn relation(a: &Run<'_>, b: &Run<'_>, one_row: bool, neighbours: bool) -> Relati
         // Across languages another order of other words is translation ("Guardia Civil",
         // "Civil Guard"); the same words in another order are a name turned round.
         if permuted {
+            // The same words by each writer's conventions or by none ("Lazarus" in German,
+            // read "Latsarus").
             let same_words = (0..n).all(|i| {
-                let x = &a.spellings[i].0.forms[0];
-                (0..n).any(|j| b.spellings[j].0.forms[0] == *x)
+                let x = &a.spellings[i].0.forms;
+                (0..n).any(|j| {
+                    let y = &b.spellings[j].0.forms;
+                    y[0] == x[0] || y[1] == x[1]
+                })
             });
             return if a.language == b.language || same_words {
                 Relation::Swapped

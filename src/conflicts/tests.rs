@@ -1009,3 +1009,18 @@ fn a_month_or_a_day_without_its_part_names_no_latest_reading() {
         Some(0)
     );
 }
+
+#[test]
+fn a_name_turned_round_across_languages_whose_conventions_respell_it() {
+    // German reads "z" as "ts" and "w" as "v": its "Lazarus Chakwera" is the same words as
+    // the English report's, turned round there, not a translation in another order.
+    let (_, c) = run(&[
+        "Malawi President Chakwera Lazarus declared a state of disaster in the south on Monday.",
+        "Malawis Präsident Lazarus Chakwera rief am Montag für den Süden des Landes den Katastrophenfall aus.",
+    ]);
+    let names: Vec<Summary> = summary(&c)
+        .into_iter()
+        .filter(|s| s.0 == ConflictKind::Name)
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
