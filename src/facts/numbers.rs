@@ -575,6 +575,7 @@ fn qualifier_after_noun(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn about_reaches_half_the_step_a_figure_is_rounded_to() {
@@ -595,7 +596,6 @@ mod tests {
         }
         assert!(about_reach(0.0).abs() < 1e-12);
     }
-    use super::*;
 
     #[test]
     fn round_figures_have_one_significant_digit() {
