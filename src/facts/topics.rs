@@ -1091,6 +1091,19 @@ mod tests {
             // The dead and the injured together are neither.
             (" de muertos y heridos.", "causaron más de", "es", None),
             (" قتيل وجريح", "", "ar", None),
+            // Buried alive: the dead of a landslide or a quake.
+            (
+                " человек были похоронены заживо",
+                "сообщил ООН, что более",
+                "ru",
+                Some("people killed"),
+            ),
+            (
+                " people were buried alive",
+                "more than",
+                "en",
+                Some("people killed"),
+            ),
             // Injured and taken to hospital: the same people, the injured.
             (
                 " شخصًا أصيبوا ونُقلوا إلى المستشفيات",
