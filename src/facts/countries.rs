@@ -33,7 +33,6 @@ struct RawAsset {
 #[derive(Debug, Default)]
 struct Countries {
     names: HashMap<String, &'static str>,
-    demonyms: HashMap<String, &'static str>,
     /// Names by transliterated stem, for inflected forms ("Турции", "Сирии").
     stems: HashMap<String, Vec<&'static str>>,
     /// One-word names less up to two final vowels or "n" ("syri" of "Syrien", "сири" of
@@ -106,9 +105,6 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
             ids.retain(|id| !dependent.contains(id));
         }
     }
-    for (d, ids) in &out.demonym_ids {
-        out.demonyms.insert(d.clone(), ids[0]);
-    }
     out
 });
 
@@ -161,9 +157,13 @@ pub fn by_name(name: &str) -> Option<&'static str> {
     }
 }
 
-/// The country a demonym or its adjective names: "Peruvian" → "PER".
+/// The country a demonym or its adjective names: "Peruvian" → "PER" (of a demonym two
+/// sovereign countries share, the first in code order).
 pub fn by_demonym(word: &str) -> Option<&'static str> {
-    COUNTRIES.demonyms.get(&matching(word)).copied()
+    COUNTRIES
+        .demonym_ids
+        .get(&matching(word))
+        .and_then(|ids| ids.first().copied())
 }
 
 /// The country an adjective names: a demonym, or a name's base (see [`LOST`]) with one of
