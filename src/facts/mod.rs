@@ -720,6 +720,16 @@ pub fn extract(doc: &Document) -> Facts {
                 source_place.as_ref(),
                 &f.span,
             );
+            // A part of those an event happened to counts that event's people only of the
+            // country its own words name.
+            let (topic, place) = match topic {
+                Some(t) if t.is_part_of_whole() => {
+                    let country =
+                        place.filter(|(key, _)| !place_by_source && key.starts_with("country:"));
+                    (country.is_some().then(|| t.placed_part()), country)
+                }
+                other => (other, place),
+            };
             facts.figures.push(FigureFact {
                 sentence: id,
                 span: base + f.span.start..base + f.span.end,
@@ -1021,6 +1031,58 @@ mod tests {
         // A phrase in commas with a number that is no part of them is a clause of its own.
         let got = topics("Some 131 people, 32 in all, were killed.", "en");
         assert!(!got[0].1.contains("killed"), "{got:?}");
+        // A distance phrase in commas tells where their place is.
+        for (text, lang) in [
+            (
+                "More than 3,400 people in the town of Grindavík, 1.8 miles from the southern end of the fissure, were evacuated in November.",
+                "en",
+            ),
+            (
+                "Plus de 3400 habitants de Grindavík, à 3 kilomètres de la fissure, ont été évacués.",
+                "fr",
+            ),
+        ] {
+            let got = topics(text, lang);
+            assert!(got[0].1.contains("evacuated"), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_part_of_the_dead_is_a_countrys_dead_where_its_words_name_the_country() {
+        for (text, lang) in [
+            (
+                "Nach Angaben eines Diplomaten kamen 658 der Toten aus Ägypten.",
+                "de",
+            ),
+            (
+                "According to a diplomat, 658 of the dead were from Egypt.",
+                "en",
+            ),
+        ] {
+            let doc = {
+                let mut d = crate::prepare::from_text(crate::DocId(0), "t.txt", text);
+                d.language = lang.to_owned();
+                d
+            };
+            let facts = extract(&doc);
+            let f = &facts.figures[0];
+            let topic = f.topic.as_ref().map(|t| t.key.as_str());
+            assert_eq!(topic, Some("noun:people|killed"), "{text}: {f:?}");
+            assert_eq!(
+                f.place.as_ref().map(|p| p.0.as_str()),
+                Some("country:EGY"),
+                "{text}"
+            );
+        }
+        // A part named by anything else is no count of the dead: not the toll.
+        for (text, lang) in [
+            ("Unter den 1301 Toten waren 12 der Toten Kinder.", "de"),
+            ("Of the dead, 12 of the dead were children.", "en"),
+        ] {
+            let got = topics(text, lang);
+            let twelve = got.iter().find(|(s, _)| s == "12").expect("12 read");
+            assert_eq!(twelve.1, "", "{text}: {got:?}");
+        }
     }
 
     #[test]

@@ -469,13 +469,15 @@ fn is_not_a_count(
     {
         return true;
     }
-    // Next to a month name: a calendar date.
+    // Next to a month name: a calendar date, also with an ordinal's point ("am 10.
+    // November").
     let month = |i: usize| {
         tokens
             .get(i)
             .is_some_and(|w| super::dates::month_number(&w.text).is_some())
     };
-    (k > 0 && month(k - 1)) || month(next)
+    let ordinal_point = after == Some('.') && tokens.get(k + 1).is_some_and(|p| p.text == ".");
+    (k > 0 && month(k - 1)) || month(next) || (ordinal_point && month(k + 2))
 }
 
 /// How many words may stand between the verb of a `stated` phrase and its qualifier's word
@@ -716,6 +718,11 @@ mod tests {
                 ("rund 1 500 Menschen", &[("rund 1 500", "~1500")]),
                 // "a good 200": somewhat more than.
                 ("seien gut 200 Tote gebracht worden", &[("gut 200", ">200")]),
+                // A day of the month with its ordinal's point is a date.
+                (
+                    "3600 Einwohner mussten am 10. November den Ort verlassen",
+                    &[("3600", "=3600")],
+                ),
             ],
         );
         check(
@@ -755,6 +762,8 @@ mod tests {
                 ("supera los 2.000 muertos", &[("supera los 2.000", ">2000")]),
                 ("más de 1.000 militares", &[("más de 1.000", ">1000")]),
                 ("unos 150.000 hogares", &[("unos 150.000", "~150000")]),
+                // Thousands grouped the Mexican way.
+                ("fueron evacuados 4,000 residentes", &[("4,000", "=4000")]),
                 // A decimal point as Mexico writes it; "superiores a" a floor.
                 ("terremoto de magnitud 7.6", &[("7.6", "=7.6")]),
                 (

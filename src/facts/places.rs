@@ -443,7 +443,29 @@ const PEOPLE_WORDS: usize = 3;
 pub fn of_people(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<PlaceMention> {
     let reach = crate::text::around(sentence, figure, CLAUSE_REACH);
     let rest = sentence.get(figure.end..reach.end)?;
-    for t in toks(rest).iter().take(PEOPLE_WORDS) {
+    let tokens = toks(rest);
+    // A dash in a list by country stands for the people of the country named right
+    // after it ("68 граждан Индии, 60 — Иордании").
+    let dash = tokens
+        .first()
+        .is_some_and(|t| !t.word && matches!(t.text, "—" | "–" | "-"));
+    if dash {
+        let t = tokens.get(1).filter(|t| t.word)?;
+        let cased = !matches!(lang, "ar" | "fa" | "he");
+        let id = country_of_adjective(t.text, lang).or_else(|| {
+            (!cased || capitalised(t))
+                .then(|| super::countries::by_name(t.text))
+                .flatten()
+        })?;
+        let span = figure.end + t.span.start..figure.end + t.span.end;
+        return Some(PlaceMention {
+            key: format!("country:{id}"),
+            text: t.text.to_owned(),
+            marker: span.clone(),
+            span,
+        });
+    }
+    for t in tokens.iter().take(PEOPLE_WORDS) {
         if !t.word {
             return None;
         }
@@ -479,12 +501,15 @@ mod tests {
             ("12 сирийцев погибли", "ru", "country:SYR"),
             ("12 American tourists died", "en", "country:USA"),
             ("3 Français sont morts", "fr", "country:FRA"),
+            // A dash in a list by country: the people of the country after it.
+            ("60 — Иордании, 35 — Пакистана", "ru", "country:JOR"),
         ] {
             assert_eq!(of(t, lang).as_deref(), Some(want), "{t}");
         }
         // Past a break, or further than the people's own words, a demonym is another's.
         assert_eq!(of("12 people died, French officials said", "en"), None);
         assert_eq!(of("12 people died in the Egyptian capital", "en"), None);
+        assert_eq!(of("12 — a toll Egypt gave", "en"), None);
     }
 
     #[test]

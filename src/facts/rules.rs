@@ -13,6 +13,8 @@ const ASSET: &str = include_str!("../../assets/facts/numbers.toml");
 struct RawLang {
     decimal: String,
     #[serde(default)]
+    grouping_either: bool,
+    #[serde(default)]
     words: HashMap<String, f64>,
     #[serde(default)]
     multipliers: HashMap<String, f64>,
@@ -78,10 +80,19 @@ impl Qualifier {
 /// A phrase (its words, lowercase) with what it stands for.
 pub type Phrases<T> = Vec<(Vec<String>, T)>;
 
+/// How a language marks a numeral's decimals and thousands.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    /// "1,5" is one and a half.
+    pub decimal_comma: bool,
+    /// One point or comma before three digits groups thousands, either mark.
+    pub grouping_either: bool,
+}
+
 /// Reading rules of one language.
 #[derive(Debug, Default)]
 pub struct NumberRules {
-    pub decimal_comma: bool,
+    pub marks: Marks,
     pub words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
     pub articles: HashSet<String>,
@@ -151,7 +162,10 @@ pub(crate) fn parse(source: &str) -> Result<HashMap<String, NumberRules>, toml::
         .into_iter()
         .map(|(lang, r)| {
             let rules = NumberRules {
-                decimal_comma: r.decimal == ",",
+                marks: Marks {
+                    decimal_comma: r.decimal == ",",
+                    grouping_either: r.grouping_either,
+                },
                 words: r.words,
                 multipliers: r.multipliers,
                 articles: r.articles.into_iter().collect(),

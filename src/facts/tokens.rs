@@ -49,7 +49,7 @@ pub fn tokenize(text: &str, rules: &NumberRules) -> Vec<Token> {
                 // "1 500": a plain space groups thousands where the comma is the decimal mark.
                 let joins = (matches!(ch, '.' | ',' | '٫' | '٬' | '\u{00A0}' | '\u{202F}')
                     && is_digit_at(j + 1))
-                    || (ch == ' ' && rules.decimal_comma && group_of_three);
+                    || (ch == ' ' && rules.marks.decimal_comma && group_of_three);
                 if digit_value(ch).is_some() || joins {
                     j += 1;
                 } else {
@@ -60,7 +60,7 @@ pub fn tokenize(text: &str, rules: &NumberRules) -> Vec<Token> {
             if let Some((o_end, digits)) = zeros_typed_as_o(&chars, k, j) {
                 out.push(Token {
                     span: start..end_of(o_end),
-                    number: read_numeral(&digits, rules.decimal_comma),
+                    number: read_numeral(&digits, rules.marks),
                     text: digits,
                 });
                 k = o_end;
@@ -69,7 +69,7 @@ pub fn tokenize(text: &str, rules: &NumberRules) -> Vec<Token> {
             out.push(Token {
                 span: start..end_of(j),
                 text: raw.to_owned(),
-                number: read_numeral(raw, rules.decimal_comma),
+                number: read_numeral(raw, rules.marks),
             });
             k = j;
             continue;
@@ -145,13 +145,13 @@ fn is_mark(c: char) -> bool {
     matches!(u32::from(c), 0x0300..=0x036F | 0x064B..=0x065F | 0x0670)
 }
 
-/// Reads a numeral by the language's conventions (`decimal_comma`: "1,5" is one and a
-/// half and "1.500" fifteen hundred). A single separator that is the language's decimal
+/// Reads a numeral by the language's conventions (`marks.decimal_comma`: "1,5" is one and
+/// a half and "1.500" fifteen hundred). A single separator that is the language's decimal
 /// mark is a decimal point; groups of three after any other separator (or after repeated
 /// ones, or spaces) are thousands; a final decimal mark after thousands groups starts the
 /// fraction ("1,500.5", "1.500,5").
-pub fn read_numeral(raw: &str, decimal_comma: bool) -> Option<f64> {
-    let decimal_mark = if decimal_comma { ',' } else { '.' };
+pub fn read_numeral(raw: &str, marks: super::rules::Marks) -> Option<f64> {
+    let decimal_mark = if marks.decimal_comma { ',' } else { '.' };
     let mut parts: Vec<String> = vec![String::new()];
     let mut seps: Vec<char> = Vec::new();
     for c in raw.chars() {
@@ -163,10 +163,18 @@ pub fn read_numeral(raw: &str, decimal_comma: bool) -> Option<f64> {
         }
     }
     let is_decimal = |c: char| c == decimal_mark || c == '٫';
-    // A decimal mark that occurs once, last, starts the fraction.
+    // A decimal mark that occurs once, last, starts the fraction; but not before a group
+    // of three zeros, which no one writes as a fraction ("4,000 residentes" in a Mexican
+    // report), nor in a language whose writers group thousands with either mark.
+    let grouped = parts.len() == 2
+        && parts[1].len() == 3
+        && !parts[0].is_empty()
+        && (parts[1] == "000" || marks.grouping_either)
+        && matches!(seps.as_slice(), ['.' | ',']);
     let fraction_at = seps
         .last()
         .filter(|&&last| is_decimal(last) && seps.iter().filter(|&&c| c == last).count() == 1)
+        .filter(|_| !grouped)
         .map(|_| seps.len());
     let int_end = fraction_at.unwrap_or(parts.len());
     if parts[1..int_end].iter().any(|g| g.len() != 3) {
@@ -234,16 +242,31 @@ mod tests {
         assert_eq!(read("2,30O")[0].1, Some(2.3));
     }
 
+    fn marks(decimal_comma: bool, grouping_either: bool) -> super::super::rules::Marks {
+        super::super::rules::Marks {
+            decimal_comma,
+            grouping_either,
+        }
+    }
+
     #[test]
     fn numerals_by_the_language() {
-        assert_eq!(read_numeral("1.500", true), Some(1500.0));
-        assert_eq!(read_numeral("1.5", false), Some(1.5));
-        assert_eq!(read_numeral("1,500.5", false), Some(1500.5));
-        assert_eq!(read_numeral("1.500,5", true), Some(1500.5));
-        assert_eq!(read_numeral("11 300", true), Some(11300.0));
+        assert_eq!(read_numeral("1.500", marks(true, false)), Some(1500.0));
+        assert_eq!(read_numeral("1.5", marks(false, false)), Some(1.5));
+        assert_eq!(read_numeral("1,500.5", marks(false, false)), Some(1500.5));
+        assert_eq!(read_numeral("1.500,5", marks(true, false)), Some(1500.5));
+        assert_eq!(read_numeral("11 300", marks(true, false)), Some(11300.0));
         // The other convention's decimal mark before one or two digits.
-        assert_eq!(read_numeral("7.6", true), Some(7.6));
-        assert_eq!(read_numeral("7,25", false), Some(7.25));
-        assert_eq!(read_numeral("1.5.3", true), Some(1.0));
+        assert_eq!(read_numeral("7.6", marks(true, false)), Some(7.6));
+        assert_eq!(read_numeral("7,25", marks(false, false)), Some(7.25));
+        assert_eq!(read_numeral("1.5.3", marks(true, false)), Some(1.0));
+        // Three zeros after one mark are thousands in any convention; a language whose
+        // writers group with either mark reads any three digits so.
+        assert_eq!(read_numeral("4,000", marks(true, false)), Some(4000.0));
+        assert_eq!(read_numeral("4.000", marks(false, false)), Some(4000.0));
+        assert_eq!(read_numeral("4,250", marks(true, false)), Some(4.25));
+        assert_eq!(read_numeral("4,250", marks(true, true)), Some(4250.0));
+        assert_eq!(read_numeral("7,6", marks(true, true)), Some(7.6));
+        assert_eq!(read_numeral("1.000,5", marks(true, true)), Some(1000.5));
     }
 }

@@ -40,6 +40,7 @@ pub enum Scope {
 
 /// The end of the key of a topic compared in rows only ([`Topic::in_rows_only`]).
 const ROWS_ONLY: &str = "|row";
+const PART_OF: &str = "|part-of";
 
 /// What a figure counts or measures.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +78,31 @@ impl Topic {
 
     /// The topic compared only within rows of the alignment (for a figure that may be
     /// about one incident only); its key tells it apart from the story-wide topic.
+    #[must_use]
+    /// A part of the people an event happened to ("658 der Toten", "60 of the dead"):
+    /// theirs only where a place says whose they are (see [`Topic::placed_part`]).
+    fn part_of_whole(self) -> Self {
+        Self {
+            key: format!("{}{PART_OF}", self.key),
+            ..self
+        }
+    }
+
+    /// True for a topic of [`Topic::part_of_whole`].
+    pub fn is_part_of_whole(&self) -> bool {
+        self.key.contains(PART_OF)
+    }
+
+    /// A part of a whole's topic, once a place says whose the part is: the whole's event
+    /// of that place's people ("658 der Toten aus Ägypten": the Egyptian dead).
+    #[must_use]
+    pub fn placed_part(self) -> Self {
+        Self {
+            key: self.key.replacen(PART_OF, "", 1),
+            ..self
+        }
+    }
+
     #[must_use]
     pub fn in_rows_only(self) -> Self {
         Self {
@@ -362,18 +388,25 @@ pub fn topic_between(
     let all_before = words(before);
     let bw = &all_before[all_before.len().saturating_sub(BEFORE)..];
     if let Some(p) = lex.partitive_after.iter().find(|p| aw.starts_with(p)) {
-        // A part of a count: only an event told of parts ("four of them seriously").
+        // A part of a count: an event told of parts ("four of them seriously"), or of
+        // those the part is taken from ("658 der Toten aus Ägypten"), whose count it is
+        // only where a place says whose.
         let mut part = Found::default();
         scan_after(lex, lang, &aw[p.len()..], &mut part, |_, _| false);
-        let event = part.event.filter(|&e| lex.events[e].part)?;
-        return topic(
+        let event = part.event?;
+        let t = topic(
             lex,
             lang,
             &Found {
                 event: Some(event),
                 ..Found::default()
             },
-        );
+        )?;
+        return Some(if lex.events[event].part {
+            t
+        } else {
+            t.part_of_whole()
+        });
     }
     let partitive = lex.partitive_before.iter().any(|p| bw.ends_with(p));
     let mut found = Found::default();
@@ -450,14 +483,36 @@ pub fn topic_between(
 fn past_apposition(lex: &Lexicon, lang: &str, after: &str) -> Option<usize> {
     const APPOSITION: usize = 6;
     const VERB: usize = 3;
+    const DISTANCE: usize = 12;
     let mut parts = after.splitn(3, ',');
     let (_, apposition, rest) = (parts.next()?, parts.next()?, parts.next()?);
     let aw = words(apposition);
-    // A part of them may hold a number; any other phrase with one is a clause of its own.
+    // A part of them may hold a number, and so may how far their place is from another
+    // ("the town of Grindavík, 1.8 miles from the end of the fissure,"); any other phrase
+    // with one is a clause of its own.
     let part = lex.partitive_before.iter().any(|p| aw.starts_with(p));
+    let numeric = |w: &String| w.chars().all(char::is_numeric);
+    // The number first or after one word ("à 3 kilomètres de", "в 3 км от").
+    let distance = aw
+        .iter()
+        .take(2)
+        .position(numeric)
+        .and_then(|n| Some(n + aw[n..].iter().position(|w| !numeric(w))?))
+        .and_then(|i| lex.term_at(lang, &aw[i..]))
+        .is_some_and(|(term, _)| {
+            matches!(term.kind, Kind::Unit(u, _) if matches!(lex.units[u].unit.as_str(), "km" | "m"))
+        });
+    let limit = if distance { DISTANCE } else { APPOSITION };
+    // A break ends the phrase, but not a decimal point ("1.8 miles").
+    let chars: Vec<char> = apposition.chars().collect();
+    let digit = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_numeric());
+    let broken = chars.iter().enumerate().any(|(i, &c)| {
+        c != ',' && is_break(c) && !(distance && digit(i.checked_sub(1)) && digit(Some(i + 1)))
+    });
     if aw.is_empty()
-        || aw.len() > APPOSITION
-        || apposition.contains(|c: char| (c.is_numeric() && !part) || (c != ',' && is_break(c)))
+        || aw.len() > limit
+        || broken
+        || (apposition.contains(char::is_numeric) && !part && !distance)
     {
         return None;
     }
@@ -572,9 +627,11 @@ fn scan_after(
         let Some((term, n)) = lex.term_at(lang, &aw[p..]) else {
             if p == first && found.other.is_none() {
                 let w = &aw[p];
-                // A content word, and not an adverb ("grièvement", "critically").
+                // A content word, and not an adverb ("grièvement", "critically") or a
+                // country's name ("60 — Иордании": Jordan's, in a list by country).
                 let content = |w: &String| {
                     w.chars().count() >= 3
+                        && super::countries::by_name(w).is_none()
                         && w.chars().all(char::is_alphabetic)
                         && !["ly", "ment", "mente", "weise"]
                             .iter()
