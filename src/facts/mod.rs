@@ -1048,6 +1048,20 @@ mod tests {
     }
 
     #[test]
+    fn an_event_before_a_figure_with_its_own_event_is_the_first_ones() {
+        let got = topics(
+            "Malawi's government said at least 190 people were killed with 584 injured and 37 missing.",
+            "en",
+        );
+        let labels: Vec<&str> = got.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["people killed", "people injured", "people missing"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_part_of_the_dead_is_a_countrys_dead_where_its_words_name_the_country() {
         for (text, lang) in [
             (

@@ -376,8 +376,10 @@ pub fn topic_between(
         let w = words(before);
         lex.collective.iter().any(|p| w.ends_with(p))
     };
-    // With no break before it, the next figure reads its event back through these words.
-    let next_reads_back = next && !after.contains(is_break);
+    // With no break before it, the next figure reads its event back through these words,
+    // unless an event of its own follows it ("were killed with 584 injured").
+    let next_reads_back =
+        next && !after.contains(is_break) && !next_has_own_event(lex, lang, beyond, after.len());
     let after = after.split(is_break).next().unwrap_or("");
     let whole_before = before;
     // With no break after it, the previous figure reads its event forward through these.
@@ -474,6 +476,23 @@ pub fn topic_between(
         found.event = past_apposition(lex, lang, beyond);
     }
     topic(lex, lang, &found).map(|t| moved_or_placed(lex, lang, &aw, t))
+}
+
+/// True when the figure that starts at byte `at` of `beyond` has an event right after it
+/// ("584 injured", "24 جريحا"): in the first two words past its number.
+fn next_has_own_event(lex: &Lexicon, lang: &str, beyond: &str, at: usize) -> bool {
+    const QUALIFIER: usize = 4;
+    const EVENT: usize = 2;
+    let w = words(beyond.get(at..).unwrap_or(""));
+    let numeric = |w: &String| w.chars().all(char::is_numeric);
+    let Some(number) = w.iter().take(QUALIFIER).position(numeric) else {
+        return false;
+    };
+    let past = number + w[number..].iter().take_while(|w| numeric(w)).count();
+    (past..(past + EVENT).min(w.len())).any(|i| {
+        lex.term_at(lang, &w[i..])
+            .is_some_and(|(term, _)| matches!(term.kind, Kind::Event(_)))
+    })
 }
 
 /// The event told of people past a phrase set off by commas after them ("Two crew members,
