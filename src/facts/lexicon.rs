@@ -72,6 +72,10 @@ struct RawAsset {
     #[serde(default)]
     speech: Vec<String>,
     #[serde(default)]
+    final_auxiliaries: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    final_subordinators: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     means: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     scene: BTreeMap<String, Vec<String>>,
@@ -183,6 +187,11 @@ pub struct Lexicon {
     /// Words that open what someone said ("that", "que", "dass"): a noun before them is
     /// the speaker's, not what a figure after them counts.
     pub speech: HashSet<String>,
+    /// Per language with verb-final clauses: auxiliaries that put a count's event at the
+    /// end of its clause ("mussten … verlassen", "sind … verletzt worden").
+    pub final_auxiliaries: HashMap<String, HashSet<String>>,
+    /// Per such language: words after a comma that open another clause ("weil", "wo").
+    pub final_subordinators: HashMap<String, HashSet<String>>,
     /// Ways people were moved ("by sea", "par la route"), as (words, id).
     pub means: Vec<(Vec<String>, String)>,
     /// Where people died or were hurt ("on the spot", "im Krankenhaus"), as (words, id).
@@ -193,6 +202,13 @@ pub struct Lexicon {
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
+
+/// Word sets per language, in matching form.
+fn per_language(map: &BTreeMap<String, Vec<String>>) -> HashMap<String, HashSet<String>> {
+    map.iter()
+        .map(|(lang, list)| (lang.clone(), list.iter().flat_map(|p| words(p)).collect()))
+        .collect()
+}
 
 /// Phrases by id, each as (words, id).
 fn tagged(map: &BTreeMap<String, Vec<String>>) -> Vec<(Vec<String>, String)> {
@@ -352,6 +368,8 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         among: set(&raw.among),
         conjunctions: set(&raw.conjunctions),
         speech: set(&raw.speech),
+        final_auxiliaries: per_language(&raw.final_auxiliaries),
+        final_subordinators: per_language(&raw.final_subordinators),
         means: tagged(&raw.means),
         scene: tagged(&raw.scene),
         collective: phrases(&raw.collective),

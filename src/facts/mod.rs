@@ -1062,6 +1062,29 @@ mod tests {
     }
 
     #[test]
+    fn a_german_count_takes_the_event_at_the_end_of_its_clause() {
+        for (text, want) in [
+            (
+                "Die etwa 3600 Einwohner mussten am 10. November den Ort verlassen, weil es Erdbeben gab.",
+                "inhabitants evacuated",
+            ),
+            (
+                "Knapp 1000 Menschen sind nach offiziellen Angaben aufgrund starker Regenfälle, Fluten und Erdrutsche in Malawi verletzt worden.",
+                "people injured",
+            ),
+        ] {
+            let got = topics(text, "de");
+            assert_eq!(got[0].1, want, "{got:?}");
+        }
+        // Past a comma before another clause, the verb is that clause's.
+        let got = topics(
+            "Rund 3600 Menschen waren in der Stadt, als drei Bewohner verletzt wurden.",
+            "de",
+        );
+        assert_eq!(got[0].1, "people", "{got:?}");
+    }
+
+    #[test]
     fn a_part_of_the_dead_is_a_countrys_dead_where_its_words_name_the_country() {
         for (text, lang) in [
             (

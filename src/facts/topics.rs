@@ -464,6 +464,13 @@ pub fn topic_between(
             found.noun = Some(n);
         }
     }
+    if found.event.is_none()
+        && found.unit.is_none()
+        && found.noun.is_none_or(|n| lex.nouns[n].person)
+        && !partitive
+    {
+        found.event = clause_final_event(lex, lang, &aw, beyond);
+    }
     if found.joined_events {
         return None;
     }
@@ -476,6 +483,46 @@ pub fn topic_between(
         found.event = past_apposition(lex, lang, beyond);
     }
     topic(lex, lang, &found).map(|t| moved_or_placed(lex, lang, &aw, t))
+}
+
+/// The event told at the end of a verb-final clause (`final_auxiliaries` in the asset):
+/// where an auxiliary stands among the first words `aw` after a count, the event in the
+/// last words of its clause (`beyond`, the rest of the sentence after the count), which
+/// ends at the sentence's end, a semicolon or colon, or a comma before a word of
+/// `final_subordinators`. A point after a digit ("am 10. November") ends nothing.
+fn clause_final_event(lex: &Lexicon, lang: &str, aw: &[String], beyond: &str) -> Option<usize> {
+    const AUXILIARY: usize = 4;
+    const FINAL: usize = 3;
+    let auxiliaries = lex.final_auxiliaries.get(lang)?;
+    if !aw.iter().take(AUXILIARY).any(|w| auxiliaries.contains(w)) {
+        return None;
+    }
+    let subordinators = lex.final_subordinators.get(lang);
+    let mut end = beyond.len();
+    let mut after_digit = false;
+    for (i, c) in beyond.char_indices() {
+        let stop = match c {
+            ';' | ':' | '!' | '?' | '(' => true,
+            '.' => !after_digit,
+            ',' => beyond[i + 1..].split_whitespace().next().is_some_and(|w| {
+                words(w)
+                    .first()
+                    .is_some_and(|w| subordinators.is_some_and(|s| s.contains(w)))
+            }),
+            _ => false,
+        };
+        if stop {
+            end = i;
+            break;
+        }
+        after_digit = c.is_numeric();
+    }
+    let clause = words(&beyond[..end]);
+    let from = clause.len().saturating_sub(FINAL);
+    (from..clause.len()).find_map(|i| match lex.term_at(lang, &clause[i..])?.0.kind {
+        Kind::Event(e) => Some(e),
+        _ => None,
+    })
 }
 
 /// True when the figure that starts at byte `at` of `beyond` has an event right after it
