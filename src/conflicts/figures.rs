@@ -341,7 +341,8 @@ fn comparable(a: &Claimed<'_>, b: &Claimed<'_>) -> bool {
 }
 
 /// Claims in one row of the alignment (and of one magnitude) are one fact: every two
-/// claims of different reports in one row within [`EVENT_RATIO`] of each other.
+/// claims of different reports in one row within [`EVENT_RATIO`] of each other, and of one
+/// occasion.
 fn join_rows(claims: &[Claimed<'_>], rows: &RowIndex, sets: &mut UnionFind) {
     let mut by_row: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
@@ -349,12 +350,29 @@ fn join_rows(claims: &[Claimed<'_>], rows: &RowIndex, sets: &mut UnionFind) {
             by_row.entry(row).or_default().push(i);
         }
     }
-    for members in by_row.values_mut() {
-        members.sort_by(|&a, &b| {
-            let centre = |i: usize| claims[i].1.interval.centre();
-            centre(a).total_cmp(&centre(b))
-        });
-        join_comparable(claims, members, sets);
+    // Times of two occasions in one row ("took off at 1:30", "crashed at 9:03") are two
+    // facts; one without an occasion joins the row's occasion where it names only one.
+    for members in by_row.values() {
+        let mut by_occasion: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+        for &i in members {
+            by_occasion
+                .entry(claims[i].1.occasion.as_deref())
+                .or_default()
+                .push(i);
+        }
+        if by_occasion.len() == 2
+            && let Some(none) = by_occasion.remove(&None)
+            && let Some(one) = by_occasion.values_mut().next()
+        {
+            one.extend(none);
+        }
+        for group in by_occasion.values_mut() {
+            group.sort_by(|&a, &b| {
+                let centre = |i: usize| claims[i].1.interval.centre();
+                centre(a).total_cmp(&centre(b))
+            });
+            join_comparable(claims, group, sets);
+        }
     }
 }
 
@@ -434,8 +452,36 @@ fn told_together<'a>(
             })
         })
         .collect();
+    // Two reports' readings are "the" time of one fact only where no two occasions meet in
+    // the set they make ("aterrizara a las 8:30" and "décollé à 1h30" are a landing and a
+    // take-off, whatever a third report's time without one ties them to).
+    let one_occasion = |sets: &mut UnionFind, a: usize, b: usize| {
+        let (ra, rb) = (sets.root(a), sets.root(b));
+        let mut seen: Option<&str> = None;
+        (0..n).all(|i| {
+            let r = sets.root(i);
+            match claims[i].1.occasion.as_deref() {
+                Some(o) if r == ra || r == rb => *seen.get_or_insert(o) == o,
+                _ => true,
+            }
+        })
+    };
+    // Readings of one occasion (or of none) are tied first; then a time without one to
+    // the time something happened (`start`) before a time of another phase: a report's
+    // one time is most often the story's.
+    let occasion = |members: &[usize]| {
+        members
+            .iter()
+            .find_map(|&i| claims[i].1.occasion.as_deref())
+    };
+    let rank = |a: &[usize], b: &[usize]| match (occasion(a), occasion(b)) {
+        (x, y) if x == y => 0,
+        (Some(o), None) | (None, Some(o)) if o.ends_with("|start") => 1,
+        _ => 2,
+    };
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (x, a) in single.iter().enumerate() {
-        for b in &single[x + 1..] {
+        for (y, b) in single.iter().enumerate().skip(x + 1) {
             let tied = named.is_none_or(|names| {
                 a.iter().any(|&i| {
                     b.iter().any(|&j| {
@@ -447,10 +493,17 @@ fn told_together<'a>(
                 })
             });
             if tied {
-                sets.join(a[0], b[0]);
-                for w in a.windows(2).chain(b.windows(2)) {
-                    sets.join(w[0], w[1]);
-                }
+                pairs.push((rank(a, b), x, y));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (_, x, y) in pairs {
+        let (a, b) = (single[x], single[y]);
+        if one_occasion(&mut sets, a[0], b[0]) {
+            sets.join(a[0], b[0]);
+            for w in a.windows(2).chain(b.windows(2)) {
+                sets.join(w[0], w[1]);
             }
         }
     }

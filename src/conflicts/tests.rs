@@ -378,6 +378,19 @@ fn times_and_durations_of_one_occasion_are_compared_outside_rows() {
         "Smoke was seen at 7 pm. The roof collapsed at 9.40 pm. The fire was put out at 2 am.",
     ]);
     assert!(summary(&c).is_empty(), "{:?}", summary(&c));
+    // Each report's one time: a take-off, a landing due, and a time of no occasion are not
+    // one fact; the time of no occasion is the crash's, told as a start.
+    let (_, c) = run(&[
+        "The plane took off from Bangkok at 1.30 am.",
+        "It was expected to land at 8.30 am.",
+        "The accident happened shortly after 9 am.",
+        "The crash of the plane occurred at 9.03 am local time.",
+    ]);
+    assert!(
+        !summary(&c).iter().any(|s| s.1 == "time of day"),
+        "{:?}",
+        summary(&c)
+    );
 }
 
 #[test]

@@ -170,12 +170,18 @@ pub fn by_demonym(word: &str) -> Option<&'static str> {
 /// `endings`, the language's adjective endings ("syrischen", "сирийского", "sirio",
 /// "السورية" with the article): only where the demonym or the base is of one country.
 pub fn by_adjective(word: &str, endings: &[String]) -> Option<&'static str> {
+    match of_adjective(word, endings)? {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Every country an adjective may name, in the data's order: one for "syrischen", two for
+/// "coréens" (South and North Korea) or "Congolese". None where it names none.
+pub fn of_adjective(word: &str, endings: &[String]) -> Option<&'static [&'static str]> {
     let key = matching(word);
     if let Some(ids) = COUNTRIES.demonym_ids.get(&key) {
-        return match ids.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        };
+        return Some(ids.as_slice());
     }
     let key = super::lexicon::without_article(&key);
     endings.iter().find_map(|e| {
@@ -185,10 +191,11 @@ pub fn by_adjective(word: &str, endings: &[String]) -> Option<&'static str> {
         if e.is_empty() && base.chars().count() < BASE_MIN {
             return None;
         }
-        match COUNTRIES.bases.get(base).map(Vec::as_slice) {
-            Some([one]) => Some(*one),
-            _ => None,
-        }
+        COUNTRIES
+            .bases
+            .get(base)
+            .map(Vec::as_slice)
+            .filter(|ids| !ids.is_empty())
     })
 }
 

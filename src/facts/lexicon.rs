@@ -72,6 +72,8 @@ struct RawAsset {
     #[serde(default)]
     speech: Vec<String>,
     #[serde(default)]
+    relative: Vec<String>,
+    #[serde(default)]
     final_auxiliaries: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     final_subordinators: BTreeMap<String, Vec<String>>,
@@ -187,6 +189,9 @@ pub struct Lexicon {
     /// Words that open what someone said ("that", "que", "dass"): a noun before them is
     /// the speaker's, not what a figure after them counts.
     pub speech: HashSet<String>,
+    /// Words that, right after a comma, go on telling of what stands before it ("the crash
+    /// of 1997, in which 229 died", "de 1997, lorsqu'un avion …, faisant 228 victimes").
+    pub relative: Vec<Vec<String>>,
     /// Per language with verb-final clauses: auxiliaries that put a count's event at the
     /// end of its clause ("mussten … verlassen", "sind … verletzt worden").
     pub final_auxiliaries: HashMap<String, HashSet<String>>,
@@ -368,6 +373,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         among: set(&raw.among),
         conjunctions: set(&raw.conjunctions),
         speech: set(&raw.speech),
+        relative: phrases(&raw.relative),
         final_auxiliaries: per_language(&raw.final_auxiliaries),
         final_subordinators: per_language(&raw.final_subordinators),
         means: tagged(&raw.means),

@@ -913,11 +913,7 @@ fn drop_past_tolls(doc: &Document, date: Option<&str>, facts: &mut Facts) {
         spans.sort_by_key(|r| r.start);
     }
     let one_clause = |range: Range<usize>| {
-        range.len() <= CLAUSE_BYTES
-            && doc
-                .text
-                .get(range)
-                .is_some_and(|t| !t.contains(topics::is_break))
+        range.len() <= CLAUSE_BYTES && doc.text.get(range).is_some_and(topics::one_telling)
     };
     for f in &mut facts.figures {
         if !is_toll(f) {
@@ -1082,6 +1078,34 @@ mod tests {
             "de",
         );
         assert_eq!(got[0].1, "people", "{got:?}");
+    }
+
+    #[test]
+    fn a_toll_told_of_a_past_year_past_commas_that_go_on_telling_is_not_the_storys() {
+        for (text, lang) in [
+            (
+                "Im Dezember 2024 starben 179 Menschen. Der Absturz erinnert an den Korean-Air-Absturz von 1997, bei dem 229 Menschen ums Leben kamen.",
+                "de",
+            ),
+            (
+                "L'accident a fait 179 morts en décembre 2024. C'est la pire catastrophe depuis celle de 1997, lorsqu'un avion s'était écrasé à Guam, faisant 228 victimes.",
+                "fr",
+            ),
+        ] {
+            let got = topics(text, lang);
+            assert_eq!(got[0].1, "people killed", "{got:?}");
+            assert_eq!(got.last().map(|g| g.1.as_str()), Some(""), "{got:?}");
+        }
+        // Past a comma that opens another telling, the toll is the story's.
+        let got = topics(
+            "Im Dezember 2024 war es der schwerste Absturz seit 1997, 179 Menschen starben am Sonntag.",
+            "de",
+        );
+        assert_eq!(
+            got.last().map(|g| g.1.as_str()),
+            Some("people killed"),
+            "{got:?}"
+        );
     }
 
     #[test]

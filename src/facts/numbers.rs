@@ -399,6 +399,15 @@ fn is_not_a_count(
     rules: &NumberRules,
 ) -> bool {
     let t = &tokens[k];
+    // After a label, in digits or in words ("vol 2216", "tous deux").
+    if rules.labels.iter().any(|l| {
+        l.len() <= k
+            && l.iter()
+                .zip(&tokens[k - l.len()..k])
+                .all(|(w, t)| *w == t.text.to_lowercase())
+    }) {
+        return true;
+    }
     let Some(v) = t.number else { return false };
     // Glued to letters: "D-20", "2nd", "1990s", "Nr.57".
     let before = text[..t.span.start].chars().next_back();
@@ -421,21 +430,13 @@ fn is_not_a_count(
     if in_date_with_year(text, &t.span) {
         return true;
     }
-    // A label: after a word that says so ("flight 2216", "no. 5") or a code that mixes
-    // digits and letters ("vol 7C 2216", "MH17 2"); after a word in capitals, at the end of
-    // a bracket or of the text ("Death toll rises to 72 (UPDATE 1)").
+    // A label after a code that mixes digits and letters ("vol 7C 2216", "MH17 2"), or
+    // after a word in capitals, at the end of a bracket or of the text ("Death toll rises
+    // to 72 (UPDATE 1)").
     let capitals = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
     };
-    if rules.labels.iter().any(|l| {
-        l.len() <= k
-            && l.iter()
-                .zip(&tokens[k - l.len()..k])
-                .all(|(w, t)| *w == t.text)
-    }) {
-        return true;
-    }
     let code =
         |w: &str| w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit());
     if k > 0
@@ -824,6 +825,14 @@ mod tests {
             &[("flight 2216 carried 181 people", &[("181", "=181")])],
         );
         check("de", &[("Flug Nr. 57 mit 12 Toten", &[("12", "=12")])]);
+        // "Both" of those just told of counts nothing new.
+        check(
+            "fr",
+            &[(
+                "seuls deux survivants, tous deux membres de l'équipage",
+                &[("deux", "=2")],
+            )],
+        );
         check("fr", &[("le vol n° 8 et 3 morts", &[("3", "=3")])]);
         check("ru", &[("рейс 2216 и 12 погибших", &[("12", "=12")])]);
         // Parts of a date written with its year.

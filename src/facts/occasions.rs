@@ -32,6 +32,9 @@ struct RawConcept {
     id: String,
     #[serde(default)]
     durative: bool,
+    /// The one thing a phase is ever of ("takeoff": an aircraft's).
+    #[serde(default)]
+    of: Option<String>,
     #[serde(flatten)]
     terms: HashMap<String, Vec<String>>,
 }
@@ -58,7 +61,8 @@ struct Term {
 #[derive(Debug, Default)]
 struct Occasions {
     things: Vec<String>,
-    phases: Vec<(String, bool)>,
+    /// Id, durative, and the one thing it is ever of (an index of `things`).
+    phases: Vec<(String, bool, Option<usize>)>,
     thing_terms: HashMap<String, Vec<Term>>,
     phase_terms: HashMap<String, Vec<Term>>,
     other: HashSet<String>,
@@ -94,11 +98,19 @@ fn terms(concepts: &[RawConcept]) -> HashMap<String, Vec<Term>> {
 
 fn parse(source: &str) -> Result<Occasions, toml::de::Error> {
     let raw: RawAsset = toml::from_str(source)?;
+    let things: Vec<String> = raw.thing.iter().map(|c| c.id.clone()).collect();
     Ok(Occasions {
         thing_terms: terms(&raw.thing),
         phase_terms: terms(&raw.phase),
-        things: raw.thing.into_iter().map(|c| c.id).collect(),
-        phases: raw.phase.into_iter().map(|c| (c.id, c.durative)).collect(),
+        phases: raw
+            .phase
+            .into_iter()
+            .map(|c| {
+                let of = c.of.and_then(|t| things.iter().position(|x| *x == t));
+                (c.id, c.durative, of)
+            })
+            .collect(),
+        things,
         other: raw.other.iter().flat_map(|w| words(w)).collect(),
         subordinate: raw.subordinate.iter().flat_map(|w| words(w)).collect(),
         generic: raw.generic.iter().map(|w| words(w)).collect(),
@@ -402,10 +414,21 @@ impl<'a> Sentence<'a> {
         if one_clause && w[between].iter().any(|x| occ.subordinate.contains(x)) {
             return None;
         }
-        let (thing_at, thing_len, thing) = matches(thing_terms, &w, &ends)
+        let found = matches(thing_terms, &w, &ends)
             .into_iter()
             .filter(|&(p, n, _)| p + n <= phase.0 || p >= phase.0 + phase.1)
-            .min_by_key(|&(p, n, _)| distance(p, n, phase.0))?;
+            .min_by_key(|&(p, n, _)| distance(p, n, phase.0));
+        // A phase only ever of one thing names it ("despegó a la 1:30": the aircraft).
+        let (thing_at, thing_len, thing) = match (found, occ.phases[phase.2].2) {
+            (Some(found), _) => found,
+            (None, Some(own)) => {
+                return Some((
+                    format!("{}|{}", occ.things[own], occ.phases[phase.2].0),
+                    gap,
+                ));
+            }
+            (None, None) => return None,
+        };
         let near = w
             [thing_at.saturating_sub(OTHER_NEAR)..(thing_at + thing_len + OTHER_NEAR).min(w.len())]
             .iter()
@@ -476,9 +499,9 @@ mod tests {
         };
         assert_eq!(at("20:07").as_deref(), Some("fire|start"));
         assert_eq!(
-            at("21:15"),
-            None,
-            "landing is no phase of the fire or the plane"
+            at("21:15").as_deref(),
+            Some("aircraft|landing"),
+            "the plane's landing, not the fire's start"
         );
         assert_eq!(at("23:40").as_deref(), Some("fire|end"));
         assert_eq!(at("02:10"), None, "the blaze is more than REACH words away");
@@ -637,6 +660,36 @@ mod tests {
         for (sentence, figure, lang, want) in durations {
             assert_eq!(
                 occasion(sentence, figure, lang, true).as_deref(),
+                Some(want),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_take_off_and_a_landing_are_an_aircrafts_even_where_no_aircraft_is_named() {
+        for (sentence, figure, lang, want) in [
+            (
+                "L'avion revenait de Bangkok, d'où il avait décollé à 1h30 du matin.",
+                "1h30 du matin",
+                "fr",
+                "aircraft|takeoff",
+            ),
+            (
+                "Se esperaba que aterrizara a las 8:30, pero falló el tren.",
+                "8:30",
+                "es",
+                "aircraft|landing",
+            ),
+            (
+                "El avión debía aterrizar a las 8:30 en Muan.",
+                "8:30",
+                "es",
+                "aircraft|landing",
+            ),
+        ] {
+            assert_eq!(
+                occasion(sentence, figure, lang, false).as_deref(),
                 Some(want),
                 "{sentence}"
             );

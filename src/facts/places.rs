@@ -465,14 +465,20 @@ pub fn of_people(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<Pl
             span,
         });
     }
+    let no_endings = Vec::new();
+    let endings = WORDS.adjectives.get(lang).unwrap_or(&no_endings);
     for t in tokens.iter().take(PEOPLE_WORDS) {
         if !t.word {
             return None;
         }
-        if let Some(id) = country_of_adjective(t.text, lang) {
+        // An adjective two countries share ("173 passagers coréens") still sets its people
+        // apart from the whole: they are of one of them.
+        if let Some(ids) = super::countries::of_adjective(t.text, endings) {
+            let mut ids = ids.to_vec();
+            ids.sort_unstable();
             let span = figure.end + t.span.start..figure.end + t.span.end;
             return Some(PlaceMention {
-                key: format!("country:{id}"),
+                key: format!("country:{}", ids.join("+")),
                 text: t.text.to_owned(),
                 marker: span.clone(),
                 span,
@@ -503,6 +509,8 @@ mod tests {
             ("3 Français sont morts", "fr", "country:FRA"),
             // A dash in a list by country: the people of the country after it.
             ("60 — Иордании, 35 — Пакистана", "ru", "country:JOR"),
+            // A demonym two countries share: its people are of one of them.
+            ("12 Congolese miners", "en", "country:COD+COG"),
         ] {
             assert_eq!(of(t, lang).as_deref(), Some(want), "{t}");
         }

@@ -313,6 +313,24 @@ pub fn heads_a_whole(before: &str) -> bool {
     !clause.is_empty() && LEXICON.partitive_head.contains(&clause)
 }
 
+/// True when `text` holds no break but commas that go on telling of what stands before
+/// them (each followed by a word of `relative` in the lexicon: ", bei dem", ", lorsqu'un",
+/// ", faisant").
+pub fn one_telling(text: &str) -> bool {
+    let lex = &*LEXICON;
+    text.char_indices().all(|(i, c)| {
+        !is_break(c)
+            || (c == ',' && {
+                let next = words(text.get(i + 1..).unwrap_or(""));
+                // An elided word ("lorsqu'un") is read up to its apostrophe too.
+                let elided = next.first().and_then(|w| w.split(['\'', '’']).next());
+                lex.relative
+                    .iter()
+                    .any(|p| next.starts_with(p) || (p.len() == 1 && Some(p[0].as_str()) == elided))
+            })
+    })
+}
+
 /// Byte spans of the phrases in `text` that date a toll to last year (`last_year` in the
 /// lexicon: "last year", "l'an dernier", "в прошлом году").
 pub fn last_year_spans(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -929,6 +947,13 @@ mod tests {
                 "people killed at the scene",
             ),
             (" morts sur le coup", "", "fr", "people killed at the scene"),
+            (" victimes au sol", "", "fr", "people killed on the ground"),
+            (
+                " people were killed on the ground",
+                "",
+                "en",
+                "people killed on the ground",
+            ),
             (
                 " Menschen starben noch am Unfallort",
                 "",
