@@ -146,6 +146,8 @@ const OTHER_REACH: usize = 6;
 
 /// The topic key of a duration with no dimension (`assets/facts/topics.toml`).
 const DURATION: &str = "unit:min|";
+/// The key every time of day's topic starts with (see [`topics::clock`]).
+const CLOCK: &str = "clock|";
 
 /// A figure's interval and reading in its topic's base unit: "5 miles" is `=8.05 km`; a
 /// whole number in a unit that is often rounded ("18 km") stands for ±0.5 of it.
@@ -713,6 +715,14 @@ pub fn extract(doc: &Document) -> Facts {
                     && !adds_to_earlier(text, &figures, k, t, &facts.figures)
             });
             let occasion = occasion_of(f, topic.as_ref(), &occasion_reader, text, &doc.language);
+            // The time a statement was made is no time of day to compare.
+            let topic = topic.filter(|t| {
+                !(t.key.starts_with(CLOCK)
+                    && occasion.is_none()
+                    && occasion_reader
+                        .get_or_init(|| occasions::Sentence::new(text))
+                        .of_statement(&f.span, &doc.language))
+            });
             let (place, place_by_source) = count_place(
                 topic.as_ref(),
                 (text, &doc.language),
@@ -720,16 +730,7 @@ pub fn extract(doc: &Document) -> Facts {
                 source_place.as_ref(),
                 &f.span,
             );
-            // A part of those an event happened to counts that event's people only of the
-            // country its own words name.
-            let (topic, place) = match topic {
-                Some(t) if t.is_part_of_whole() => {
-                    let country =
-                        place.filter(|(key, _)| !place_by_source && key.starts_with("country:"));
-                    (country.is_some().then(|| t.placed_part()), country)
-                }
-                other => (other, place),
-            };
+            let (topic, place) = placed_part(topic, place, place_by_source);
             facts.figures.push(FigureFact {
                 sentence: id,
                 span: base + f.span.start..base + f.span.end,
@@ -807,6 +808,22 @@ fn count_place(
             source.map(|m| (m.key.clone(), m.text.clone())),
             source.is_some(),
         ),
+    }
+}
+
+/// A part of those an event happened to ("658 der Toten") counts that event's people only
+/// of the country its own words name (not its source's); elsewhere it counts nothing.
+fn placed_part(
+    topic: Option<Topic>,
+    place: Option<(String, String)>,
+    by_source: bool,
+) -> (Option<Topic>, Option<(String, String)>) {
+    match topic {
+        Some(t) if t.is_part_of_whole() => {
+            let country = place.filter(|(key, _)| !by_source && key.starts_with("country:"));
+            (country.is_some().then(|| t.placed_part()), country)
+        }
+        other => (other, place),
     }
 }
 

@@ -46,6 +46,8 @@ struct RawAsset {
     subordinate: Vec<String>,
     #[serde(default)]
     generic: Vec<String>,
+    #[serde(default)]
+    statements: Vec<String>,
     thing: Vec<RawConcept>,
     phase: Vec<RawConcept>,
 }
@@ -66,6 +68,7 @@ struct Occasions {
     thing_terms: HashMap<String, Vec<Term>>,
     phase_terms: HashMap<String, Vec<Term>>,
     other: HashSet<String>,
+    statements: HashSet<String>,
     subordinate: HashSet<String>,
     /// Words that name an occasion without saying which ("the incident").
     generic: Vec<Vec<String>>,
@@ -112,6 +115,7 @@ fn parse(source: &str) -> Result<Occasions, toml::de::Error> {
             .collect(),
         things,
         other: raw.other.iter().flat_map(|w| words(w)).collect(),
+        statements: raw.statements.iter().flat_map(|w| words(w)).collect(),
         subordinate: raw.subordinate.iter().flat_map(|w| words(w)).collect(),
         generic: raw.generic.iter().map(|w| words(w)).collect(),
     })
@@ -333,6 +337,39 @@ impl<'a> Sentence<'a> {
         }
         let k = self.breaks.partition_point(|b| b.start < e);
         self.breaks.get(k).map_or(self.text.len(), |b| b.start)
+    }
+
+    /// True when the time at `figure` opens its sentence in a part of its own and a
+    /// statement follows it, with no phase of anything between ("A las 5:30 am del domingo,
+    /// la Agencia Nacional de Bomberos confirmó que …", "At 9 am, officials said"): the
+    /// time the statement was made, not the time of what happened.
+    pub fn of_statement(&self, figure: &Range<usize>, lang: &str) -> bool {
+        const OPENING: usize = 3;
+        const STATEMENT: usize = 8;
+        let occ = &*OCCASIONS;
+        if self.text.get(..figure.start).is_none() || self.text.get(figure.end..).is_none() {
+            return false;
+        }
+        let end = self.clause_end(figure.end);
+        if !self.text[end..].starts_with(',')
+            || self.words.partition_point(|(r, _)| r.end <= figure.start) > OPENING
+        {
+            return false;
+        }
+        let from = self.words.partition_point(|(r, _)| r.start < end);
+        let next: Vec<String> = self.words[from..(from + STATEMENT).min(self.words.len())]
+            .iter()
+            .map(|(_, w)| w.clone())
+            .collect();
+        let Some(said) = next.iter().position(|w| occ.statements.contains(w)) else {
+            return false;
+        };
+        let phases = occ
+            .phase_terms
+            .get(lang)
+            .map(|terms| matches(terms, &next[..said], &|_: &[String]| false))
+            .unwrap_or_default();
+        phases.is_empty()
     }
 
     /// The words within [`REACH`] of `figure`, the figure one empty word among them (a
@@ -694,6 +731,36 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn a_time_a_statement_follows_is_the_statements() {
+        let at = |sentence: &str, figure: &str, lang: &str| {
+            let i = sentence.find(figure).expect("figure");
+            Sentence::new(sentence).of_statement(&(i..i + figure.len()), lang)
+        };
+        assert!(at(
+            "A las 5:30 am del domingo, la Agencia Nacional de Bomberos confirmó que 149 personas habían muerto.",
+            "5:30 am",
+            "es"
+        ));
+        assert!(at(
+            "At 9 am on Sunday, officials said 153 people had died.",
+            "9 am",
+            "en"
+        ));
+        // What happened, told before the statement, is what the time is of.
+        assert!(!at(
+            "At 8 pm, the fire broke out, officials said.",
+            "8 pm",
+            "en"
+        ));
+        // A time inside the sentence is not its opening.
+        assert!(!at(
+            "Officials said that the crowd surged at 10.20 pm, witnesses said.",
+            "10.20 pm",
+            "en"
+        ));
     }
 
     #[test]
