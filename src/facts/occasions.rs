@@ -704,7 +704,7 @@ mod tests {
     }
 
     #[test]
-    fn a_take_off_and_a_landing_are_an_aircrafts_even_where_no_aircraft_is_named() {
+    fn a_take_off_a_landing_and_a_crash_are_an_aircrafts() {
         for (sentence, figure, lang, want) in [
             (
                 "L'avion revenait de Bangkok, d'où il avait décollé à 1h30 du matin.",
@@ -723,6 +723,19 @@ mod tests {
                 "8:30",
                 "es",
                 "aircraft|landing",
+            ),
+            // A crash is when it happened.
+            (
+                "The plane crashed at 1.38 pm local time.",
+                "1.38 pm",
+                "en",
+                "aircraft|start",
+            ),
+            (
+                "Das Flugzeug stürzte um 13.38 Uhr ab.",
+                "13.38 Uhr",
+                "de",
+                "aircraft|start",
             ),
         ] {
             assert_eq!(
