@@ -177,7 +177,8 @@ pub fn by_adjective(word: &str, endings: &[String]) -> Option<&'static str> {
 }
 
 /// Every country an adjective may name, in the data's order: one for "syrischen", two for
-/// "coréens" (South and North Korea) or "Congolese". None where it names none.
+/// "Congolese" (the Democratic Republic of the Congo and the Republic of the Congo). None
+/// where it names none.
 pub fn of_adjective(word: &str, endings: &[String]) -> Option<&'static [&'static str]> {
     let key = matching(word);
     if let Some(ids) = COUNTRIES.demonym_ids.get(&key) {

@@ -471,7 +471,7 @@ pub fn of_people(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<Pl
         if !t.word {
             return None;
         }
-        // An adjective two countries share ("173 passagers coréens") still sets its people
+        // A demonym two countries share ("12 Congolese miners") still sets its people
         // apart from the whole: they are of one of them.
         if let Some(ids) = super::countries::of_adjective(t.text, endings) {
             let mut ids = ids.to_vec();

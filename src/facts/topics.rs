@@ -76,9 +76,6 @@ impl Topic {
         self.generic && !self.has_event && self.unit.is_none()
     }
 
-    /// The topic compared only within rows of the alignment (for a figure that may be
-    /// about one incident only); its key tells it apart from the story-wide topic.
-    #[must_use]
     /// A part of the people an event happened to ("658 der Toten", "60 of the dead"):
     /// theirs only where a place says whose they are (see [`Topic::placed_part`]).
     fn part_of_whole(self) -> Self {
@@ -103,6 +100,8 @@ impl Topic {
         }
     }
 
+    /// The topic compared only within rows of the alignment (for a figure that may be
+    /// about one incident only); its key tells it apart from the story-wide topic.
     #[must_use]
     pub fn in_rows_only(self) -> Self {
         Self {
