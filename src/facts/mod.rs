@@ -1126,6 +1126,23 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_the_injured_in_a_serious_state_is_the_seriously_injured() {
+        for (text, lang) in [
+            (
+                "Au total, 133 personnes ont été blessées, et dix-neuf des blessés étaient dans un état grave.",
+                "fr",
+            ),
+            (
+                "In all, 133 people were injured, and 37 of the injured people were in serious condition.",
+                "en",
+            ),
+        ] {
+            let got = topics(text, lang);
+            assert_eq!(got[1].1, "people seriously injured", "{got:?}");
+        }
+    }
+
+    #[test]
     fn a_part_of_the_dead_is_a_countrys_dead_where_its_words_name_the_country() {
         for (text, lang) in [
             (

@@ -407,25 +407,7 @@ pub fn topic_between(
     let all_before = words(before);
     let bw = &all_before[all_before.len().saturating_sub(BEFORE)..];
     if let Some(p) = lex.partitive_after.iter().find(|p| aw.starts_with(p)) {
-        // A part of a count: an event told of parts ("four of them seriously"), or of
-        // those the part is taken from ("658 der Toten aus Ägypten"), whose count it is
-        // only where a place says whose.
-        let mut part = Found::default();
-        scan_after(lex, lang, &aw[p.len()..], &mut part, |_, _| false);
-        let event = part.event?;
-        let t = topic(
-            lex,
-            lang,
-            &Found {
-                event: Some(event),
-                ..Found::default()
-            },
-        )?;
-        return Some(if lex.events[event].part {
-            t
-        } else {
-            t.part_of_whole()
-        });
+        return part_topic(lex, lang, &aw[p.len()..]);
     }
     let partitive = lex.partitive_before.iter().any(|p| bw.ends_with(p));
     let mut found = Found::default();
@@ -500,6 +482,34 @@ pub fn topic_between(
         found.event = past_apposition(lex, lang, beyond);
     }
     topic(lex, lang, &found).map(|t| moved_or_placed(lex, lang, &aw, t))
+}
+
+/// The topic of a part of a count, `rest` the words after its partitive phrase: an event
+/// told of parts ("four of them seriously"; further on too: "dix-neuf des blessés étaient
+/// dans un état grave" is seriously injured, not injured), or of those the part is taken
+/// from ("658 der Toten aus Ägypten"), whose count it is only where a place says whose
+/// ([`Topic::part_of_whole`]).
+fn part_topic(lex: &Lexicon, lang: &str, rest: &[String]) -> Option<Topic> {
+    let mut part = Found::default();
+    scan_after(lex, lang, rest, &mut part, |_, _| false);
+    let told_of_parts = (0..rest.len()).find_map(|i| match lex.term_at(lang, &rest[i..])?.0.kind {
+        Kind::Event(e) if lex.events[e].part => Some(e),
+        _ => None,
+    });
+    let event = told_of_parts.or(part.event)?;
+    let t = topic(
+        lex,
+        lang,
+        &Found {
+            event: Some(event),
+            ..Found::default()
+        },
+    )?;
+    Some(if lex.events[event].part {
+        t
+    } else {
+        t.part_of_whole()
+    })
 }
 
 /// The event told at the end of a verb-final clause (`final_auxiliaries` in the asset):
