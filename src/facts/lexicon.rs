@@ -208,10 +208,15 @@ pub struct Lexicon {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(ASSET).unwrap_or_default());
 
+/// The words of a list of phrases, in matching form.
+fn set(list: &[String]) -> HashSet<String> {
+    list.iter().flat_map(|p| words(p)).collect()
+}
+
 /// Word sets per language, in matching form.
 fn per_language(map: &BTreeMap<String, Vec<String>>) -> HashMap<String, HashSet<String>> {
     map.iter()
-        .map(|(lang, list)| (lang.clone(), list.iter().flat_map(|p| words(p)).collect()))
+        .map(|(lang, list)| (lang.clone(), set(list)))
         .collect()
 }
 
@@ -349,7 +354,7 @@ fn parse(source: &str) -> Result<Lexicon, toml::de::Error> {
         list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
     }
     let phrases = |list: &[String]| list.iter().map(|p| words(p)).collect();
-    let set = |list: &[String]| list.iter().flat_map(|p| words(p)).collect();
+
     Ok(Lexicon {
         events,
         nouns,

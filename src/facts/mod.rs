@@ -973,10 +973,16 @@ const OPENING_WORDS: usize = 3;
 mod tests {
     use super::*;
 
-    /// (figure text, topic label) of each figure of `text`.
-    fn topics(text: &str, lang: &str) -> Vec<(String, String)> {
+    /// `text` as a document in `lang`.
+    fn doc_in(text: &str, lang: &str) -> Document {
         let mut doc = crate::prepare::from_text(crate::DocId(0), "t.txt", text);
         doc.language = lang.to_owned();
+        doc
+    }
+
+    /// (figure text, topic label) of each figure of `text`.
+    fn topics(text: &str, lang: &str) -> Vec<(String, String)> {
+        let doc = doc_in(text, lang);
         extract(&doc)
             .figures
             .iter()
@@ -1154,12 +1160,7 @@ mod tests {
                 "en",
             ),
         ] {
-            let doc = {
-                let mut d = crate::prepare::from_text(crate::DocId(0), "t.txt", text);
-                d.language = lang.to_owned();
-                d
-            };
-            let facts = extract(&doc);
+            let facts = extract(&doc_in(text, lang));
             let f = &facts.figures[0];
             let topic = f.topic.as_ref().map(|t| t.key.as_str());
             assert_eq!(topic, Some("noun:people|killed"), "{text}: {f:?}");

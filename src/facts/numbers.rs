@@ -400,12 +400,12 @@ fn is_not_a_count(
 ) -> bool {
     let t = &tokens[k];
     // After a label, in digits or in words ("vol 2216", "tous deux").
-    if rules.labels.iter().any(|l| {
-        l.len() <= k
-            && l.iter()
-                .zip(&tokens[k - l.len()..k])
-                .all(|(w, t)| *w == t.text.to_lowercase())
-    }) {
+    let longest = rules.labels.iter().map(Vec::len).max().unwrap_or(0);
+    let lowercase: Vec<String> = tokens[k.saturating_sub(longest)..k]
+        .iter()
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    if rules.labels.iter().any(|l| lowercase.ends_with(l)) {
         return true;
     }
     let Some(v) = t.number else { return false };

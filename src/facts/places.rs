@@ -416,21 +416,33 @@ pub fn of_group(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<Pla
             .then(|| forms.windows(p.len()).position(|w| w == p.as_slice()))
             .flatten()
     })?;
-    let cased = !matches!(lang, "ar" | "fa" | "he");
     words[..near + at].iter().rev().find_map(|t| {
-        let id = country_of_adjective(t.text, lang).or_else(|| {
-            (!cased || capitalised(t))
-                .then(|| super::countries::by_name(t.text))
-                .flatten()
-        })?;
-        let span = reach.start + t.span.start..reach.start + t.span.end;
-        Some(PlaceMention {
-            key: format!("country:{id}"),
-            text: t.text.to_owned(),
-            marker: span.clone(),
-            span,
-        })
+        let id = country_of_word(t, lang)?;
+        Some(country_mention(id, t, reach.start))
     })
+}
+
+/// The country a word names as an adjective or demonym, or as a name (capitalised, in a
+/// script with capitals): "Египта", "égyptiens".
+fn country_of_word(t: &Tok<'_>, lang: &str) -> Option<&'static str> {
+    let cased = !matches!(lang, "ar" | "fa" | "he");
+    country_of_adjective(t.text, lang).or_else(|| {
+        (!cased || capitalised(t))
+            .then(|| super::countries::by_name(t.text))
+            .flatten()
+    })
+}
+
+/// The mention of country `id` (or countries joined by "+") by word `t`, a token of the
+/// text that starts at byte `base` of the sentence.
+fn country_mention(id: &str, t: &Tok<'_>, base: usize) -> PlaceMention {
+    let span = base + t.span.start..base + t.span.end;
+    PlaceMention {
+        key: format!("country:{id}"),
+        text: t.text.to_owned(),
+        marker: span.clone(),
+        span,
+    }
 }
 
 /// How many words after a count may stand before the demonym of the people it counts.
@@ -451,19 +463,7 @@ pub fn of_people(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<Pl
         .is_some_and(|t| !t.word && matches!(t.text, "—" | "–" | "-"));
     if dash {
         let t = tokens.get(1).filter(|t| t.word)?;
-        let cased = !matches!(lang, "ar" | "fa" | "he");
-        let id = country_of_adjective(t.text, lang).or_else(|| {
-            (!cased || capitalised(t))
-                .then(|| super::countries::by_name(t.text))
-                .flatten()
-        })?;
-        let span = figure.end + t.span.start..figure.end + t.span.end;
-        return Some(PlaceMention {
-            key: format!("country:{id}"),
-            text: t.text.to_owned(),
-            marker: span.clone(),
-            span,
-        });
+        return Some(country_mention(country_of_word(t, lang)?, t, figure.end));
     }
     let no_endings = Vec::new();
     let endings = WORDS.adjectives.get(lang).unwrap_or(&no_endings);
@@ -476,13 +476,7 @@ pub fn of_people(sentence: &str, lang: &str, figure: &Range<usize>) -> Option<Pl
         if let Some(ids) = super::countries::of_adjective(t.text, endings) {
             let mut ids = ids.to_vec();
             ids.sort_unstable();
-            let span = figure.end + t.span.start..figure.end + t.span.end;
-            return Some(PlaceMention {
-                key: format!("country:{}", ids.join("+")),
-                text: t.text.to_owned(),
-                marker: span.clone(),
-                span,
-            });
+            return Some(country_mention(&ids.join("+"), t, figure.end));
         }
     }
     None
